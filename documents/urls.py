@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from documents import views
+
+app_name = "documents"
+urlpatterns = [
+    path("", views.document_list, name="list"),
+]

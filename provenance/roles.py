@@ -1,0 +1,124 @@
+"""Roles and what each may do.
+
+Roles are Django groups (created by a data migration). Code asks about
+capabilities (`can_upload(user)`), never about group names, so the mapping
+from roles to capabilities lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+ADMINS = "admins"
+MODERATORS = "moderators"
+EDUCATORS = "educators"
+ROLES = (ADMINS, MODERATORS, EDUCATORS)
+
+# Model permissions each group holds, as "app_label.codename". Models that do
+# not exist yet are skipped, and `sync_role_permissions` runs after every
+# migrate, so a new model's permissions reach the groups as soon as it lands.
+ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    ADMINS: (
+        "documents.add_document",
+        "documents.change_document",
+        "documents.view_document",
+        "documents.add_documentversion",
+        "documents.view_documentversion",
+        "documents.add_outlet",
+        "documents.change_outlet",
+        "documents.view_outlet",
+        "provenance.add_comparison",
+        "provenance.change_comparison",
+        "provenance.view_comparison",
+        "provenance.add_sharelink",
+        "provenance.change_sharelink",
+        "provenance.view_sharelink",
+        "provenance.add_annotation",
+        "provenance.change_annotation",
+        "provenance.view_annotation",
+        "provenance.add_label",
+        "provenance.change_label",
+        "provenance.view_label",
+    ),
+    MODERATORS: (
+        "documents.view_document",
+        "documents.view_documentversion",
+        "documents.view_outlet",
+        "provenance.add_comparison",
+        "provenance.view_comparison",
+        "provenance.add_annotation",
+        "provenance.change_annotation",
+        "provenance.view_annotation",
+        "provenance.view_label",
+    ),
+    EDUCATORS: (
+        "documents.view_document",
+        "documents.view_documentversion",
+        "documents.view_outlet",
+        "provenance.add_comparison",
+        "provenance.view_comparison",
+        "provenance.add_sharelink",
+        "provenance.change_sharelink",
+        "provenance.view_sharelink",
+        "provenance.view_annotation",
+        "provenance.view_label",
+    ),
+}
+
+
+def roles_of(user: AnyUser) -> frozenset[str]:
+    """Return the role names the user holds; a superuser holds them all."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(ROLES)
+    cached: frozenset[str] | None = getattr(user, "_provenance_roles", None)
+    if cached is None:
+        names = user.groups.filter(name__in=ROLES).values_list("name", flat=True)  # type: ignore[union-attr]
+        cached = frozenset(names)
+        user._provenance_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def has_any_role(user: AnyUser) -> bool:
+    """Signed-in users with no role see nothing but their own account."""
+    return bool(roles_of(user))
+
+
+def can_upload(user: AnyUser) -> bool:
+    return ADMINS in roles_of(user)
+
+
+def can_annotate(user: AnyUser) -> bool:
+    return bool(roles_of(user) & {ADMINS, MODERATORS})
+
+
+def can_review_any(user: AnyUser) -> bool:
+    """Admins may confirm even their own annotations; moderators only others'."""
+    return ADMINS in roles_of(user)
+
+
+def can_share(user: AnyUser) -> bool:
+    return bool(roles_of(user) & {ADMINS, EDUCATORS})
+
+
+def sync_role_permissions(**_kwargs: object) -> None:
+    """Create the role groups and give each exactly its listed permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, wanted in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        perms = []
+        for dotted in wanted:
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                perms.append(perm)
+        group.permissions.set(perms)
