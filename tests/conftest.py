@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.test import Client
 
-from provenance import roles
+if TYPE_CHECKING:
+    # Imported lazily below so engine and bench tests run without Django (-p no:django).
+    from django.contrib.auth.models import User
+    from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 def make_user(username: str, *role_names: str, **extra: object) -> User:
+    from django.contrib.auth.models import Group, User
+
     user = User.objects.create_user(username=username, password=PASSWORD, **extra)
     for name in role_names:
         user.groups.add(Group.objects.get(name=name))
@@ -22,22 +26,22 @@ def make_user(username: str, *role_names: str, **extra: object) -> User:
 
 @pytest.fixture
 def admin_member(db: None) -> User:
-    return make_user("alice", roles.ADMINS, is_staff=True)
+    return make_user("alice", "admins", is_staff=True)
 
 
 @pytest.fixture
 def moderator(db: None) -> User:
-    return make_user("mo", roles.MODERATORS)
+    return make_user("mo", "moderators")
 
 
 @pytest.fixture
 def moderator2(db: None) -> User:
-    return make_user("max", roles.MODERATORS)
+    return make_user("max", "moderators")
 
 
 @pytest.fixture
 def educator(db: None) -> User:
-    return make_user("eddie", roles.EDUCATORS)
+    return make_user("eddie", "educators")
 
 
 @pytest.fixture
@@ -48,6 +52,8 @@ def outsider(db: None) -> User:
 
 @pytest.fixture
 def client_for() -> Callable[[User], Client]:
+    from django.test import Client
+
     def make(user: User) -> Client:
         client = Client()
         client.force_login(user)

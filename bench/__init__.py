@@ -1,0 +1,1 @@
+"""Benchmarks for the alignment engine (not part of the timed test suite)."""

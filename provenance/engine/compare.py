@@ -1,0 +1,75 @@
+"""The compare() entry point: tie tokens, alignment, findings and stats together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from provenance.engine.align import Match, Side, align, make_side
+from provenance.engine.diff import to_ops
+from provenance.engine.findings import find_all
+from provenance.engine.result import (
+    PASSAGE_KINDS,
+    WORDING_KINDS,
+    Comparison,
+    Finding,
+    Passage,
+    Stats,
+)
+from provenance.engine.segment import segment
+from provenance.engine.text import check_text
+from provenance.engine.tokens import tokenize
+
+
+def compare(source: str, derivative: str, **options: Any) -> Comparison:
+    """Compare a source text with a text that may derive from it.
+
+    Raises ValueError for input that is not text (wrong type, binary data) or for
+    unknown options. Spans index the strings exactly as passed in.
+    """
+    if options:
+        raise ValueError(f"Unknown option(s): {', '.join(sorted(options))}.")
+    check_text(source, "source")
+    check_text(derivative, "derivative")
+    src = make_side(source, tokenize(source), segment(source))
+    der = make_side(derivative, tokenize(derivative), segment(derivative))
+    matches, tiles = align(src, der)
+    passages = tuple(_passage(m, src, der) for m in matches)
+    stats = _stats(matches, src, der)
+    findings: tuple[Finding, ...] = tuple(find_all(src, der, matches, tiles, stats))
+    return Comparison(passages=passages, findings=findings, stats=stats)
+
+
+def _passage(m: Match, src: Side, der: Side) -> Passage:
+    return Passage(
+        kind=m.kind,
+        source_span=m.s_span,
+        derivative_span=m.d_span,
+        similarity=m.similarity,
+        ops=to_ops(m.ops, src.tokens, der.tokens),
+        moved=m.moved,
+    )
+
+
+def _stats(matches: list[Match], src: Side, der: Side) -> Stats:
+    n_src = len(src.tokens)
+    n_der = len(der.tokens)
+    worded = paraphrased = source_used = 0
+    counts: dict[str, int] = dict.fromkeys(PASSAGE_KINDS, 0)
+    for m in matches:
+        counts[m.kind] += 1
+        if m.kind in WORDING_KINDS:
+            worded += m.d_hi - m.d_lo
+            source_used += (m.s_hi - m.s_lo) - sum(
+                op.s_hi - op.s_lo for op in m.ops if op.kind == "delete"
+            )
+        elif m.kind == "paraphrased":
+            paraphrased += m.d_hi - m.d_lo
+            source_used += m.s_hi - m.s_lo
+    return Stats(
+        derivative_share=round(worded / n_der, 4) if n_der else 0.0,
+        paraphrased_share=round(paraphrased / n_der, 4) if n_der else 0.0,
+        source_share=round(source_used / n_src, 4) if n_src else 0.0,
+        counts=counts,
+        source_words=n_src,
+        derivative_words=n_der,
+    )

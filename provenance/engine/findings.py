@@ -1,0 +1,256 @@
+"""Findings: names, numbers, quotations, attributions and moves in aligned passages."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from provenance.engine.diff import RawOp, diff_ranges
+from provenance.engine.names import name_findings
+from provenance.engine.quotes import Quote, find_quotes, said_units
+from provenance.engine.result import WORDING_KINDS, Finding, Stats
+from provenance.engine.tokens import is_number
+
+if TYPE_CHECKING:
+    from provenance.engine.align import Match, Side
+
+_MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
+
+
+def find_all(
+    src: Side, der: Side, matches: list[Match], tiles: list[tuple[int, int, int]], stats: Stats
+) -> list[Finding]:
+    """Return every finding, ordered by derivative then source position."""
+    wording = [m for m in matches if m.kind in WORDING_KINDS]
+    # Stray shared phrases between unrelated texts are not worth a reader's time.
+    if len(wording) < 2 and stats.derivative_share < 0.05:
+        return []
+    out: list[Finding] = []
+    for m in matches:
+        if m.s_lo < 0 or m.d_lo < 0:
+            continue
+        out.extend(name_findings(src, der, m))
+        if m.kind in WORDING_KINDS:
+            out.extend(_number_findings(src, der, m))
+        if m.moved:
+            out.append(_moved(src, der, m))
+    out.extend(_quote_findings(src, der, matches, tiles))
+    out.sort(
+        key=lambda f: (
+            f.derivative_span or (1 << 62, 0),
+            f.source_span or (1 << 62, 0),
+            f.type,
+            f.message,
+        )
+    )
+    return out
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _moved(src: Side, der: Side, m: Match) -> Finding:
+    assert m.s_span is not None and m.d_span is not None
+    words = _excerpt(der.text[m.d_span[0] : m.d_span[1]], 50)
+    return Finding(
+        "passage_moved",
+        m.s_span,
+        m.d_span,
+        f"The passage “{words}” comes in a different order in the derivative than in the source.",
+        {},
+    )
+
+
+def _value(keys: list[str], i: int) -> float | None:
+    m = _NUMBER_RE.match(keys[i])
+    if not m:
+        return None
+    value = float(m.group(1))
+    suffix = m.group(2)
+    if suffix in _MULTIPLIERS:
+        value *= _MULTIPLIERS[suffix]
+    elif i + 1 < len(keys) and keys[i + 1] in _MULTIPLIERS:
+        value *= _MULTIPLIERS[keys[i + 1]]
+    return value
+
+
+def _figure_span(side: Side, i: int) -> tuple[int, int]:
+    end = side.tokens.ends[i]
+    nxt = i + 1
+    if nxt < len(side.tokens) and side.tokens.keys[nxt] in ("%", "million", "billion", "bn"):
+        end = side.tokens.ends[nxt]
+    start = side.tokens.starts[i]
+    if i > 0 and side.tokens.keys[i - 1] in ("£", "$", "€") and side.tokens.ends[i - 1] == start:
+        start = side.tokens.starts[i - 1]
+    return (start, end)
+
+
+def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
+    out: list[Finding] = []
+    for op in m.ops:
+        if op.kind != "replace" or op.trivial:
+            continue
+        s_nums = [i for i in range(op.s_lo, op.s_hi) if is_number(src.tokens.keys[i])]
+        d_nums = [j for j in range(op.d_lo, op.d_hi) if is_number(der.tokens.keys[j])]
+        if not s_nums or not d_nums or len(s_nums) != len(d_nums):
+            continue
+        for i, j in zip(s_nums, d_nums, strict=True):
+            if _value(src.tokens.keys, i) == _value(der.tokens.keys, j):
+                continue
+            s_span, d_span = _figure_span(src, i), _figure_span(der, j)
+            before = src.text[s_span[0] : s_span[1]]
+            after = der.text[d_span[0] : d_span[1]]
+            out.append(
+                Finding(
+                    "number_changed",
+                    s_span,
+                    d_span,
+                    f"The source gives {before}; the derivative changes it to {after}.",
+                    {"before": before, "after": after},
+                )
+            )
+    return out
+
+
+def _words(side: Side, lo: int, hi: int) -> str:
+    if hi <= lo:
+        return ""
+    return " ".join(side.text[side.tokens.starts[lo] : side.tokens.ends[hi - 1]].split())
+
+
+def _diff_text(src: Side, der: Side, ops: list[RawOp]) -> str:
+    parts: list[str] = []
+    for op in ops:
+        if op.kind == "equal" or op.trivial:
+            parts.append(_words(der, op.d_lo, op.d_hi))
+            continue
+        if op.s_hi > op.s_lo:
+            parts.append(f"[-{_words(src, op.s_lo, op.s_hi)}-]")
+        if op.d_hi > op.d_lo:
+            parts.append(f"{{+{_words(der, op.d_lo, op.d_hi)}+}}")
+    return " ".join(parts)
+
+
+def _source_region(q: Quote, der_match: dict[int, int]) -> tuple[int, int, int] | None:
+    """Return (lo, hi, matched) for the source words a quotation was taken from."""
+    hits = sorted(der_match[j] for j in range(q.lo, q.hi) if j in der_match)
+    if not hits:
+        return None
+    n = q.hi - q.lo
+    centre = hits[len(hits) // 2]
+    near = [i for i in hits if abs(i - centre) <= 2 * n]
+    return near[0], near[-1] + 1, len(near)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    fa, fb = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return fa in fb or fb in fa
+
+
+def _quote_findings(
+    src: Side, der: Side, matches: list[Match], tiles: list[tuple[int, int, int]]
+) -> list[Finding]:
+    der_match: dict[int, int] = {}
+    for a, b, length in tiles:
+        for x in range(length):
+            der_match[b + x] = a + x
+    src_quotes = find_quotes(src)
+    src_joined = " " + " ".join(src.tokens.keys) + " "
+    out: list[Finding] = []
+    for q in find_quotes(der):
+        n = q.hi - q.lo
+        quoted = _excerpt(der.text[q.span[0] : q.span[1]])
+        region = _source_region(q, der_match)
+        if n <= 4 and (" " + " ".join(der.tokens.keys[q.lo : q.hi]) + " ") in src_joined:
+            continue
+        if region is None or region[2] < max(2, 0.3 * n) or (n <= 4 and region[2] < n):
+            who = f" attributed to {q.speaker}" if q.speaker else ""
+            out.append(
+                Finding(
+                    "quote_unsourced",
+                    None,
+                    q.span,
+                    f"The quotation{who} “{quoted}” does not appear in the source.",
+                    {"quote": quoted, **({"speaker": q.speaker} if q.speaker else {})},
+                )
+            )
+            continue
+        s_lo, s_hi, _ = region
+        ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, q.lo, q.hi)
+        s_span = (src.tokens.starts[s_lo], src.tokens.ends[s_hi - 1])
+        changes = [op for op in ops if not (op.kind == "equal" or op.trivial)]
+        if changes:
+            first = changes[0]
+            was = _words(src, first.s_lo, first.s_hi) or "nothing"
+            now = _words(der, first.d_lo, first.d_hi) or "nothing"
+            more = "" if len(changes) == 1 else f" ({len(changes) - 1} more change(s))"
+            out.append(
+                Finding(
+                    "quote_altered",
+                    s_span,
+                    q.span,
+                    f"The quotation “{quoted}” differs from the source wording: "
+                    f"the source has “{was}” where the quotation has “{now}”{more}.",
+                    {
+                        "source_words": _words(src, s_lo, s_hi),
+                        "derivative_words": _words(der, q.lo, q.hi),
+                        "diff": _diff_text(src, der, ops),
+                    },
+                )
+            )
+        if q.speaker:
+            sq = next((x for x in src_quotes if x.lo <= s_lo < x.hi), None)
+            if sq is not None and sq.speaker and not _same_speaker(sq.speaker, q.speaker):
+                out.append(_attribution(sq.speaker, q.speaker, sq.span, q.span))
+    out.extend(_said_swaps(src, der, matches))
+    return out
+
+
+def _attribution(
+    before: str, after: str, s_span: tuple[int, int], d_span: tuple[int, int]
+) -> Finding:
+    return Finding(
+        "attribution_changed",
+        s_span,
+        d_span,
+        f"The source attributes these words to {before}; "
+        f"the derivative attributes them to {after}.",
+        {"speaker_source": before, "speaker_derivative": after},
+    )
+
+
+def _said_swaps(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
+    """Report a "Name said:" line whose speaker changed where the source has its own."""
+    anchored = sorted(
+        (m for m in matches if m.s_lo >= 0 and m.d_lo >= 0 and not m.moved),
+        key=lambda m: m.d_lo,
+    )
+    src_said = said_units(src)
+    out: list[Finding] = []
+    for du, speaker in said_units(der):
+        t = der.unit_lo[du]
+        if any(m.d_lo <= t < m.d_hi for m in anchored):
+            continue
+        prev = [m for m in anchored if m.d_hi <= t]
+        nxt = [m for m in anchored if m.d_lo > t]
+        lo = prev[-1].s_hi if prev else 0
+        hi = nxt[0].s_lo if nxt else len(src.tokens)
+        for su, s_speaker in src_said:
+            if lo <= src.unit_lo[su] < hi:
+                if not _same_speaker(s_speaker, speaker):
+                    s_unit, d_unit = src.units[su], der.units[du]
+                    out.append(
+                        Finding(
+                            "attribution_changed",
+                            (s_unit.start, s_unit.end),
+                            (d_unit.start, d_unit.end),
+                            f"Where the source quotes {s_speaker}, the derivative puts a "
+                            f"quotation from {speaker} in its place.",
+                            {"speaker_source": s_speaker, "speaker_derivative": speaker},
+                        )
+                    )
+                break
+    return out

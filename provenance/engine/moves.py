@@ -1,0 +1,50 @@
+"""Flag matched passages that appear out of source order in the derivative."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.engine.align import Match
+
+
+def flag_moves(matches: list[Match]) -> None:
+    """Set moved on copied passages outside the heaviest chain in source order."""
+    # Paraphrase restructures freely, so only copied wording can be "moved".
+    placed = sorted(
+        (m for m in matches if m.s_lo >= 0 and m.d_lo >= 0 and m.kind != "paraphrased"),
+        key=lambda m: (m.d_lo, m.s_lo),
+    )
+    if len(placed) < 2:
+        return
+    ranks = {s: r for r, s in enumerate(sorted({m.s_lo for m in placed}), start=1)}
+    size = len(ranks)
+    tree_w = [0] * (size + 1)
+    tree_i = [-1] * (size + 1)
+    prev = [-1] * len(placed)
+    best_w = [0] * len(placed)
+    for idx, m in enumerate(placed):
+        r = ranks[m.s_lo]
+        # Best chain ending at a source rank strictly below r (Fenwick prefix max).
+        w, at = 0, -1
+        k = r - 1
+        while k > 0:
+            if tree_w[k] > w or (tree_w[k] == w and at == -1 and tree_i[k] != -1):
+                w, at = tree_w[k], tree_i[k]
+            k -= k & -k
+        weight = 1 + sum(op.s_hi - op.s_lo for op in m.ops if op.kind == "equal" or op.trivial)
+        best_w[idx] = w + weight
+        prev[idx] = at
+        k = r
+        while k <= size:
+            if best_w[idx] > tree_w[k]:
+                tree_w[k] = best_w[idx]
+                tree_i[k] = idx
+            k += k & -k
+    end = max(range(len(placed)), key=lambda i: (best_w[i], -i))
+    in_chain = set()
+    while end >= 0:
+        in_chain.add(end)
+        end = prev[end]
+    for idx, m in enumerate(placed):
+        m.moved = idx not in in_chain

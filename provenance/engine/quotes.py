@@ -1,0 +1,112 @@
+"""Find quotations (quote marks and "Name said:" paragraphs) and their speakers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from provenance.engine.align import Side
+
+_MARKED_RE = re.compile(
+    r"“([^“”]{1,3000}?)”"
+    r'|"([^"\n]{1,3000}?)"'
+    r"|(?<!\w)‘([^‘’\n]{1,1000}?)’(?!\w)"
+    r"|(?<![\w'])'([^'\n]{1,300}?)'(?![\w])"
+)
+_VERBS = (
+    r"(?:said|says|added|adds|told|tells|claimed|claims|warned|warns|stated|states"
+    r"|explained|commented|insisted|argued)"
+)
+_NAME = r"(?:[A-Z][\w’'.\-]*|\d+)(?:\s+(?:[A-Z][\w’'.\-]*|\d+|of|the|for|de|van|von)){0,5}"
+_AFTER_RE = re.compile(
+    rf"[\s,]*(?:(?P<a>{_NAME})\s+{_VERBS}\b|{_VERBS}\s+(?P<b>{_NAME})|(?P<p>he|she|they|it|I|we)\s+{_VERBS}\b)"
+)
+_BEFORE_RE = re.compile(rf"(?P<a>{_NAME})\s+{_VERBS}\s*[:,]?\s*$")
+_SAID_LINE_RE = re.compile(rf"^(?P<a>\S.{{0,80}}?)\s+{_VERBS}\s*:\s*$", re.DOTALL)
+_FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "ours", "myself", "ourselves"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: token range, character span and the speaker if one is named."""
+
+    lo: int
+    hi: int
+    span: tuple[int, int]
+    speaker: str | None
+    said_unit: int | None  # the "Name said:" unit that introduces it, if any
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _token_range(side: Side, start: int, end: int) -> tuple[int, int]:
+    lo = bisect.bisect_left(side.tokens.starts, start)
+    hi = bisect.bisect_left(side.tokens.starts, end)
+    while hi > lo and side.tokens.ends[hi - 1] > end:
+        hi -= 1
+    return lo, hi
+
+
+def said_units(side: Side) -> list[tuple[int, str]]:
+    """Return (unit index, speaker) for units like "Home Secretary  said:"."""
+    out = []
+    for u, unit in enumerate(side.units):
+        if unit.end - unit.start > 120:
+            continue
+        m = _SAID_LINE_RE.match(side.text[unit.start : unit.end])
+        if m:
+            out.append((u, _clean(m.group("a"))))
+    return out
+
+
+def find_quotes(side: Side) -> list[Quote]:
+    """Return the quotations of a text in order of position."""
+    text = side.text
+    quotes: list[Quote] = []
+    for m in _MARKED_RE.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        start, end = m.span(group)
+        lo, hi = _token_range(side, start, end)
+        if hi <= lo:
+            continue
+        speaker: str | None = None
+        after = _AFTER_RE.match(text, m.end(), min(len(text), m.end() + 80))
+        if after and (after.group("a") or after.group("b")):
+            speaker = _clean(after.group("a") or after.group("b"))
+        elif not after:
+            before = _BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+            if before:
+                speaker = _clean(before.group("a"))
+        quotes.append(Quote(lo, hi, (start, end), speaker, None))
+    marked_ends = [q.span for q in quotes]
+    for u, speaker in said_units(side):
+        v = u + 1
+        paragraphs = 0
+        last = u
+        n = len(side.units)
+        while v < n and paragraphs < 5:
+            p = side.units[v].paragraph
+            if _SAID_LINE_RE.match(text[side.units[v].start : side.units[v].end]):
+                break
+            w = v
+            while w < n and side.units[w].paragraph == p:
+                w += 1
+            keys = side.tokens.keys[side.unit_lo[v] : side.unit_hi[w - 1]]
+            if paragraphs and not any(k in _FIRST_PERSON for k in keys):
+                break
+            last = w - 1
+            paragraphs += 1
+            v = w
+        if last == u:
+            continue
+        span = (side.units[u + 1].start, side.units[last].end)
+        if any(s <= span[0] < e for s, e in marked_ends):
+            continue
+        quotes.append(Quote(side.unit_lo[u + 1], side.unit_hi[last], span, speaker, u))
+    quotes.sort(key=lambda q: (q.span[0], q.span[1]))
+    return quotes

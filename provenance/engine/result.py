@@ -1,0 +1,204 @@
+"""Frozen result types of a comparison, and their versioned JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+# Bump SCHEMA_VERSION when the shape of to_dict() changes; bump ENGINE_VERSION
+# whenever the output for the same input changes (the app recomputes then).
+SCHEMA_VERSION = 1
+ENGINE_VERSION = "1.0.0"
+
+PassageKind = Literal["verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted", "added"]
+OpKind = Literal["equal", "insert", "delete", "replace"]
+FindingType = Literal[
+    "name_added",
+    "name_removed",
+    "number_changed",
+    "quote_altered",
+    "quote_unsourced",
+    "attribution_changed",
+    "passage_moved",
+]
+PASSAGE_KINDS: tuple[PassageKind, ...] = (
+    "verbatim",
+    "reused",
+    "altered",
+    "paraphrased",
+    "trimmed",
+    "omitted",
+    "added",
+)
+WORDING_KINDS: frozenset[str] = frozenset({"verbatim", "reused", "altered", "trimmed"})
+
+Span = tuple[int, int]
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+def _span_out(span: Span | None) -> list[int] | None:
+    return None if span is None else [span[0], span[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One word-level edit inside a matched passage; trivial when only typography differs."""
+
+    kind: OpKind
+    source_span: Span | None
+    derivative_span: Span | None
+    trivial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source_span": _span_out(self.source_span),
+            "derivative_span": _span_out(self.derivative_span),
+            "trivial": self.trivial,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Op:
+        return cls(
+            kind=cast(OpKind, data["kind"]),
+            source_span=_span(data["source_span"]),
+            derivative_span=_span(data["derivative_span"]),
+            trivial=bool(data["trivial"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of the derivative and/or source and how they relate."""
+
+    kind: PassageKind
+    source_span: Span | None
+    derivative_span: Span | None
+    similarity: float
+    ops: tuple[Op, ...] = ()
+    moved: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source_span": _span_out(self.source_span),
+            "derivative_span": _span_out(self.derivative_span),
+            "similarity": self.similarity,
+            "ops": [op.to_dict() for op in self.ops],
+            "moved": self.moved,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Passage:
+        return cls(
+            kind=cast(PassageKind, data["kind"]),
+            source_span=_span(data["source_span"]),
+            derivative_span=_span(data["derivative_span"]),
+            similarity=float(data["similarity"]),
+            ops=tuple(Op.from_dict(op) for op in data["ops"]),
+            moved=bool(data["moved"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A fact a reader cares about, with spans on the sides where it exists."""
+
+    type: FindingType
+    source_span: Span | None
+    derivative_span: Span | None
+    message: str
+    detail: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "source_span": _span_out(self.source_span),
+            "derivative_span": _span_out(self.derivative_span),
+            "message": self.message,
+            "detail": dict(self.detail),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            type=cast(FindingType, data["type"]),
+            source_span=_span(data["source_span"]),
+            derivative_span=_span(data["derivative_span"]),
+            message=str(data["message"]),
+            detail={str(k): str(v) for k, v in data["detail"].items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """How much of each text the comparison accounts for."""
+
+    derivative_share: float
+    paraphrased_share: float
+    source_share: float
+    counts: dict[str, int]
+    source_words: int
+    derivative_words: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "derivative_share": self.derivative_share,
+            "paraphrased_share": self.paraphrased_share,
+            "source_share": self.source_share,
+            "counts": dict(self.counts),
+            "source_words": self.source_words,
+            "derivative_words": self.derivative_words,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stats:
+        return cls(
+            derivative_share=float(data["derivative_share"]),
+            paraphrased_share=float(data["paraphrased_share"]),
+            source_share=float(data["source_share"]),
+            counts={str(k): int(v) for k, v in data["counts"].items()},
+            source_words=int(data["source_words"]),
+            derivative_words=int(data["derivative_words"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything compare() found: passages, findings and stats."""
+
+    passages: tuple[Passage, ...]
+    findings: tuple[Finding, ...]
+    stats: Stats
+    engine_version: str = ENGINE_VERSION
+    schema: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-safe dict; from_dict() rebuilds an equal Comparison."""
+        return {
+            "schema": self.schema,
+            "engine_version": self.engine_version,
+            "passages": [p.to_dict() for p in self.passages],
+            "findings": [f.to_dict() for f in self.findings],
+            "stats": self.stats.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        """Rebuild a Comparison from to_dict() output; reject other schema versions."""
+        schema = int(data["schema"])
+        if schema != SCHEMA_VERSION:
+            raise ValueError(f"Unsupported comparison schema {schema}; expected {SCHEMA_VERSION}.")
+        return cls(
+            passages=tuple(Passage.from_dict(p) for p in data["passages"]),
+            findings=tuple(Finding.from_dict(f) for f in data["findings"]),
+            stats=Stats.from_dict(data["stats"]),
+            engine_version=str(data["engine_version"]),
+            schema=schema,
+        )
