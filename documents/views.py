@@ -1,11 +1,193 @@
+"""Document pages: list, detail, upload, edit, archive, import progress."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 
-from provenance.access import require_role
+from documents import curation
+from documents.display import paragraphs
+from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
+from documents.ingest import Status
+from documents.models import Document, DocumentVersion, ImportJob
+from documents.uploads import receive_upload
+from provenance import roles
+from provenance.access import require_role, require_upload
+
+PAGE_SIZE = 25
 
 
+def _get_document(request: HttpRequest, pk: int) -> Document:
+    """The document, if this user may see it: archived ones only for admins."""
+    document = get_object_or_404(
+        Document.objects.select_related("outlet", "current_version"), pk=pk
+    )
+    if document.is_archived and not roles.can_upload(request.user):
+        raise Http404("No such document.")
+    return document
+
+
+@require_GET
 @require_role
 def document_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "documents/list.html", {"documents": []})
+    form = DocumentFilterForm(request.GET or None)
+    documents = Document.objects.select_related("outlet", "current_version")
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("archived") and roles.can_upload(request.user):
+        documents = documents.archived()
+    else:
+        documents = documents.active()
+    if filters.get("q"):
+        documents = documents.search(filters["q"])
+    if filters.get("kind"):
+        documents = documents.filter(kind=filters["kind"])
+    if filters.get("outlet"):
+        documents = documents.from_outlet(filters["outlet"])
+    documents = documents.published_between(
+        filters.get("published_from"), filters.get("published_to")
+    )
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "documents/list.html",
+        {"form": form, "page": page, "documents": page.object_list, "query": query.urlencode()},
+    )
+
+
+@require_GET
+@require_role
+def document_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    document = _get_document(request, pk)
+    versions = list(document.versions.select_related("created_by").defer("original"))
+    if number is None:
+        version = next((v for v in versions if v.pk == document.current_version_id), None)
+    else:
+        version = next((v for v in versions if v.number == number), None)
+        if version is None:
+            raise Http404("No such version.")
+    context = {
+        "document": document,
+        "version": version,
+        "versions": versions,
+        "paragraphs": paragraphs(version.text) if version else [],
+    }
+    return render(request, "documents/detail.html", context)
+
+
+@require_GET
+@require_role
+def version_original(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The bytes exactly as received, always as a download so nothing in them can run here."""
+    document = _get_document(request, pk)
+    version = get_object_or_404(DocumentVersion, document=document, number=number)
+    response = HttpResponse(bytes(version.original), content_type="application/octet-stream")
+    name = version.original_name or f"document-{document.pk}-v{version.number}"
+    response["Content-Disposition"] = f'attachment; filename="{_ascii(name)}"'
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _ascii(name: str) -> str:
+    return "".join(
+        ch if ch.isascii() and ch.isprintable() and ch not in '"\\' else "_" for ch in name
+    )
+
+
+@require_upload
+def upload(request: HttpRequest) -> HttpResponse:
+    version_of = None
+    if target := request.GET.get("version_of") or request.POST.get("version_of"):
+        version_of = _get_document(request, _int_or_404(target))
+    form = UploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = receive_upload(form.cleaned_data, user=request.user, version_of=version_of)
+        if result.job is not None:
+            return redirect(result.job)
+        outcome = result.outcome
+        if outcome.stored or outcome.status == Status.DUPLICATE:
+            level = messages.SUCCESS if outcome.stored else messages.INFO
+            messages.add_message(request, level, outcome.message)
+            return redirect(outcome.version or outcome.document)
+        if outcome.status == Status.REJECTED:
+            form.add_error(None, outcome.reason)
+    context = {
+        "form": form,
+        "version_of": version_of,
+        "result": result,
+        "recent_jobs": ImportJob.objects.all()[:5],
+    }
+    return render(request, "documents/upload.html", context)
+
+
+def _int_or_404(value: str) -> int:
+    if not value.isdigit():
+        raise Http404("No such document.")
+    return int(value)
+
+
+@require_upload
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _get_document(request, pk)
+    form = DocumentEditForm(request.POST or None, instance=document)
+    if request.method == "POST" and form.is_valid():
+        changed = curation.edit_document(document, form.cleaned_data)
+        messages.success(request, "Saved." if changed else "Nothing changed.")
+        return redirect(document)
+    return render(request, "documents/edit.html", {"form": form, "document": document})
+
+
+@require_POST
+@require_upload
+def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    document = _get_document(request, pk)
+    if curation.archive_document(document):
+        messages.success(request, f"Archived “{document.title}”. Its versions are kept.")
+    return redirect(document)
+
+
+@require_POST
+@require_upload
+def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    document = _get_document(request, pk)
+    if curation.unarchive_document(document):
+        messages.success(request, f"“{document.title}” is back in the list.")
+    return redirect(document)
+
+
+@require_GET
+@require_upload
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(ImportJob, pk=pk)
+    items = job.items.select_related("document")
+    return render(request, "documents/import_job.html", {"job": job, "items": items})
+
+
+@never_cache
+@require_GET
+@require_upload
+def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """Progress of a bulk import, for the job page to poll."""
+    job = get_object_or_404(ImportJob, pk=pk)
+    return JsonResponse(
+        {
+            "id": job.pk,
+            "status": job.status,
+            "status_display": job.get_status_display(),
+            "finished": job.is_finished,
+            "total": job.total,
+            "processed": job.processed,
+            "percent": job.percent,
+            "added": job.added,
+            "new_versions": job.new_versions,
+            "duplicates": job.duplicates,
+            "rejected": job.rejected,
+            "error": job.error,
+        }
+    )

@@ -19,54 +19,51 @@ MODERATORS = "moderators"
 EDUCATORS = "educators"
 ROLES = (ADMINS, MODERATORS, EDUCATORS)
 
+
+def _perms(app_model: str, *actions: str) -> tuple[str, ...]:
+    app_label, model = app_model.split(".")
+    return tuple(f"{app_label}.{action}_{model}" for action in actions)
+
+
+_READ = (
+    *_perms("documents.document", "view"),
+    *_perms("documents.documentversion", "view"),
+    *_perms("documents.outlet", "view"),
+    *_perms("provenance.comparison", "add", "view"),
+    *_perms("annotations.annotation", "view"),
+    *_perms("annotations.label", "view"),
+    *_perms("annotations.reply", "view"),
+    *_perms("discovery.indexstate", "view"),
+)
+
 # Model permissions each group holds, as "app_label.codename". Models that do
 # not exist yet are skipped, and `sync_role_permissions` runs after every
 # migrate, so a new model's permissions reach the groups as soon as it lands.
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ADMINS: (
-        "documents.add_document",
-        "documents.change_document",
-        "documents.view_document",
-        "documents.add_documentversion",
-        "documents.view_documentversion",
-        "documents.add_outlet",
-        "documents.change_outlet",
-        "documents.view_outlet",
-        "provenance.add_comparison",
-        "provenance.change_comparison",
-        "provenance.view_comparison",
-        "provenance.add_sharelink",
-        "provenance.change_sharelink",
-        "provenance.view_sharelink",
-        "provenance.add_annotation",
-        "provenance.change_annotation",
-        "provenance.view_annotation",
-        "provenance.add_label",
-        "provenance.change_label",
-        "provenance.view_label",
+        *_READ,
+        *_perms("documents.document", "add", "change"),
+        *_perms("documents.documentversion", "add"),
+        *_perms("documents.outlet", "add", "change"),
+        *_perms("documents.importjob", "add", "view"),
+        *_perms("documents.importitem", "view"),
+        *_perms("provenance.comparison", "change"),
+        *_perms("provenance.sharelink", "add", "change", "view"),
+        *_perms("annotations.annotation", "add", "change"),
+        *_perms("annotations.label", "add", "change"),
+        *_perms("annotations.reply", "add", "change"),
+        *_perms("annotations.annotationevent", "view"),
+        *_perms("discovery.candidate", "view"),
     ),
     MODERATORS: (
-        "documents.view_document",
-        "documents.view_documentversion",
-        "documents.view_outlet",
-        "provenance.add_comparison",
-        "provenance.view_comparison",
-        "provenance.add_annotation",
-        "provenance.change_annotation",
-        "provenance.view_annotation",
-        "provenance.view_label",
+        *_READ,
+        *_perms("annotations.annotation", "add", "change"),
+        *_perms("annotations.reply", "add", "change"),
+        *_perms("annotations.annotationevent", "view"),
     ),
     EDUCATORS: (
-        "documents.view_document",
-        "documents.view_documentversion",
-        "documents.view_outlet",
-        "provenance.add_comparison",
-        "provenance.view_comparison",
-        "provenance.add_sharelink",
-        "provenance.change_sharelink",
-        "provenance.view_sharelink",
-        "provenance.view_annotation",
-        "provenance.view_label",
+        *_READ,
+        *_perms("provenance.sharelink", "add", "change", "view"),
     ),
 }
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "provenance",
     "documents",
+    "discovery",
+    "annotations",
 ]
 
 MIDDLEWARE = [
@@ -96,11 +98,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server read while the background worker writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # synchronous=NORMAL is safe with WAL; tests skip fsync altogether.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        f"PRAGMA journal_mode=WAL; PRAGMA synchronous={'OFF' if TESTING else 'NORMAL'}"
+    )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["OPTIONS"]["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+if TESTING:
+    # Personas are created for most tests; a fast hasher saves about a second each.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,3 +186,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# discovery
+# Source discovery (the `discovery` app): fingerprint index, candidate ranking, thresholds.
+# Word k-grams of the engine's comparison keys, winnowed with this window; changing
+# either needs `manage.py reindex`. k=4, window 10 keeps ~110 postings per 600 words.
+DISCOVERY_K = int(os.environ.get("DISCOVERY_K", "4"))
+DISCOVERY_WINDOW = int(os.environ.get("DISCOVERY_WINDOW", "10"))
+# A candidate is stored as a source when this share of the derivative was taken from it
+# (derivative share plus paraphrased share, as the engine measures them).
+DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
+DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
+DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
+DISCOVERY_MAX_ATTEMPTS = int(os.environ.get("DISCOVERY_MAX_ATTEMPTS", "3"))
+DISCOVERY_STALE_MINUTES = int(os.environ.get("DISCOVERY_STALE_MINUTES", "15"))
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so the db_worker subprocess of the integration test can open it;
+    # the process id keeps parallel test runs on this tree apart.
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
+        VAR_DIR / f"test-{os.getpid()}.sqlite3"
+    )

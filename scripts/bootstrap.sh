@@ -6,9 +6,16 @@ cd "$ROOT"
 export UV_PYTHON_DOWNLOADS=never  # only PyPI is reachable; use a Python already here
 
 find_python() {
-  local cand
-  for cand in python3.13 python3.12 "$HOME"/.pyenv/versions/3.13*/bin/python3.13 \
-      "$HOME"/.pyenv/versions/3.12*/bin/python3.12 /usr/bin/python3 python3; do
+  local cand root
+  local cands=(python3.13 python3.12)
+  # pyenv installs that are not the active version are not on PATH; look for them directly.
+  for root in "${PYENV_ROOT:-}" "$HOME/.pyenv" /root/.pyenv /usr/local/pyenv /opt/pyenv; do
+    [ -n "$root" ] || continue
+    cands+=("$root"/versions/3.13*/bin/python3.13 "$root"/versions/3.12*/bin/python3.12)
+  done
+  cands+=(/usr/local/bin/python3.13 /usr/local/bin/python3.12 /usr/bin/python3.13 \
+    /usr/bin/python3.12 python3)
+  for cand in "${cands[@]}"; do
     if "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then
       "$cand" -c 'import sys; print(sys.executable)'
       return 0

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.test import Client
 
+    from documents.models import Document
+
 PASSWORD = "correct-horse-battery-staple"
 
 
@@ -60,3 +62,12 @@ def client_for() -> Callable[[User], Client]:
         return client
 
     return make
+
+
+@pytest.fixture
+def demo_corpus(db: None) -> dict[str, Document]:
+    """The five seeds loaded with `load_demo`, by seed number ("000" … "004")."""
+    from documents.demo import load_demo
+
+    outcomes = load_demo()
+    return {number: outcome.document for number, outcome in outcomes.items()}

@@ -1,0 +1,181 @@
+"""Fetch a web page for ingest, safely.
+
+The server fetches on an admin's behalf, so a URL must not become a way to
+reach the machine itself or the private network behind it (SSRF). Every hop
+is checked: the scheme, the resolved addresses, and, after connecting, the
+address actually connected to (so DNS rebinding between check and connect
+does not help). Private addresses are allowed only when
+settings.FETCH_ALLOW_PRIVATE is on (tests with a local server).
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import PurePosixPath
+
+from django.conf import settings
+
+from documents.errors import RejectedInput
+
+MAX_REDIRECTS = 5
+ACCEPTED_TYPES = frozenset(
+    {
+        "text/html",
+        "application/xhtml+xml",
+        "text/plain",
+        "text/markdown",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+)
+USER_AGENT = "Provenance/0.1 (+press release reuse research)"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    data: bytes
+    content_type: str
+    filename: str
+
+
+def fetch(url: str) -> Fetched:
+    """Fetch `url` (following at most five redirects) or raise RejectedInput."""
+    opener = urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
+    current = url.strip()
+    for _hop in range(MAX_REDIRECTS + 1):
+        check_url(current)
+        request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+            current, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)}
+        )
+        try:
+            response = opener.open(request, timeout=settings.FETCH_TIMEOUT_SECONDS)
+        except urllib.error.HTTPError as exc:
+            if exc.code in {301, 302, 303, 307, 308} and exc.headers.get("Location"):
+                current = urllib.parse.urljoin(current, exc.headers["Location"])
+                exc.close()
+                continue
+            raise RejectedInput(
+                f"The site answered {exc.code} ({exc.reason}) for {current}."
+            ) from exc
+        except _Refused as exc:
+            raise RejectedInput(str(exc)) from exc
+        except TimeoutError as exc:
+            raise RejectedInput(f"{current} did not answer within the time limit.") from exc
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, _Refused):
+                raise RejectedInput(str(reason)) from exc
+            raise RejectedInput(f"Could not fetch {current}: {reason}.") from exc
+        with response:
+            return _read(response, current)
+    raise RejectedInput(f"{url} redirected more than {MAX_REDIRECTS} times.")
+
+
+def check_url(url: str) -> None:
+    """Refuse non-web schemes and hosts that resolve to non-public addresses."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise RejectedInput(f"Only http and https addresses can be fetched, not “{url[:80]}”.")
+    if not parts.hostname:
+        raise RejectedInput(f"“{url[:80]}” has no host name.")
+    if parts.username or parts.password:
+        raise RejectedInput("Addresses with a user name or password are not fetched.")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise RejectedInput(f"The host {parts.hostname} could not be found.") from exc
+    for info in infos:
+        try:
+            check_address(str(info[4][0]), parts.hostname)
+        except _Refused as exc:
+            raise RejectedInput(str(exc)) from exc
+
+
+def check_address(address: str, host: str = "") -> None:
+    if settings.FETCH_ALLOW_PRIVATE:
+        return
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    if not ip.is_global or ip.is_multicast or ip.is_reserved:
+        raise _Refused(
+            f"{host or address} is a private, local or reserved address ({ip}); "
+            "fetching from it is not allowed."
+        )
+
+
+def _read(response: http.client.HTTPResponse, url: str) -> Fetched:
+    message: Message = response.headers
+    content_type = message.get_content_type()
+    if content_type not in ACCEPTED_TYPES:
+        raise RejectedInput(
+            f"{url} is {content_type}, which we do not read. "
+            "We fetch HTML, plain text, Markdown, Word (.docx) and PDF."
+        )
+    limit = settings.UPLOAD_MAX_BYTES
+    declared = message.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise RejectedInput(f"{url} is larger than the {limit // (1024 * 1024)} MB limit.")
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(64 * 1024):
+        size += len(chunk)
+        if size > limit:
+            raise RejectedInput(f"{url} is larger than the {limit // (1024 * 1024)} MB limit.")
+        chunks.append(chunk)
+    filename = PurePosixPath(urllib.parse.urlsplit(url).path).name
+    charset = message.get_content_charset()
+    declared_type = f"{content_type}; charset={charset}" if charset else content_type
+    return Fetched(url=url, data=b"".join(chunks), content_type=declared_type, filename=filename)
+
+
+class _Refused(OSError):
+    """A connection to an address we must not reach."""
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    # Redirects come back as HTTPError so fetch() checks each hop itself.
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+def _guarded_create_connection(
+    address: tuple[str, int], *args: object, **kwargs: object
+) -> socket.socket:
+    sock = socket.create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
+    try:
+        check_address(sock.getpeername()[0], address[0])
+    except _Refused:
+        sock.close()
+        raise
+    return sock
+
+
+class _GuardedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._create_connection = _guarded_create_connection
+
+
+class _GuardedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._create_connection = _guarded_create_connection
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_GuardedHTTPConnection, req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_GuardedHTTPSConnection, req, context=self._context)
