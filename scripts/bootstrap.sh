@@ -4,6 +4,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export UV_PYTHON_DOWNLOADS=never  # only PyPI is reachable; use a Python already here
+# Trust the machine's certificate store too (some networks re-sign TLS with their own CA).
+export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}"
 
 find_python() {
   local cand root
