@@ -33,6 +33,7 @@ _READ = (
     *_perms("annotations.annotation", "view"),
     *_perms("annotations.label", "view"),
     *_perms("annotations.reply", "view"),
+    *_perms("annotations.annotationevent", "view"),
     *_perms("discovery.indexstate", "view"),
 )
 
@@ -49,17 +50,15 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_perms("documents.importitem", "view"),
         *_perms("provenance.comparison", "change"),
         *_perms("provenance.sharelink", "add", "change", "view"),
-        *_perms("annotations.annotation", "add", "change"),
-        *_perms("annotations.label", "add", "change"),
-        *_perms("annotations.reply", "add", "change"),
-        *_perms("annotations.annotationevent", "view"),
+        *_perms("annotations.annotation", "add", "change", "delete"),
+        *_perms("annotations.label", "add", "change", "delete"),
+        *_perms("annotations.reply", "add", "change", "delete"),
         *_perms("discovery.candidate", "view"),
     ),
     MODERATORS: (
         *_READ,
         *_perms("annotations.annotation", "add", "change"),
         *_perms("annotations.reply", "add", "change"),
-        *_perms("annotations.annotationevent", "view"),
     ),
     EDUCATORS: (
         *_READ,

@@ -12,5 +12,8 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/", include("documents.urls")),
+    path("discovery/", include("discovery.urls")),
+    path("annotations/", include("annotations.urls")),
+    path("", include("provenance.comparison_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,75 @@
+"""Export a comparison's or a document's annotations (JSON-LD, CSV); import JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from annotations import interchange, permissions
+from annotations.forms import ImportForm
+from annotations.models import Annotation, AnnotationQuerySet
+from documents.models import Document
+from provenance.access import require_capability, require_role
+from provenance.models import Comparison
+
+FORMATS = {"jsonld", "csv"}
+require_import = require_capability(permissions.can_import, "Only admins can import annotations.")
+
+
+def _respond(
+    annotations: AnnotationQuerySet, fmt: str, name: str, collection_path: str, label: str
+) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404("Export as .jsonld or .csv.")
+    annotations = annotations.with_related().prefetch_related("replies__author").order_by("pk")
+    if fmt == "csv":
+        response = HttpResponse(
+            interchange.to_csv(annotations), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        data = interchange.to_jsonld(annotations, interchange.absolute(collection_path), label)
+        body = json.dumps(data, ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type=interchange.MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+@require_role
+def comparison_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The annotations shown on a comparison: those anchored on either of its texts."""
+    comparison = get_object_or_404(Comparison.objects.with_documents(), pk=pk)
+    annotations = Annotation.objects.for_comparison(comparison)
+    label = f"Annotations on {comparison}"
+    return _respond(annotations, fmt, f"comparison-{pk}-annotations", request.path, label)
+
+
+@require_GET
+@require_role
+def document_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Every annotation on any version of a document, orphans included."""
+    document = get_object_or_404(Document, pk=pk)
+    annotations = Annotation.objects.on_document(document)
+    label = f"Annotations on {document}"
+    return _respond(annotations, fmt, f"document-{pk}-annotations", request.path, label)
+
+
+@require_http_methods(["GET", "POST"])
+@require_import
+def import_view(request: HttpRequest) -> HttpResponse:
+    """Import a JSON-LD export; what cannot be placed is listed, not dropped."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+            report = interchange.do_import_jsonld(data, request.user)
+        except (UnicodeDecodeError, json.JSONDecodeError, interchange.UnreadableExport) as exc:
+            form.add_error("file", f"This file cannot be imported: {exc}")
+        else:
+            messages.success(request, report.message)
+            return redirect("annotations:queue")
+    return render(request, "annotations/import.html", {"form": form})

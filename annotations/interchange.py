@@ -1,0 +1,381 @@
+"""Export annotations as W3C Web Annotation JSON-LD and CSV; import the JSON-LD back.
+
+Each annotation becomes a W3C `Annotation` with two bodies (the note as a
+Markdown `TextualBody` with purpose "commenting", the label as one with purpose
+"tagging"), and a target whose `source` is the document's URL (or this app's
+page for it when it has none) with a `TextQuoteSelector` and a
+`TextPositionSelector`. What the W3C model has no term for (review status,
+"public on share links", the version's text digest that lets an import find
+the same text in another database) goes under our own `pvn:` prefix. Replies
+are annotations with motivation "replying" that target what they answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.text import slugify
+
+from annotations import anchoring
+from annotations.models import Annotation, AnnotationEvent, Label, Reply
+from documents.models import Document, DocumentVersion
+
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+NS = "urn:x-provenance:annotations#"
+CONTEXT: list[Any] = [W3C_CONTEXT, {"pvn": NS}]
+MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
+_DOCUMENT_PATH = re.compile(r"/documents/(\d+)/?$")
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def document_source(document: Document) -> str:
+    """The target's `source`: the document's own URL, or this app's page for it."""
+    return document.url or absolute(document.get_absolute_url())
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _person(user: Any) -> dict[str, str] | None:
+    if user is None:
+        return None
+    return {"type": "Person", "nickname": user.get_username()}
+
+
+def annotation_to_jsonld(annotation: Annotation) -> dict[str, Any]:
+    version = annotation.document_version
+    document = version.document
+    body: list[dict[str, Any]] = [
+        {
+            "type": "TextualBody",
+            "purpose": "tagging",
+            "value": annotation.label.name,
+            "pvn:labelSlug": annotation.label.slug,
+        }
+    ]
+    if annotation.note:
+        body.insert(
+            0,
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": annotation.note,
+                "format": "text/markdown",
+            },
+        )
+    return {
+        "id": absolute(annotation.get_absolute_url()),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "created": _iso(annotation.created_at),
+        "modified": _iso(annotation.updated_at),
+        "creator": _person(annotation.created_by),
+        "body": body,
+        "target": {
+            "source": document_source(document),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": annotation.exact,
+                    "prefix": annotation.prefix,
+                    "suffix": annotation.suffix,
+                },
+                {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+            ],
+        },
+        "pvn:status": annotation.status,
+        "pvn:public": annotation.public,
+        "pvn:reviewedBy": _person(annotation.reviewed_by),
+        "pvn:reviewed": _iso(annotation.reviewed_at),
+        "pvn:anchorState": annotation.anchor_state,
+        "pvn:document": document.pk,
+        "pvn:documentTitle": document.title,
+        "pvn:version": version.number,
+        "pvn:textSha256": version.text_sha256,
+        "pvn:passage": annotation.passage_index,
+        "pvn:finding": annotation.finding_index,
+    }
+
+
+def reply_to_jsonld(reply: Reply, annotation_id: str) -> dict[str, Any]:
+    target = (
+        annotation_id if reply.parent_id is None else f"{annotation_id}#reply-{reply.parent_id}"
+    )
+    return {
+        "id": f"{annotation_id}#reply-{reply.pk}",
+        "type": "Annotation",
+        "motivation": "replying",
+        "created": _iso(reply.created_at),
+        "creator": _person(reply.author),
+        "body": {"type": "TextualBody", "value": reply.body, "format": "text/markdown"},
+        "target": target,
+    }
+
+
+def to_jsonld(annotations: Iterable[Annotation], collection_id: str, label: str) -> dict[str, Any]:
+    """An AnnotationCollection with one page holding the annotations and their replies."""
+    items: list[dict[str, Any]] = []
+    for annotation in annotations:
+        item = annotation_to_jsonld(annotation)
+        items.append(item)
+        items.extend(reply_to_jsonld(r, item["id"]) for r in annotation.replies.all())
+    return {
+        "@context": CONTEXT,
+        "id": collection_id,
+        "type": "AnnotationCollection",
+        "label": label,
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+CSV_COLUMNS = [
+    "id", "url", "document", "document_title", "source", "version", "start", "end",
+    "exact", "prefix", "suffix", "label", "note", "public", "status", "anchor_state",
+    "created_by", "created_at", "updated_at", "reviewed_by", "reviewed_at", "replies",
+]  # fmt: skip
+
+
+def _cell(value: Any) -> Any:
+    """Keep spreadsheets from running a cell as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_csv(annotations: Iterable[Annotation]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for a in annotations:
+        document = a.document_version.document
+        row = [
+            a.pk, absolute(a.get_absolute_url()), document.pk, document.title,
+            document_source(document), a.document_version.number, a.start, a.end,
+            a.exact, a.prefix, a.suffix, a.label.name, a.note, a.public, a.status,
+            a.anchor_state, a.created_by.get_username() if a.created_by else "",
+            _iso(a.created_at), _iso(a.updated_at),
+            a.reviewed_by.get_username() if a.reviewed_by else "", _iso(a.reviewed_at) or "",
+            a.replies.count(),
+        ]  # fmt: skip
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+# Import -----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    created: list[Annotation] = field(default_factory=list)
+    replies: int = 0
+    skipped: list[str] = field(default_factory=list)  # why each item was not imported
+
+    @property
+    def message(self) -> str:
+        parts = [f"Imported {len(self.created)} annotations and {self.replies} replies."]
+        if self.skipped:
+            parts.append(f"Skipped {len(self.skipped)}: " + "; ".join(self.skipped[:5]))
+        return " ".join(parts)
+
+
+class UnreadableExport(ValueError):
+    """The file is not a Web Annotation export we can read."""
+
+
+def _items(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [i for i in data if isinstance(i, dict)]
+    if not isinstance(data, dict):
+        raise UnreadableExport("The file holds no annotations.")
+    if data.get("type") == "Annotation":
+        return [data]
+    page = data.get("first") or {}
+    items = page.get("items") if isinstance(page, dict) else None
+    if data.get("type") != "AnnotationCollection" or not isinstance(items, list):
+        raise UnreadableExport("This is not a W3C Web Annotation collection.")
+    return [i for i in items if isinstance(i, dict)]
+
+
+def _user(person: Any) -> Any:
+    if not isinstance(person, dict) or not person.get("nickname"):
+        return None
+    model = get_user_model()
+    return model.objects.filter(**{model.USERNAME_FIELD: person["nickname"]}).first()
+
+
+def _bodies(item: dict[str, Any]) -> list[dict[str, Any]]:
+    body = item.get("body") or []
+    return [b for b in (body if isinstance(body, list) else [body]) if isinstance(b, dict)]
+
+
+def _label(item: dict[str, Any]) -> Label | None:
+    tag = next((b for b in _bodies(item) if b.get("purpose") == "tagging"), None)
+    if tag is None or not str(tag.get("value", "")).strip():
+        return None
+    name = str(tag["value"]).strip()[:80]
+    slug = slugify(str(tag.get("pvn:labelSlug") or name))[:80]
+    label = Label.objects.filter(slug=slug).first() or Label.objects.filter(name=name).first()
+    return label or Label.objects.create(name=name, slug=slug)
+
+
+def _selectors(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    target = item.get("target")
+    selectors = target.get("selector", []) if isinstance(target, dict) else []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    return by_type.get("TextQuoteSelector", {}), by_type.get("TextPositionSelector", {})
+
+
+def _version(item: dict[str, Any]) -> DocumentVersion | None:
+    """Find the text an item points at: the same text by digest, else the document by URL."""
+    digest = item.get("pvn:textSha256")
+    if digest:
+        found = DocumentVersion.objects.filter(text_sha256=digest).order_by("-pk").first()
+        if found is not None:
+            return found
+    target = item.get("target")
+    source = str(target.get("source", "")) if isinstance(target, dict) else ""
+    document = Document.objects.filter(url=source).order_by("pk").first() if source else None
+    if document is None and source.startswith(settings.SITE_URL.rstrip("/")):
+        match = _DOCUMENT_PATH.search(source)
+        document = Document.objects.filter(pk=match.group(1)).first() if match else None
+    return document.current_version if document is not None else None
+
+
+def _anchor(item: dict[str, Any], version: DocumentVersion) -> anchoring.Quote | None:
+    quote_sel, position = _selectors(item)
+    exact = str(quote_sel.get("exact", ""))
+    start = position.get("start")
+    if not exact:
+        return None
+    if isinstance(start, int) and version.text[start : start + len(exact)] == exact:
+        return anchoring.quote_for(version.text, start, start + len(exact))
+    quote = anchoring.Quote(
+        start if isinstance(start, int) else 0,
+        (start if isinstance(start, int) else 0) + len(exact),
+        exact,
+        str(quote_sel.get("prefix", "")),
+        str(quote_sel.get("suffix", "")),
+    )
+    placed = anchoring.place(quote, version.text)
+    return placed.quote if placed is not None else None
+
+
+def _when(value: Any) -> Any:
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    return parsed or timezone.now()
+
+
+_OWN_ANNOTATION = re.compile(r"/annotations/(\d+)/?$")
+
+
+def _already_here(ident: str, item: dict[str, Any]) -> bool:
+    """Tell whether an item is one of this database's own annotations (same id and words)."""
+    match = _OWN_ANNOTATION.search(ident)
+    if not match or not ident.startswith(settings.SITE_URL.rstrip("/")):
+        return False
+    quote_sel, _ = _selectors(item)
+    return Annotation.objects.filter(pk=match.group(1), exact=quote_sel.get("exact", "")).exists()
+
+
+def _import_annotation(item: dict[str, Any], report: ImportReport, actor: Any) -> Annotation | None:
+    ident = str(item.get("id", ""))[:500]
+    if ident and Annotation.objects.filter(external_id=ident).exists():
+        report.skipped.append(f"{ident} was imported before")
+        return None
+    if _already_here(ident, item):
+        report.skipped.append(f"{ident} is already in this database")
+        return None
+    version = _version(item)
+    label = _label(item)
+    if version is None or label is None:
+        report.skipped.append(f"{ident or 'an annotation'}: its document or label is not here")
+        return None
+    quote = _anchor(item, version)
+    if quote is None:
+        report.skipped.append(f"{ident or 'an annotation'}: its words are not in the text")
+        return None
+    note = next((b for b in _bodies(item) if b.get("purpose") == "commenting"), {})
+    status = item.get("pvn:status")
+    annotation = Annotation.objects.create(
+        document_version=version,
+        start=quote.start,
+        end=quote.end,
+        exact=quote.exact,
+        prefix=quote.prefix,
+        suffix=quote.suffix,
+        passage_index=item.get("pvn:passage") if isinstance(item.get("pvn:passage"), int) else None,
+        finding_index=item.get("pvn:finding") if isinstance(item.get("pvn:finding"), int) else None,
+        label=label,
+        note=str(note.get("value", "")),
+        public=item.get("pvn:public") is True,
+        status=status if status in Annotation.Status.values else Annotation.Status.OPEN,
+        reviewed_by=_user(item.get("pvn:reviewedBy")),
+        reviewed_at=_when(item["pvn:reviewed"]) if item.get("pvn:reviewed") else None,
+        created_by=_user(item.get("creator")),
+        created_at=_when(item.get("created")),
+        updated_at=_when(item.get("modified") or item.get("created")),
+        external_id=ident,
+    )
+    creator = item.get("creator") if isinstance(item.get("creator"), dict) else {}
+    AnnotationEvent.objects.create(
+        annotation=annotation,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=AnnotationEvent.Action.IMPORTED,
+        changes={"from": ident, "creator": creator.get("nickname", ""), **annotation.snapshot()},
+    )
+    return annotation
+
+
+def do_import_jsonld(data: Any, actor: Any = None) -> ImportReport:
+    """Recreate annotations (labels, statuses, replies) from a JSON-LD export, in one transaction.
+
+    Items whose text is not in this database are skipped and listed in the
+    report, never dropped silently. Importing the same file twice adds nothing.
+    """
+    items = _items(data)
+    report = ImportReport()
+    by_id: dict[str, Annotation] = {}
+    replies_by_id: dict[str, Reply] = {}
+    with transaction.atomic():
+        for item in items:
+            if item.get("motivation") == "replying":
+                continue
+            annotation = _import_annotation(item, report, actor)
+            if annotation is not None:
+                report.created.append(annotation)
+                by_id[str(item.get("id", ""))] = annotation
+        for item in items:
+            if item.get("motivation") != "replying":
+                continue
+            target = str(item.get("target", ""))
+            root = target.split("#reply-")[0]
+            annotation = by_id.get(root)
+            if annotation is None:
+                continue  # its annotation was skipped (and reported) or imported before
+            body = _bodies(item)[0] if _bodies(item) else {}
+            reply = Reply.objects.create(
+                annotation=annotation,
+                parent=replies_by_id.get(target),
+                author=_user(item.get("creator")),
+                body=str(body.get("value", "")),
+                created_at=_when(item.get("created")),
+            )
+            replies_by_id[str(item.get("id", ""))] = reply
+            report.replies += 1
+    return report

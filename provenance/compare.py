@@ -1,0 +1,169 @@
+"""The comparison workflow: find or compute the stored comparison of two document versions.
+
+`get_or_compute` is the one entry point for pages, commands and discovery. A
+stored result is reused while the engine version that made it is still the
+running one; otherwise it is recomputed. Small pairs are computed during the
+request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task in
+`provenance.tasks`, and the page polls `status`/`progress` until it is done.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from provenance.engine import compare
+from provenance.models import Comparison
+
+if TYPE_CHECKING:
+    from documents.models import DocumentVersion
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_INLINE_MAX_WORDS = 20_000
+
+
+def inline_max_words() -> int:
+    return int(getattr(settings, "COMPARE_INLINE_MAX_WORDS", DEFAULT_INLINE_MAX_WORDS))
+
+
+def pair_words(source_version: DocumentVersion, derivative_version: DocumentVersion) -> int:
+    return len(source_version.text.split()) + len(derivative_version.text.split())
+
+
+def check_pair(source_version: DocumentVersion, derivative_version: DocumentVersion) -> None:
+    """Raise ValidationError unless the two versions make a comparison worth storing."""
+    if source_version.document_id == derivative_version.document_id:
+        raise ValidationError("Pick two different documents: a source and a derivative.")
+    for role, version in (("source", source_version), ("derivative", derivative_version)):
+        if not version.text.strip():
+            raise ValidationError(f"The {role} has no text to compare.")
+
+
+def get_or_compute(
+    source_version: DocumentVersion,
+    derivative_version: DocumentVersion,
+    user: Any = None,
+    *,
+    origin: str = Comparison.Origin.MANUAL,
+) -> Comparison:
+    """Return the comparison of the two versions, computing it if it is missing or stale.
+
+    The returned comparison is done, or pending/running in the background when the
+    pair is long. Raises ValidationError for a pair that cannot be compared.
+    """
+    check_pair(source_version, derivative_version)
+    with transaction.atomic():
+        comparison, _created = Comparison.objects.get_or_create(
+            source_version=source_version,
+            derivative_version=derivative_version,
+            defaults={
+                "created_by": user if user is not None and user.is_authenticated else None,
+                "origin": origin,
+            },
+        )
+    return ensure_current(comparison)
+
+
+def ensure_current(comparison: Comparison) -> Comparison:
+    """Recompute a comparison that is not done or was made by another engine version."""
+    if comparison.is_current:
+        return comparison
+    if comparison.status == Comparison.Status.RUNNING or _queued(comparison):
+        return comparison  # the background run will finish it; the page polls
+    words = pair_words(comparison.source_version, comparison.derivative_version)
+    if words <= inline_max_words():
+        run_comparison(comparison)
+        return comparison
+    _enqueue(comparison)
+    return comparison
+
+
+def _queued(comparison: Comparison) -> bool:
+    """Tell whether a background run is already queued (a fresh pending row has progress 0)."""
+    return comparison.status == Comparison.Status.PENDING and comparison.progress > 0
+
+
+def _enqueue(comparison: Comparison) -> None:
+    from provenance.tasks import compute_comparison
+
+    comparison.status = Comparison.Status.PENDING
+    # progress 1 marks "queued" so a page reload does not queue it twice.
+    comparison.progress = 1
+    comparison.error = ""
+    comparison.save(update_fields=["status", "progress", "error"])
+    compute_comparison.enqueue(comparison.pk)
+    comparison.refresh_from_db()
+
+
+def run_comparison(comparison: Comparison) -> Comparison:
+    """Run the engine on the comparison's two texts and store the result (or the failure)."""
+    comparison.status = Comparison.Status.RUNNING
+    comparison.progress = max(comparison.progress, 5)
+    comparison.save(update_fields=["status", "progress"])
+    try:
+        result = compare(comparison.source_version.text, comparison.derivative_version.text)
+    except ValueError as exc:
+        # The engine rejects input it cannot read (e.g. binary or empty text) with ValueError.
+        return _fail(comparison, f"These texts cannot be compared: {exc}")
+    except Exception:
+        logger.exception("Comparison %s failed", comparison.pk)
+        return _fail(comparison, "The comparison failed unexpectedly. Try again later.")
+    fields = comparison.store(result)
+    comparison.save(update_fields=fields)
+    return comparison
+
+
+def run_comparison_by_id(comparison_id: int) -> None:
+    """Background entry point: compute one stored comparison if it still needs it."""
+    comparison = Comparison.objects.with_documents().filter(pk=comparison_id).first()
+    if comparison is None or comparison.is_current:
+        return
+    run_comparison(comparison)
+
+
+def _fail(comparison: Comparison, message: str) -> Comparison:
+    comparison.status = Comparison.Status.FAILED
+    comparison.error = message
+    comparison.progress = 0
+    comparison.save(update_fields=["status", "error", "progress"])
+    return comparison
+
+
+def retry(comparison: Comparison) -> Comparison:
+    """Run a failed comparison again."""
+    comparison.status = Comparison.Status.PENDING
+    comparison.progress = 0
+    comparison.save(update_fields=["status", "progress"])
+    return ensure_current(comparison)
+
+
+def ensure_demo_comparisons() -> list[Comparison]:
+    """Compute the demo comparisons 001 → 000 and 001 → 002 if the demo documents exist."""
+    from documents.models import Document
+
+    pairs = (("001", "000"), ("001", "002"))
+    made = []
+    for source_prefix, derivative_prefix in pairs:
+        source = demo_document(Document, source_prefix)
+        derivative = demo_document(Document, derivative_prefix)
+        if source is None or derivative is None:
+            logger.warning("Demo documents %s/%s not loaded", source_prefix, derivative_prefix)
+            continue
+        made.append(get_or_compute(source.current_version, derivative.current_version))
+    return made
+
+
+def demo_document(document_model: Any, prefix: str) -> Any:
+    """Find a demo seed by its file-name prefix (e.g. "001"), via its version's file name."""
+    return (
+        document_model.objects.filter(
+            current_version__original_name__startswith=f"{prefix}_",
+        )
+        .select_related("current_version")
+        .first()
+    )

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from provenance import comparison_views as views
+
+app_name = "comparisons"
+urlpatterns = [
+    path("compare/", views.pick, name="pick"),
+    path("comparisons/<int:pk>/", views.detail, name="detail"),
+    path("comparisons/<int:pk>/status/", views.status, name="status"),
+    path("comparisons/<int:pk>/retry/", views.retry, name="retry"),
+    path("comparisons/<int:pk>/share/", views.share_create, name="share"),
+    path("share-links/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),
+    path("s/<str:token>/", views.shared, name="shared"),
+]

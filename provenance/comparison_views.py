@@ -1,0 +1,218 @@
+"""Pages of a comparison: the picker, the comparison itself, its status, its share links."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from documents.models import Document
+from provenance import compare, sharing
+from provenance import render as diff
+from provenance.access import require_role, require_share
+from provenance.models import Comparison, ShareLink
+
+VIEWS = {"side": "Side by side", "inline": "Inline", "steps": "Step through"}
+
+
+class ViewOptionsForm(forms.Form):
+    """How to show a comparison: ?view=side|inline|steps&only=diff&kinds=altered,added&step=3."""
+
+    view = forms.ChoiceField(choices=list(VIEWS.items()), required=False)
+    only = forms.ChoiceField(
+        choices=[("", "All text"), ("diff", "Differences only")], required=False
+    )
+    kinds = forms.MultipleChoiceField(
+        choices=[(k, k) for k in diff.KINDS], required=False, widget=forms.CheckboxSelectMultiple
+    )
+    step = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, query: Any) -> None:
+        data = query.copy()
+        # Accept both ?kinds=a,b (links) and ?kinds=a&kinds=b (the filter form).
+        data.setlist("kinds", [k for v in query.getlist("kinds") for k in v.split(",") if k])
+        super().__init__(data)
+
+    def options(self) -> dict[str, Any]:
+        """Return the cleaned choices, falling back to the defaults for anything invalid."""
+        clean = self.cleaned_data if self.is_valid() else {}
+        kinds = frozenset(clean.get("kinds") or diff.KINDS)
+        return {
+            "view": clean.get("view") or "side",
+            "render": diff.Options(kinds=kinds, only_diff=clean.get("only") == "diff"),
+            "kinds": kinds,
+            "only_diff": clean.get("only") == "diff",
+            "step": clean.get("step") or 1,
+        }
+
+
+def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str, Any]:
+    """Build the context shared by the signed-in page and the shared page."""
+    options = ViewOptionsForm(request.GET).options()
+    result = comparison.engine_result
+    source = comparison.source_version.text
+    derivative = comparison.derivative_version.text
+    steps = diff.steps(result, source, derivative) if options["view"] == "steps" else []
+    step = min(options["step"], len(steps)) if steps else 0
+    counts = [(k, result.stats.counts.get(k, 0), diff.KIND_HELP[k]) for k in diff.KINDS]
+    keep: dict[str, Any] = {"only": "diff"} if options["only_diff"] else {}
+    if options["kinds"] != frozenset(diff.KINDS):
+        keep["kinds"] = ",".join(k for k in diff.KINDS if k in options["kinds"])
+    view_links = [
+        (key, label, "?" + urlencode({"view": key, **keep})) for key, label in VIEWS.items()
+    ]
+    return {
+        "comparison": comparison,
+        "result": result,
+        "source": comparison.source_version,
+        "derivative": comparison.derivative_version,
+        "source_text": source,
+        "derivative_text": derivative,
+        "options": options["render"],
+        "view": options["view"],
+        "view_links": view_links,
+        "meta_rows": [
+            ("Source", comparison.source_version),
+            ("Derivative", comparison.derivative_version),
+        ],
+        "kinds": options["kinds"],
+        "only_diff": options["only_diff"],
+        "all_kinds": diff.KINDS,
+        "counts": counts,
+        "findings": list(enumerate(result.findings)),
+        "steps": steps,
+        "step": step,
+    }
+
+
+def _get_comparison(pk: int) -> Comparison:
+    return get_object_or_404(Comparison.objects.with_documents(), pk=pk)
+
+
+class PickForm(forms.Form):
+    source = forms.ModelChoiceField(queryset=Document.objects.none(), label="Source")
+    derivative = forms.ModelChoiceField(queryset=Document.objects.none(), label="Derivative")
+
+    def __init__(self, *args: Any, q: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        documents = Document.objects.active().filter(current_version__isnull=False)
+        self.fields["source"].queryset = documents
+        self.fields["derivative"].queryset = documents
+        self.choices = (documents.search(q) if q else documents).select_related("outlet")[:200]
+
+
+@require_http_methods(["GET", "POST"])
+@require_role
+def pick(request: HttpRequest) -> HttpResponse:
+    """Pick a source and a derivative (GET, with search) and compare them (POST)."""
+    q = request.GET.get("q", "").strip()
+    form = PickForm(request.POST or None, q=q, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        try:
+            comparison = compare.get_or_compute(
+                form.cleaned_data["source"].current_version,
+                form.cleaned_data["derivative"].current_version,
+                request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(comparison)
+    recent = Comparison.objects.done().with_documents()[:20]
+    return render(request, "provenance/pick.html", {"form": form, "q": q, "recent": recent})
+
+
+@require_GET
+@require_role
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a comparison (or its progress while it is being computed)."""
+    comparison = compare.ensure_current(_get_comparison(pk))
+    if not comparison.is_done:
+        context = {"comparison": comparison, "base_template": "base.html"}
+        return render(request, "provenance/computing.html", context)
+    context = comparison_context(request, comparison)
+    context["base_template"] = "base.html"
+    context["share_links"] = sharing.links_for(comparison, request.user)
+    context["expiry_choices"] = sharing.EXPIRY_CHOICES
+    return render(request, "provenance/comparison.html", context)
+
+
+@never_cache
+@require_GET
+@require_role
+def status(request: HttpRequest, pk: int) -> JsonResponse:
+    """Report a comparison's progress, for the "computing…" page."""
+    comparison = _get_comparison(pk)
+    return JsonResponse(
+        {
+            "status": comparison.status,
+            "progress": comparison.progress,
+            "error": comparison.error,
+            "url": comparison.get_absolute_url(),
+        }
+    )
+
+
+@require_POST
+@require_role
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    comparison = _get_comparison(pk)
+    if comparison.status == Comparison.Status.FAILED:
+        compare.retry(comparison)
+    return redirect(comparison)
+
+
+@require_POST
+@require_share
+def share_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a read-only link to a comparison, with an optional expiry."""
+    comparison = _get_comparison(pk)
+    form = sharing.ShareForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pick how long the link should work.")
+        return redirect(comparison)
+    link = sharing.create_link(comparison, request.user, form.cleaned_data["expires_in"])
+    messages.success(request, "Share link made. Anyone with it can see this comparison.")
+    return redirect(f"{comparison.get_absolute_url()}#share-{link.pk}")
+
+
+@require_POST
+@require_share
+def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop a share link working (its creator or an admin)."""
+    link = get_object_or_404(ShareLink.objects.select_related("comparison"), pk=pk)
+    if not link.can_revoke(request.user):
+        raise PermissionDenied("Only the person who made this link, or an admin, can revoke it.")
+    if sharing.revoke(link):
+        messages.success(request, "Share link revoked. It no longer opens the comparison.")
+    return redirect(f"{link.comparison.get_absolute_url()}#share-links")
+
+
+@require_GET
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    """Show a shared comparison, read-only, to anyone holding an active link."""
+    link = sharing.active_link(token)
+    if link is None:
+        raise Http404("This link does not work (it may have expired or been revoked).")
+    comparison = compare.ensure_current(link.comparison)
+    if not comparison.is_done:
+        context = {"comparison": comparison, "base_template": "provenance/shared_base.html"}
+        return _private(render(request, "provenance/computing.html", context, status=503))
+    context = comparison_context(request, comparison)
+    context.update(base_template="provenance/shared_base.html", shared=True, link=link)
+    return _private(render(request, "provenance/comparison.html", context))
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Keep a shared page out of search engines, caches and other sites' referrer logs."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,195 @@
+"""Stored comparisons of two document versions, and read-only share links to them."""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from provenance.engine import ENGINE_VERSION
+from provenance.engine import Comparison as EngineComparison
+
+if TYPE_CHECKING:
+    from documents.models import Document
+
+
+class ComparisonQuerySet(models.QuerySet["Comparison"]):
+    def for_document(self, document: Document) -> ComparisonQuerySet:
+        """Comparisons in which any version of the document is the source or the derivative."""
+        return self.filter(
+            Q(source_version__document=document) | Q(derivative_version__document=document)
+        )
+
+    def done(self) -> ComparisonQuerySet:
+        return self.filter(status=Comparison.Status.DONE)
+
+    def stale(self) -> ComparisonQuerySet:
+        """Comparisons computed by another engine version than the running one."""
+        return self.exclude(engine_version=ENGINE_VERSION)
+
+    def current(self) -> ComparisonQuerySet:
+        return self.filter(engine_version=ENGINE_VERSION)
+
+    def with_documents(self) -> ComparisonQuerySet:
+        """Fetch both versions and their documents and outlets in the same query."""
+        return self.select_related(
+            "source_version__document__outlet", "derivative_version__document__outlet"
+        )
+
+
+class Comparison(models.Model):
+    """The engine's result for one source version and one derivative version."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to start"
+        RUNNING = "running", "Computing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class Origin(models.TextChoices):
+        MANUAL = "manual", "Picked by a user"
+        DISCOVERY = "discovery", "Found by source discovery"
+
+    source_version = models.ForeignKey(
+        "documents.DocumentVersion", on_delete=models.PROTECT, related_name="comparisons_as_source"
+    )
+    derivative_version = models.ForeignKey(
+        "documents.DocumentVersion",
+        on_delete=models.PROTECT,
+        related_name="comparisons_as_derivative",
+    )
+    # Empty until the first run finishes; a result is only trusted with a matching version.
+    engine_version = models.CharField(max_length=40, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    error = models.TextField(blank=True)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    derivative_share = models.FloatField(null=True, blank=True, db_index=True)
+    source_share = models.FloatField(null=True, blank=True, db_index=True)
+    paraphrased_share = models.FloatField(null=True, blank=True, db_index=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ComparisonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_version", "derivative_version"], name="unique_comparison_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_version.document} → {self.derivative_version.document}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparisons:detail", args=[self.pk])
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Status.DONE
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in {self.Status.PENDING, self.Status.RUNNING}
+
+    @property
+    def is_current(self) -> bool:
+        """Tell whether the stored result came from the engine version now running."""
+        return self.is_done and self.engine_version == ENGINE_VERSION
+
+    @cached_property
+    def engine_result(self) -> EngineComparison:
+        """The stored result as the engine's dataclasses (only for done comparisons)."""
+        return EngineComparison.from_dict(self.result)
+
+    def store(self, result: EngineComparison) -> list[str]:
+        """Copy an engine result onto the row; return the fields to save."""
+        stats = result.stats
+        self.result = result.to_dict()
+        self.engine_version = result.engine_version
+        self.derivative_share = stats.derivative_share
+        self.source_share = stats.source_share
+        self.paraphrased_share = stats.paraphrased_share
+        self.status = self.Status.DONE
+        self.progress = 100
+        self.error = ""
+        self.computed_at = timezone.now()
+        self.__dict__.pop("engine_result", None)
+        return [
+            "result",
+            "engine_version",
+            "derivative_share",
+            "source_share",
+            "paraphrased_share",
+            "status",
+            "progress",
+            "error",
+            "computed_at",
+        ]
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ShareLinkQuerySet(models.QuerySet["ShareLink"]):
+    def active(self) -> ShareLinkQuerySet:
+        """Links that open their comparison now: not revoked and not expired."""
+        return self.filter(revoked_at__isnull=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+
+
+class ShareLink(models.Model):
+    """An unguessable, read-only link that opens one comparison to anyone who holds it."""
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="share_links")
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Share link {self.pk} for comparison {self.comparison_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("comparisons:shared", args=[self.token])
+
+    @property
+    def is_active(self) -> bool:
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        return "active" if self.is_active else "expired"
+
+    def can_revoke(self, user: Any) -> bool:
+        from provenance import roles
+
+        return roles.can_upload(user) or (user.is_authenticated and user.pk == self.created_by_id)

@@ -1,0 +1,69 @@
+"""The share-link workflow: make, find and revoke read-only links to a comparison."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from provenance import roles
+from provenance.models import Comparison, ShareLink
+
+EXPIRY_CHOICES = [
+    ("", "Never (until revoked)"),
+    ("1", "In 1 day"),
+    ("7", "In 7 days"),
+    ("30", "In 30 days"),
+    ("365", "In a year"),
+]
+
+
+class ShareForm(forms.Form):
+    expires_in = forms.TypedChoiceField(
+        choices=EXPIRY_CHOICES, coerce=int, empty_value=None, required=False, label="Expires"
+    )
+
+
+def create_link(comparison: Comparison, user: Any, expires_in_days: int | None) -> ShareLink:
+    """Make a new active link; the token is random (256 bits) and shown only to signed-in users."""
+    expires_at = None
+    if expires_in_days is not None:
+        expires_at = timezone.now() + timedelta(days=expires_in_days)
+    return ShareLink.objects.create(comparison=comparison, created_by=user, expires_at=expires_at)
+
+
+def revoke(link: ShareLink) -> bool:
+    """Stop a link working; return False if it was already revoked (a no-op)."""
+    if link.revoked_at is not None:
+        return False
+    link.revoked_at = timezone.now()
+    link.save(update_fields=["revoked_at"])
+    return True
+
+
+def active_link(token: str) -> ShareLink | None:
+    """Return the active link with this token, its comparison and documents fetched too."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        ShareLink.objects.active()
+        .select_related(
+            "comparison__source_version__document__outlet",
+            "comparison__derivative_version__document__outlet",
+        )
+        .filter(token=token)
+        .first()
+    )
+
+
+def links_for(comparison: Comparison, user: Any) -> list[ShareLink]:
+    """Links a user may see on the comparison page: admins all, educators their own."""
+    if not roles.can_share(user):
+        return []
+    links = comparison.share_links.select_related("created_by")
+    if not roles.can_upload(user):
+        links = links.filter(created_by=user)
+    return list(links)
+

@@ -1,0 +1,188 @@
+"""The demo comparison 001 → 000 in a real browser: marks, views, keyboard, sharing, print."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from provenance.compare import get_or_compute
+from provenance.models import Comparison
+from tests.browser.conftest import Pages
+from tests.provenance.comparison_fixtures import load_seeds
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> Comparison:
+    seeds = load_seeds()
+    return get_or_compute(seeds["001"].current_version, seeds["000"].current_version)
+
+
+def test_side_by_side_marks_the_demo_story(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    derivative = page.locator("#der-text")
+    source = page.locator("#src-text")
+    name = derivative.locator('.find[data-type~="name_added"]')
+    assert "Suella Braverman" in name.first.inner_text()
+    assert name.first.get_attribute("data-flabel") == "name added"
+    assert "name added" in name.first.evaluate("m => getComputedStyle(m, '::before').content")
+    omitted = source.locator("mark.p.k-omitted", has_text="We must do everything we can")
+    assert omitted.count() == 1
+    added = derivative.locator("mark.p.k-added", has_text="This is a positive step")
+    assert added.count() == 1
+    # Labels are visible, not colour alone.
+    label = added.evaluate("m => getComputedStyle(m, '::before').content")
+    assert "added" in label
+    page.screenshot(path=str(screenshots / "side-by-side.png"))
+    page.screenshot(path=str(screenshots / "side-by-side-full.png"), full_page=True)
+
+    # Hovering a derivative passage lights up its counterpart in the source.
+    reused = derivative.locator("mark.p.k-trimmed").first
+    reused.hover()
+    p = reused.get_attribute("data-p")
+    assert "hl" in (source.locator(f'mark.p[data-p="{p}"]').get_attribute("class") or "")
+
+    # Keyboard: tab into the derivative column, move with the arrows, Enter jumps across.
+    derivative.locator("mark.p").first.focus()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.dataset.p")
+    second = derivative.locator("mark.p").nth(1).get_attribute("data-p")
+    assert focused == second
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('.text').id") == "src-text"
+    assert page.evaluate("document.activeElement.dataset.p") == second
+
+    # A finding link leads to its place in the text.
+    page.locator(".findings li.t-name_added a[href^='#d-f']").click()
+    assert "Suella Braverman" in page.locator("#der-text .find.hl").first.inner_text()
+    assert page.locator("#src-text .find.hl").count() >= 1
+    assert pages.errors == []
+
+
+def test_inline_differences_and_filters(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    page.get_by_role("link", name="Inline").click()
+    page.wait_for_url(re.compile(r"view=inline"))
+    inline = page.locator("#inline-text")
+    assert inline.locator("mark.k-omitted del", has_text="We must do everything").count() == 1
+    assert inline.locator("mark.k-added", has_text="This is a positive step").count() == 1
+    page.screenshot(path=str(screenshots / "inline.png"), full_page=True)
+
+    page.get_by_label("Differences only").check()
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"only=diff"))
+    assert page.locator("#inline-text .fold").count() >= 1
+    assert page.locator("#inline-text mark.k-verbatim").count() == 0
+    page.screenshot(path=str(screenshots / "inline-differences.png"), full_page=True)
+
+    page.get_by_role("link", name="Side by side").click()
+    page.wait_for_url(re.compile(r"view=side"))
+    for kind in ("verbatim", "reused", "altered", "paraphrased", "trimmed"):
+        page.locator(f'.cmp-filters input[value="{kind}"]').uncheck()
+    page.get_by_label("All text").check()
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url(re.compile(r"kinds="))
+    assert page.locator("#der-text mark.p.k-verbatim.dim").count() >= 1
+    assert page.locator("#der-text mark.p.k-added:not(.dim)").count() == 1
+    assert pages.errors == []
+
+
+def test_step_through_reaches_every_change_by_keyboard(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url() + "?view=steps", educator)
+    position = page.locator("#step-pos")
+    total = int(re.search(r"of (\d+)", position.inner_text()).group(1))
+    assert total >= 4
+    seen = []
+    for n in range(1, total + 1):
+        assert position.inner_text() == f"Change {n} of {total}"
+        visible = page.locator(".step:not([hidden])")
+        assert visible.count() == 1
+        seen.append(visible.get_attribute("data-kind"))
+        if n == 1:
+            page.screenshot(path=str(screenshots / "step-through.png"))
+        page.keyboard.press("ArrowRight")
+    assert position.inner_text() == f"Change {total} of {total}"  # stops at the last
+    assert {"altered", "trimmed", "omitted", "added"} <= set(seen)
+    page.keyboard.press("Home")
+    assert position.inner_text() == f"Change 1 of {total}"
+    page.get_by_role("link", name="Next").click()
+    assert position.inner_text() == f"Change 2 of {total}"
+    page.keyboard.press("k")
+    assert position.inner_text() == f"Change 1 of {total}"
+    assert pages.errors == []
+
+
+def test_share_link_opens_signed_out_until_revoked(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    page.get_by_role("button", name="Make a share link").click()
+    url = page.locator(".share-url").first.input_value()
+    assert "/s/" in url
+
+    anonymous = pages.open(url)
+    assert anonymous.locator("#der-text mark.p.k-added").count() == 1
+    assert anonymous.locator("nav[aria-label='Main']").count() == 0
+    assert anonymous.get_by_role("link", name="Sign in").count() == 0
+    anonymous.screenshot(path=str(screenshots / "shared.png"))
+
+    page.get_by_role("button", name=re.compile("Revoke")).click()
+    page.wait_for_load_state()
+    response = anonymous.goto(url)
+    assert response.status == 404
+    assert pages.errors == [] or all("404" in e for e in pages.errors)
+
+
+def test_print_handout(pages: Pages, educator: User, demo: Comparison, screenshots: Path) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    pdf = screenshots / "handout.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.stat().st_size > 10_000
+    for old in screenshots.glob("handout-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", str(pdf), str(screenshots / "handout")], check=True
+    )
+    assert sorted(screenshots.glob("handout-*.png"))
+    page.emulate_media(media="print")
+    assert page.locator(".cmp-filters").is_hidden()
+    assert page.locator(".summary").is_visible() and page.locator(".findings").is_visible()
+    assert pages.errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "viewport", "scale"),
+    [("phone", {"width": 390, "height": 844}, 3), ("zoom-200", {"width": 700, "height": 500}, 2)],
+)
+def test_small_screens_stack_the_columns(
+    pages: Pages,
+    educator: User,
+    demo: Comparison,
+    screenshots: Path,
+    name: str,
+    viewport: dict,
+    scale: int,
+) -> None:
+    page = pages.open(
+        demo.get_absolute_url(), educator, viewport=viewport, device_scale_factor=scale
+    )
+    src = page.locator("#src-text").bounding_box()
+    der = page.locator("#der-text").bounding_box()
+    assert der["y"] > src["y"] + src["height"] - 1  # stacked, not side by side
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    page.screenshot(path=str(screenshots / f"{name}.png"))
+    assert pages.errors == []

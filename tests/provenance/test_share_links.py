@@ -1,0 +1,119 @@
+"""Share links: made by educators and admins, read-only, revocable, expiring."""
+# ruff: noqa: F811 - pytest fixtures imported from comparison_fixtures are parameters here
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import timezone
+
+from provenance.models import Comparison, ShareLink
+from tests.provenance.comparison_fixtures import (  # noqa: F401 - fixtures
+    demo_comparison,
+    seeds,
+)
+
+pytestmark = pytest.mark.django_db
+ClientFor = Callable[[User], Client]
+
+
+def make_link(c: Client, comparison: Comparison, expires_in: str = "") -> ShareLink:
+    response = c.post(f"/comparisons/{comparison.pk}/share/", {"expires_in": expires_in})
+    assert response.status_code == 302
+    return ShareLink.objects.latest("created_at")
+
+
+def test_educator_makes_a_link_that_opens_signed_out(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    link = make_link(client_for(educator), demo_comparison)
+    assert len(link.token) >= 40 and link.created_by == educator
+    response = client.get(f"/s/{link.token}/")
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert response["Referrer-Policy"] == "no-referrer"
+    html = response.content.decode()
+    assert 'id="der-text"' in html
+    # Nothing else of the site: no nav, no share panel, no document links.
+    assert 'href="/documents/"' not in html
+    assert 'href="/compare/"' not in html
+    assert "Make a share link" not in html
+    assert client.get(f"/s/{link.token}/", {"view": "steps"}).status_code == 200
+
+
+def test_a_revoked_link_stops_working(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    assert c.post(f"/share-links/{link.pk}/revoke/").status_code == 302
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    assert client.get(f"/s/{link.token}/").status_code == 404
+    # Revoking again is a no-op.
+    revoked_at = link.revoked_at
+    c.post(f"/share-links/{link.pk}/revoke/")
+    link.refresh_from_db()
+    assert link.revoked_at == revoked_at
+
+
+def test_an_expired_link_stops_working(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    link = make_link(client_for(educator), demo_comparison, expires_in="7")
+    assert link.expires_at > timezone.now() + timedelta(days=6)
+    assert client.get(f"/s/{link.token}/").status_code == 200
+    ShareLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert client.get(f"/s/{link.token}/").status_code == 404
+    assert not ShareLink.objects.active().exists()
+
+
+def test_a_made_up_token_is_404(client: Client, demo_comparison: Comparison) -> None:
+    assert client.get("/s/not-a-token/").status_code == 404
+
+
+def test_moderators_cannot_make_links(
+    moderator: User, client_for: ClientFor, demo_comparison: Comparison
+) -> None:
+    c = client_for(moderator)
+    assert c.post(f"/comparisons/{demo_comparison.pk}/share/").status_code == 403
+    assert "Make a share link" not in c.get(demo_comparison.get_absolute_url()).content.decode()
+
+
+def test_only_the_creator_or_an_admin_revokes(
+    educator: User,
+    admin_member: User,
+    client_for: ClientFor,
+    demo_comparison: Comparison,
+) -> None:
+    link = make_link(client_for(educator), demo_comparison)
+    other = User.objects.create_user("erin")
+    other.groups.add(*educator.groups.all())
+    assert client_for(other).post(f"/share-links/{link.pk}/revoke/").status_code == 403
+    assert client_for(admin_member).post(f"/share-links/{link.pk}/revoke/").status_code == 302
+    link.refresh_from_db()
+    assert link.state == "revoked"
+
+
+def test_revoking_needs_post(
+    educator: User, client_for: ClientFor, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    assert c.get(f"/share-links/{link.pk}/revoke/").status_code == 405
+    assert c.get(f"/comparisons/{demo_comparison.pk}/share/").status_code == 405
+
+
+def test_educators_see_only_their_own_links(
+    educator: User, admin_member: User, client_for: ClientFor, demo_comparison: Comparison
+) -> None:
+    mine = make_link(client_for(educator), demo_comparison)
+    theirs = make_link(client_for(admin_member), demo_comparison)
+    html = client_for(educator).get(demo_comparison.get_absolute_url()).content.decode()
+    assert mine.token in html and theirs.token not in html
+    html = client_for(admin_member).get(demo_comparison.get_absolute_url()).content.decode()
+    assert mine.token in html and theirs.token in html
