@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from documents import curation
+from documents.access import get_document_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
@@ -19,16 +20,6 @@ from provenance import roles
 from provenance.access import require_role, require_upload
 
 PAGE_SIZE = 25
-
-
-def _get_document(request: HttpRequest, pk: int) -> Document:
-    """The document, if this user may see it: archived ones only for admins."""
-    document = get_object_or_404(
-        Document.objects.select_related("outlet", "current_version"), pk=pk
-    )
-    if document.is_archived and not roles.can_upload(request.user):
-        raise Http404("No such document.")
-    return document
 
 
 @require_GET
@@ -63,7 +54,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @require_role
 def document_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
-    document = _get_document(request, pk)
+    document = get_document_for(request, pk)
     versions = list(document.versions.select_related("created_by").defer("original"))
     if number is None:
         version = next((v for v in versions if v.pk == document.current_version_id), None)
@@ -84,7 +75,7 @@ def document_detail(request: HttpRequest, pk: int, number: int | None = None) ->
 @require_role
 def version_original(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The bytes exactly as received, always as a download so nothing in them can run here."""
-    document = _get_document(request, pk)
+    document = get_document_for(request, pk)
     version = get_object_or_404(DocumentVersion, document=document, number=number)
     response = HttpResponse(bytes(version.original), content_type="application/octet-stream")
     name = version.original_name or f"document-{document.pk}-v{version.number}"
@@ -103,7 +94,7 @@ def _ascii(name: str) -> str:
 def upload(request: HttpRequest) -> HttpResponse:
     version_of = None
     if target := request.GET.get("version_of") or request.POST.get("version_of"):
-        version_of = _get_document(request, _int_or_404(target))
+        version_of = get_document_for(request, _int_or_404(target))
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -134,7 +125,7 @@ def _int_or_404(value: str) -> int:
 
 @require_upload
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _get_document(request, pk)
+    document = get_document_for(request, pk)
     form = DocumentEditForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
         changed = curation.edit_document(document, form.cleaned_data)
@@ -146,7 +137,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_upload
 def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
-    document = _get_document(request, pk)
+    document = get_document_for(request, pk)
     if curation.archive_document(document):
         messages.success(request, f"Archived “{document.title}”. Its versions are kept.")
     return redirect(document)
@@ -155,7 +146,7 @@ def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @require_POST
 @require_upload
 def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
-    document = _get_document(request, pk)
+    document = get_document_for(request, pk)
     if curation.unarchive_document(document):
         messages.success(request, f"“{document.title}” is back in the list.")
     return redirect(document)

@@ -190,7 +190,7 @@ LOGGING = {
 # discovery
 # Source discovery (the `discovery` app): fingerprint index, candidate ranking, thresholds.
 # Word k-grams of the engine's comparison keys, winnowed with this window; changing
-# either needs `manage.py reindex`. k=4, window 10 keeps ~110 postings per 600 words.
+# either needs `manage.py reindex`. k=4, window 10 keeps ~93 postings per 600 words.
 DISCOVERY_K = int(os.environ.get("DISCOVERY_K", "4"))
 DISCOVERY_WINDOW = int(os.environ.get("DISCOVERY_WINDOW", "10"))
 # A candidate is stored as a source when this share of the derivative was taken from it
@@ -203,6 +203,9 @@ DISCOVERY_STALE_MINUTES = int(os.environ.get("DISCOVERY_STALE_MINUTES", "15"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the db_worker subprocess of the integration test can open it;
     # the process id keeps parallel test runs on this tree apart.
-    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(
-        VAR_DIR / f"test-{os.getpid()}.sqlite3"
-    )
+    _test_db = VAR_DIR / f"test-{os.getpid()}.sqlite3"
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(_test_db)
+    # Django deletes the test database but not WAL mode's companions; drop any left by
+    # an earlier run that had this process id, so a new database never meets them.
+    for _leftover in (Path(f"{_test_db}-wal"), Path(f"{_test_db}-shm")):
+        _leftover.unlink(missing_ok=True)

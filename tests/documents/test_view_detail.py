@@ -94,10 +94,3 @@ def test_admin_actions_are_offered_to_admins_only(
     url = demo_corpus["001"].get_absolute_url()
     assert "Add a new version" not in client.get(url).content.decode()
     assert "Add a new version" in client_for(admin_member).get(url).content.decode()
-
-
-def test_relations_placeholder_is_shown_until_discovery_exists(
-    client: Client, demo_corpus: dict
-) -> None:
-    page = client.get(demo_corpus["001"].get_absolute_url()).content.decode()
-    assert "Sources and derivatives" in page

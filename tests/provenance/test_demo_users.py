@@ -41,3 +41,20 @@ def test_it_is_idempotent() -> None:
 def test_it_refuses_without_debug() -> None:
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("create_demo_users", stdout=StringIO())
+
+
+@override_settings(DEBUG=True)
+def test_setup_demo_prepares_users_seeds_and_the_demo_comparisons() -> None:
+    from provenance.models import Comparison
+
+    out = StringIO()
+    call_command("setup_demo", stdout=out)
+    call_command("setup_demo", stdout=StringIO())  # a second run adds nothing
+    printed = out.getvalue()
+    assert "demo-educator-pass" in printed
+    pairs = {
+        (c.source_version.original_name[:3], c.derivative_version.original_name[:3])
+        for c in Comparison.objects.done()
+    }
+    assert {("001", "000"), ("001", "002")} <= pairs
+    assert Comparison.objects.count() == len(pairs)

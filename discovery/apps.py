@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class DiscoveryConfig(AppConfig):
+    name = "discovery"
+    verbose_name = "Source discovery"
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_delete
+
+        from discovery.work import on_version_created, on_version_deleted
+        from documents.models import DocumentVersion
+        from documents.signals import version_created
+
+        version_created.connect(on_version_created, dispatch_uid="discovery.index_new_version")
+        pre_delete.connect(
+            on_version_deleted, sender=DocumentVersion, dispatch_uid="discovery.drop_postings"
+        )

@@ -1,0 +1,161 @@
+"""A release against all its derivatives: the fan-out heat map and the trim map.
+
+Both read the stored comparisons of the release (as source) with its derivatives;
+no engine runs here. Each sentence of the release gets, per derivative, the kind
+of the passage that covers most of it ("omitted" when none does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from discovery.relations import Relation, derivatives_of
+from documents.models import Document
+from provenance.engine.segment import segment
+
+# The order of the heat map's columns: from faithful reuse to leaving it out.
+FANOUT_KINDS = ("verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted")
+KEPT_KINDS = frozenset(FANOUT_KINDS) - {"omitted"}
+
+# Hedges and limits a careful release states and a hurried article drops.
+CAVEAT_RE = re.compile(
+    r"\b(may|might|could|can't|cannot|suggests?|possibl[ey]|likely|unlikely|however|although|"
+    r"but|only|limited|preliminary|early|small|further research|more research|not|"
+    r"associat\w*|linked|correlat\w*|in mice|in animals|observational|estimated?|"
+    r"around|about|up to|uncertain\w*|caution\w*)\b",
+    re.IGNORECASE,
+)
+FIGURE_RE = re.compile(r"[£$€]?\d[\d,.]*(?:\s?(?:%|per ?cent|million|billion|bn|m|k))?")
+
+
+@dataclass
+class SentenceRow:
+    index: int
+    start: int
+    end: int
+    text: str
+    kinds: list[str]  # one per derivative, in column order
+    counts: dict[str, int] = field(default_factory=dict)
+    level: int = 0  # 0–4: how widely the sentence was taken, for the cell's shade
+
+    @property
+    def taken(self) -> int:
+        return sum(n for kind, n in self.counts.items() if kind != "omitted")
+
+
+@dataclass
+class FanOut:
+    release: Document
+    derivatives: list[Relation]
+    sentences: list[SentenceRow]
+
+    @property
+    def totals(self) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for row in self.sentences:
+            total.update(row.counts)
+        return {kind: total[kind] for kind in FANOUT_KINDS}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def sentence_kind(span: tuple[int, int], passages: list[dict[str, Any]]) -> str:
+    """The kind of the passage covering most of the sentence on the source side."""
+    best, best_overlap = "omitted", 0
+    for passage in passages:
+        source_span = passage.get("source_span")
+        if source_span is None or passage["kind"] == "added":
+            continue
+        overlap = _overlap(span, (source_span[0], source_span[1]))
+        if overlap > best_overlap:
+            best, best_overlap = passage["kind"], overlap
+    return best if best in FANOUT_KINDS else "omitted"
+
+
+def fan_out(release: Document, limit: int | None = None) -> FanOut:
+    """Every sentence of the release against each of its stored derivatives."""
+    derivatives = derivatives_of(release)[:limit] if limit else derivatives_of(release)
+    text = release.text
+    passages = [r.comparison.result.get("passages", []) for r in derivatives]
+    rows = []
+    for i, unit in enumerate(segment(text)):
+        span = (unit.start, unit.end)
+        kinds = [sentence_kind(span, p) for p in passages]
+        counts = Counter(kinds)
+        rows.append(
+            SentenceRow(
+                i + 1,
+                unit.start,
+                unit.end,
+                text[unit.start : unit.end],
+                kinds,
+                {k: counts[k] for k in FANOUT_KINDS},
+            )
+        )
+    return FanOut(release, derivatives, rows)
+
+
+@dataclass(frozen=True)
+class TrimItem:
+    """A caveat or a figure in the release, and what each derivative did with it."""
+
+    kind: str  # "caveat" | "figure"
+    text: str
+    sentence: int
+    context: str
+    fates: list[str]  # per derivative: "kept" | "dropped" | "changed"
+
+
+def _lost_spans(passages: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Source spans the derivative lost: left out ("dropped") or reworded ("changed")."""
+    spans = []
+    for passage in passages:
+        if passage["kind"] == "omitted" and passage.get("source_span"):
+            spans.append((*passage["source_span"], "dropped"))
+        for op in passage.get("ops", []):
+            if op["trivial"] or not op.get("source_span"):
+                continue
+            if op["kind"] == "delete":
+                spans.append((*op["source_span"], "dropped"))
+            elif op["kind"] == "replace":
+                spans.append((*op["source_span"], "changed"))
+    return spans
+
+
+def _fate(span: tuple[int, int], lost: list[tuple[int, int, str]], kept: list[Any]) -> str:
+    if not any(_overlap(span, (c[0], c[1])) for c in kept):
+        return "dropped"
+    for start, end, fate in lost:
+        if _overlap(span, (start, end)) * 2 >= span[1] - span[0]:
+            return fate
+    return "kept"
+
+
+def trim_map(release: Document) -> tuple[list[Relation], list[TrimItem]]:
+    """The caveats and figures of the release, and which derivatives dropped each."""
+    derivatives = derivatives_of(release)
+    text = release.text
+    lost = [_lost_spans(r.comparison.result.get("passages", [])) for r in derivatives]
+    covered = [
+        [
+            tuple(p["source_span"])
+            for p in r.comparison.result.get("passages", [])
+            if p.get("source_span") and p["kind"] in KEPT_KINDS
+        ]
+        for r in derivatives
+    ]
+    items = []
+    for i, unit in enumerate(segment(text)):
+        sentence = text[unit.start : unit.end]
+        found = [("figure", m) for m in FIGURE_RE.finditer(sentence)]
+        found += [("caveat", m) for m in CAVEAT_RE.finditer(sentence)]
+        for kind, match in sorted(found, key=lambda f: f[1].start()):
+            span = (unit.start + match.start(), unit.start + match.end())
+            fates = [_fate(span, gone, kept) for gone, kept in zip(lost, covered, strict=True)]
+            items.append(TrimItem(kind, match.group(0), i + 1, sentence, fates))
+    return derivatives, items

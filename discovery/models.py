@@ -1,0 +1,153 @@
+"""The fingerprint index, the background state of each version, and checked candidates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Fingerprint(models.Model):
+    """One posting: a winnowed k-gram hash found in a document version.
+
+    Rows are kept as small as the databases allow: no surrogate id, and the primary
+    key (hash, version) is the only index, which is the one the search reads. A
+    version's postings are removed by recomputing its hashes (versions are immutable),
+    so no index on `version` alone is needed. There is no foreign-key constraint
+    either (it would cost a lookup per inserted row): a pre_delete hook removes the
+    postings of a deleted version, and a search only trusts current versions.
+    """
+
+    pk = models.CompositePrimaryKey("hash", "version")
+    hash = models.BigIntegerField()
+    version = models.ForeignKey(
+        "documents.DocumentVersion",
+        on_delete=models.DO_NOTHING,
+        db_index=False,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"{self.hash:x} in version {self.version_id}"
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", "Pending"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class IndexStateQuerySet(models.QuerySet["IndexState"]):
+    def stale_cutoff(self) -> object:
+        return timezone.now() - timedelta(minutes=settings.DISCOVERY_STALE_MINUTES)
+
+    def needing_index(self) -> IndexStateQuerySet:
+        """Pending, or "running" for so long that the worker must have died."""
+        return self.filter(
+            Q(index_status=Status.PENDING)
+            | Q(index_status=Status.RUNNING, updated_at__lt=self.stale_cutoff())
+        )
+
+    def needing_discovery(self) -> IndexStateQuerySet:
+        return self.filter(index_status=Status.DONE).filter(
+            Q(discovery_status=Status.PENDING)
+            | Q(discovery_status=Status.RUNNING, updated_at__lt=self.stale_cutoff())
+        )
+
+    def failed(self) -> IndexStateQuerySet:
+        return self.filter(Q(index_status=Status.FAILED) | Q(discovery_status=Status.FAILED))
+
+
+class IndexState(models.Model):
+    """Where indexing and discovery of one version stand; the page shows it.
+
+    Rows say pending until the work is done, so a worker that restarts (or never
+    ran) loses nothing: `reindex --resume` enqueues every pending or stale row.
+    """
+
+    version = models.OneToOneField(
+        "documents.DocumentVersion",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="index_state",
+    )
+    index_status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    discovery_status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Failed runs so far.")
+    error = models.TextField(blank=True)
+    # The index parameters the postings were made with ("k4w10"); others need a reindex.
+    params = models.CharField(max_length=20, blank=True)
+    fingerprints = models.PositiveIntegerField(default=0)
+    indexed_at = models.DateTimeField(null=True, blank=True)
+    discovered_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = IndexStateQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Version {self.version_id}: {self.index_status}/{self.discovery_status}"
+
+    @property
+    def is_failed(self) -> bool:
+        return Status.FAILED in (self.index_status, self.discovery_status)
+
+    @property
+    def is_working(self) -> bool:
+        busy = {Status.PENDING, Status.RUNNING}
+        return self.index_status in busy or self.discovery_status in busy
+
+
+class CandidateQuerySet(models.QuerySet["Candidate"]):
+    def accepted(self) -> CandidateQuerySet:
+        return self.filter(comparison__isnull=False)
+
+
+class Candidate(models.Model):
+    """A candidate source that discovery checked with the engine, kept or not.
+
+    Keeps the evidence (shared fingerprints, both shares) so "no source found" can
+    be explained and a later run skips pairs it already decided.
+    """
+
+    source_version = models.ForeignKey(
+        "documents.DocumentVersion", on_delete=models.CASCADE, related_name="+"
+    )
+    derivative_version = models.ForeignKey(
+        "documents.DocumentVersion", on_delete=models.CASCADE, related_name="+"
+    )
+    shared = models.PositiveIntegerField(help_text="Fingerprints the two versions share.")
+    reuse_share = models.FloatField(help_text="Derivative share plus paraphrased share.")
+    derivative_share = models.FloatField()
+    source_share = models.FloatField()
+    engine_version = models.CharField(max_length=40)
+    comparison = models.ForeignKey(
+        "provenance.Comparison",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Set when the candidate passed the threshold and was stored.",
+    )
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-reuse_share", "-shared"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_version", "derivative_version"], name="unique_candidate_pair"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_version_id} → {self.derivative_version_id}: {self.reuse_share:.2f}"

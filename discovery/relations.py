@@ -1,0 +1,62 @@
+"""A document's stored sources and derivatives, read from the Comparison table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+
+from documents.models import Document
+from provenance.models import Comparison, ComparisonQuerySet
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One reuse edge as seen from a document: the other document and the comparison."""
+
+    document: Document
+    comparison: Comparison
+
+    @property
+    def reuse_share(self) -> float:
+        c = self.comparison
+        return (c.derivative_share or 0.0) + (c.paraphrased_share or 0.0)
+
+    @property
+    def derivative_share(self) -> float:
+        return self.comparison.derivative_share or 0.0
+
+    @property
+    def source_share(self) -> float:
+        return self.comparison.source_share or 0.0
+
+
+def reuse_edges() -> ComparisonQuerySet:
+    """Done comparisons that show reuse: picked by a user, or found above the threshold."""
+    threshold = settings.DISCOVERY_THRESHOLD
+    return (
+        Comparison.objects.done()
+        .alias(reuse=Coalesce("derivative_share", 0.0) + Coalesce("paraphrased_share", 0.0))
+        .filter(Q(origin=Comparison.Origin.MANUAL) | Q(reuse__gte=threshold))
+        .with_documents()
+    )
+
+
+def sources_of(document: Document) -> list[Relation]:
+    """Stored sources of the document's current text, most reused first."""
+    if document.current_version_id is None:
+        return []
+    rows = reuse_edges().filter(derivative_version_id=document.current_version_id)
+    relations = [Relation(c.source_version.document, c) for c in rows]
+    return sorted(relations, key=lambda r: (-r.reuse_share, r.document.pk))
+
+
+def derivatives_of(document: Document) -> list[Relation]:
+    """Stored derivatives of the document's current text, most reused first."""
+    if document.current_version_id is None:
+        return []
+    rows = reuse_edges().filter(source_version_id=document.current_version_id)
+    relations = [Relation(c.derivative_version.document, c) for c in rows]
+    return sorted(relations, key=lambda r: (-r.reuse_share, r.document.pk))

@@ -1,0 +1,276 @@
+"""Source discovery: rank candidates by shared fingerprints, let the engine decide.
+
+A query reads only the postings of the article's own gram hashes, so its cost
+grows with the number of documents that share text with it, not with the corpus.
+The top candidates in each direction (earlier documents as sources, later ones as
+derivatives) are compared with the engine; a pair whose reuse share reaches
+`DISCOVERY_THRESHOLD` is stored as a `Comparison` (origin "discovery").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+
+from discovery.index import chunks, index_version, query_hashes, state_for
+from discovery.models import Candidate, Fingerprint, IndexState, Status
+from documents.models import Document, DocumentVersion
+from provenance.engine import ENGINE_VERSION, compare
+from provenance.engine import Comparison as EngineComparison
+from provenance.models import Comparison
+
+logger = logging.getLogger(__name__)
+
+# Who is the likelier original when dates do not decide: releases before statements
+# before articles.
+KIND_RANK = {
+    Document.Kind.PRESS_RELEASE: 0,
+    Document.Kind.STATEMENT: 1,
+    Document.Kind.OTHER: 2,
+    Document.Kind.ARTICLE: 3,
+}
+# How many ranked hits to read before filtering by date and document.
+HIT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Hit:
+    version_id: int
+    shared: int
+
+
+@dataclass
+class Checked:
+    """One candidate pair after the engine has looked at it."""
+
+    source: DocumentVersion
+    derivative: DocumentVersion
+    shared: int
+    reuse_share: float
+    derivative_share: float
+    source_share: float
+    comparison: Comparison | None
+
+    @property
+    def accepted(self) -> bool:
+        return self.comparison is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source_document": self.source.document_id,
+            "source_version": self.source.pk,
+            "derivative_document": self.derivative.document_id,
+            "derivative_version": self.derivative.pk,
+            "shared_fingerprints": self.shared,
+            "reuse_share": round(self.reuse_share, 4),
+            "derivative_share": round(self.derivative_share, 4),
+            "source_share": round(self.source_share, 4),
+            "accepted": self.accepted,
+            "comparison": self.comparison.pk if self.comparison else None,
+        }
+
+
+@dataclass
+class Report:
+    version: DocumentVersion
+    sources: list[Checked] = field(default_factory=list)
+    derivatives: list[Checked] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.version.document_id,
+            "version": self.version.pk,
+            "threshold": settings.DISCOVERY_THRESHOLD,
+            "sources": [c.to_dict() for c in self.sources],
+            "derivatives": [c.to_dict() for c in self.derivatives],
+        }
+
+
+def reuse_share(result: EngineComparison) -> float:
+    """How much of the derivative came from the source: wording plus paraphrase."""
+    return result.stats.derivative_share + result.stats.paraphrased_share
+
+
+def _order_key(document: Document) -> tuple[int, object, int]:
+    published = document.published_at.timestamp() if document.published_at else float("inf")
+    return (KIND_RANK.get(document.kind, 2), published, document.pk)
+
+
+def can_source(source: Document, derivative: Document) -> bool:
+    """Tell whether `source` may be a source of `derivative` (never both ways round).
+
+    Dates decide when both documents have different ones; otherwise (same day,
+    or a date missing) a release comes before an article, then the one published
+    or added first.
+    """
+    if source.pk == derivative.pk:
+        return False
+    a: date | None = source.published_on
+    b: date | None = derivative.published_on
+    if a is not None and b is not None and a != b:
+        return a < b
+    return _order_key(source) < _order_key(derivative)
+
+
+def ranked_hits(hashes: set[int], exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
+    """Versions sharing the most fingerprints with the hashes, best first."""
+    if not hashes:
+        return []
+    counts: dict[int, int] = {}
+    for batch in chunks(sorted(hashes)):
+        rows = (
+            Fingerprint.objects.filter(hash__in=batch)
+            .values_list("version_id")
+            .annotate(shared=Count("hash"))
+        )
+        for version_id, shared in rows:
+            counts[version_id] = counts.get(version_id, 0) + shared
+    counts.pop(exclude_version, None)
+    minimum = settings.DISCOVERY_MIN_SHARED
+    ranked = sorted(
+        (Hit(v, n) for v, n in counts.items() if n >= minimum),
+        key=lambda hit: (-hit.shared, hit.version_id),
+    )
+    return ranked[:limit]
+
+
+def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int, DocumentVersion]]:
+    """Split the ranked hits into likely sources and likely derivatives of the version."""
+    hits = ranked_hits(query_hashes(version.text), version.pk)
+    versions = {
+        v.pk: v
+        for v in DocumentVersion.objects.filter(
+            pk__in=[h.version_id for h in hits],
+            document__current_version=F("pk"),
+            document__archived_at__isnull=True,
+        ).select_related("document")
+    }
+    top = settings.DISCOVERY_TOP_CANDIDATES
+    sources: list[Hit] = []
+    derivatives: list[Hit] = []
+    for hit in hits:
+        other = versions.get(hit.version_id)
+        if other is None or other.document_id == version.document_id:
+            continue
+        if can_source(other.document, version.document):
+            if len(sources) < top:
+                sources.append(hit)
+        elif len(derivatives) < top:
+            derivatives.append(hit)
+    return sources, derivatives, versions
+
+
+def check_pair(source: DocumentVersion, derivative: DocumentVersion, shared: int) -> Checked:
+    """Compare a candidate pair with the engine (unless already decided) and keep the verdict."""
+    known = (
+        Candidate.objects.filter(
+            source_version=source, derivative_version=derivative, engine_version=ENGINE_VERSION
+        )
+        .select_related("comparison")
+        .first()
+    )
+    if known is not None:
+        return Checked(
+            source,
+            derivative,
+            shared,
+            known.reuse_share,
+            known.derivative_share,
+            known.source_share,
+            known.comparison,
+        )
+    result = compare(source.text, derivative.text)
+    share = reuse_share(result)
+    comparison = None
+    with transaction.atomic():
+        if share >= settings.DISCOVERY_THRESHOLD:
+            comparison = store_comparison(source, derivative, result)
+        Candidate.objects.update_or_create(
+            source_version=source,
+            derivative_version=derivative,
+            defaults={
+                "shared": shared,
+                "reuse_share": share,
+                "derivative_share": result.stats.derivative_share,
+                "source_share": result.stats.source_share,
+                "engine_version": result.engine_version,
+                "comparison": comparison,
+                "checked_at": timezone.now(),
+            },
+        )
+    return Checked(
+        source,
+        derivative,
+        shared,
+        share,
+        result.stats.derivative_share,
+        result.stats.source_share,
+        comparison,
+    )
+
+
+def store_comparison(
+    source: DocumentVersion, derivative: DocumentVersion, result: EngineComparison
+) -> Comparison:
+    """Save the engine's result as the pair's Comparison (reusing a manual one if it exists)."""
+    comparison, _ = Comparison.objects.get_or_create(
+        source_version=source,
+        derivative_version=derivative,
+        defaults={"origin": Comparison.Origin.DISCOVERY},
+    )
+    if not comparison.is_current:
+        comparison.save(update_fields=comparison.store(result))
+    return comparison
+
+
+def discover(version: DocumentVersion) -> Report:
+    """Find the version's sources and derivatives among documents sharing fingerprints.
+
+    The version must be indexed first (see `find_sources`). Pairs that cannot be
+    compared (an empty text) are skipped.
+    """
+    sources, derivatives, versions = candidates(version)
+    report = Report(version)
+    for hit in sources:
+        checked = _check(versions[hit.version_id], version, hit.shared)
+        if checked:
+            report.sources.append(checked)
+    for hit in derivatives:
+        checked = _check(version, versions[hit.version_id], hit.shared)
+        if checked:
+            report.derivatives.append(checked)
+    report.sources.sort(key=lambda c: -c.reuse_share)
+    report.derivatives.sort(key=lambda c: -c.reuse_share)
+    return report
+
+
+def _check(source: DocumentVersion, derivative: DocumentVersion, shared: int) -> Checked | None:
+    if not source.text.strip() or not derivative.text.strip():
+        return None
+    try:
+        return check_pair(source, derivative, shared)
+    except ValueError:
+        logger.warning("Engine refused %s → %s", source.pk, derivative.pk, exc_info=True)
+        return None
+
+
+def find_sources(document: Document) -> Report:
+    """Index the document's current version if needed, then run discovery on it now."""
+    version = document.current_version
+    if version is None:
+        raise ValueError("This document has no text yet.")
+    state = state_for(version)
+    if state.index_status != Status.DONE:
+        index_version(version)
+    report = discover(version)
+    IndexState.objects.filter(version=version).update(
+        discovery_status=Status.DONE, discovered_at=timezone.now(), updated_at=timezone.now()
+    )
+    return report

@@ -1,0 +1,22 @@
+"""Prepare a local demo: users per role, the five seeds, and the demo comparisons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from provenance.compare import ensure_demo_comparisons
+
+
+class Command(BaseCommand):
+    help = "Create the demo users, load the seed documents and compare 001 → 000 and 001 → 002."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("create_demo_users", stdout=self.stdout)
+        call_command("load_demo", stdout=self.stdout)
+        for comparison in ensure_demo_comparisons():
+            self.stdout.write(
+                f"Demo comparison ready: {comparison} ({comparison.get_absolute_url()})"
+            )
