@@ -66,4 +66,3 @@ def links_for(comparison: Comparison, user: Any) -> list[ShareLink]:
     if not roles.can_upload(user):
         links = links.filter(created_by=user)
     return list(links)
-
