@@ -90,6 +90,8 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# The default SQLite file (and test databases) live here; a fresh clone has no var/ yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'provenance.sqlite3'}"),
@@ -198,6 +200,18 @@ DISCOVERY_WINDOW = int(os.environ.get("DISCOVERY_WINDOW", "10"))
 DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
 DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
+# The second candidate source, for articles that paraphrase: each version stores its
+# DISCOVERY_TERMS most distinctive content-word stems (in-document weight × rarity); a
+# search looks up the article's DISCOVERY_QUERY_TERMS most distinctive ones. A version
+# qualifies with DISCOVERY_MIN_SHARED fingerprints or DISCOVERY_MIN_TERMS terms; the
+# ranking score is shared fingerprints + DISCOVERY_TERM_WEIGHT × shared terms.
+DISCOVERY_TERMS = int(os.environ.get("DISCOVERY_TERMS", "24"))
+DISCOVERY_QUERY_TERMS = int(os.environ.get("DISCOVERY_QUERY_TERMS", "40"))
+DISCOVERY_MIN_TERMS = int(os.environ.get("DISCOVERY_MIN_TERMS", "3"))
+DISCOVERY_TERM_WEIGHT = float(os.environ.get("DISCOVERY_TERM_WEIGHT", "1.0"))
+# Keys (fingerprints or terms) held by more documents than this are boilerplate: no
+# longer stored for new documents, and skipped by every search.
+DISCOVERY_MAX_DF = int(os.environ.get("DISCOVERY_MAX_DF", "1000"))
 DISCOVERY_MAX_ATTEMPTS = int(os.environ.get("DISCOVERY_MAX_ATTEMPTS", "3"))
 DISCOVERY_STALE_MINUTES = int(os.environ.get("DISCOVERY_STALE_MINUTES", "15"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
