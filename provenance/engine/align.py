@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
+from collections import Counter
 from dataclasses import dataclass, field
 
 from provenance.engine.diff import RawOp, diff_ranges
@@ -11,10 +13,13 @@ from provenance.engine.moves import flag_moves
 from provenance.engine.paraphrase import pair_paraphrases
 from provenance.engine.result import PassageKind
 from provenance.engine.segment import Unit
-from provenance.engine.tokens import STOP_WORDS, Tokens, is_content, is_evidence, stem
+from provenance.engine.tokens import STOP_WORDS, Tokens, is_content, is_evidence
 
 SEED = 3  # words in a seed k-gram; shorter shared runs are noise
 MAX_SEED_HITS = 40  # a k-gram this common in the source is boilerplate, not evidence
+# A k-gram common in both texts ("the University of") would seed count × count runs;
+# copied passages through it are still found by seeds on either side and extension.
+MAX_SEED_PAIRS = 100
 _OPENERS = "\"'“‘«(["
 _CLOSERS = ".,;:!?\"'”’»)]…"
 
@@ -32,24 +37,38 @@ class Side:
 
 
 def make_side(text: str, tokens: Tokens, units: list[Unit]) -> Side:
-    """Attach tokens to units; units without words are dropped."""
+    """Attach tokens to units; a unit without words ("###", "—") joins a neighbour.
+
+    Joining keeps every visible character inside some unit, so passages cover it.
+    """
     kept: list[Unit] = []
     unit_of = [0] * len(tokens)
     lo: list[int] = []
     hi: list[int] = []
     t = 0
     n = len(tokens)
+    pending = -1  # start of wordless units waiting for a unit to join
+    starts = tokens.starts
     for u in units:
-        while t < n and tokens.starts[t] < u.start:
-            t += 1  # cannot happen for tight units, kept for safety
-        first = t
-        while t < n and tokens.starts[t] < u.end:
-            unit_of[t] = len(kept)
-            t += 1
+        first = bisect.bisect_left(starts, u.start, t)
+        t = bisect.bisect_left(starts, u.end, first)
         if t > first:
-            kept.append(u)
+            unit_of[first:t] = [len(kept)] * (t - first)
+            start = u.start if pending < 0 else pending
+            pending = -1
+            kept.append(Unit(start, u.end, u.paragraph) if start != u.start else u)
             lo.append(first)
             hi.append(t)
+        elif kept:
+            last = kept[-1]
+            kept[-1] = Unit(last.start, u.end, last.paragraph)
+        elif pending < 0:
+            pending = u.start
+    if pending >= 0:
+        # A text without words: one unit with no tokens still holds its characters.
+        kept.append(Unit(pending, units[-1].end, 0))
+        lo.append(n)
+        hi.append(n)
     return Side(text, tokens, kept, unit_of, lo, hi)
 
 
@@ -71,14 +90,17 @@ class Match:
 
 def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
     """Return one-to-one runs (source index, derivative index, length) of equal keys."""
-    ids: dict[str, int] = {}
-    sid = [ids.setdefault(k, len(ids)) for k in src.keys]
-    did = [ids.setdefault(k, len(ids)) for k in der.keys]
-    stop_ids = {ids[k] for k in ids if k in STOP_WORDS}
-    index: dict[tuple[int, int, int], list[int]] = {}
-    for i in range(len(sid) - SEED + 1):
-        gram = (sid[i], sid[i + 1], sid[i + 2])
-        if gram[0] in stop_ids and gram[1] in stop_ids and gram[2] in stop_ids:
+    # Keys are compared as they are: equal words share one cached key object, so
+    # tuple hashing and equality are cheap without mapping keys to ids first.
+    sid = src.keys
+    did = der.keys
+    # Only k-grams the derivative has can seed a run; index just those.
+    d_count = Counter(zip(did, did[1:], did[2:], strict=False))
+    index: dict[tuple[str, str, str], list[int]] = {}
+    for i, gram in enumerate(zip(sid, sid[1:], sid[2:], strict=False)):
+        if gram not in d_count:
+            continue
+        if gram[0] in STOP_WORDS and gram[1] in STOP_WORDS and gram[2] in STOP_WORDS:
             continue
         hits = index.get(gram)
         if hits is None:
@@ -88,9 +110,14 @@ def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
     ns, nd = len(sid), len(did)
     reach: dict[int, int] = {}
     runs: list[tuple[int, int, int]] = []
-    for j in range(nd - SEED + 1):
-        hits = index.get((did[j], did[j + 1], did[j + 2]))
-        if not hits or len(hits) > MAX_SEED_HITS:
+    seeds = {
+        gram: hits
+        for gram, hits in index.items()
+        if len(hits) <= MAX_SEED_HITS and len(hits) * d_count[gram] <= MAX_SEED_PAIRS
+    }
+    for j, gram in enumerate(zip(did, did[1:], did[2:], strict=False)):
+        hits = seeds.get(gram)
+        if hits is None:
             continue
         for i in hits:
             diag = i - j
@@ -101,6 +128,13 @@ def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
                 a -= 1
                 b -= 1
             e = j + SEED
+            # Long copied runs are the common case: compare in slices, then word by word.
+            while (
+                e + 16 <= nd
+                and e + diag + 16 <= ns
+                and did[e : e + 16] == sid[e + diag : e + diag + 16]
+            ):
+                e += 16
             while e < nd and e + diag < ns and did[e] == sid[e + diag]:
                 e += 1
             reach[diag] = e
@@ -111,18 +145,23 @@ def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
     tiles: list[tuple[int, int, int]] = []
     for neg_len, b, a in runs:
         length = -neg_len
-        k = 0
-        while k < length:
-            while k < length and (s_used[a + k] or d_used[b + k]):
-                k += 1
-            start = k
-            while k < length and not s_used[a + k] and not d_used[b + k]:
-                k += 1
+        if s_used.find(1, a, a + length) < 0 and d_used.find(1, b, b + length) < 0:
+            s_used[a : a + length] = b"\x01" * length
+            d_used[b : b + length] = b"\x01" * length
+            tiles.append((a, b, length))
+            continue
+        # Free stretches of a run that overlaps earlier tiles, found by byte search.
+        used = bytes(map(operator.or_, s_used[a : a + length], d_used[b : b + length]))
+        start = used.find(0)
+        while start >= 0:
+            k = used.find(1, start)
+            if k < 0:
+                k = length
             if k - start >= SEED:
-                for x in range(start, k):
-                    s_used[a + x] = 1
-                    d_used[b + x] = 1
+                s_used[a + start : a + k] = b"\x01" * (k - start)
+                d_used[b + start : b + k] = b"\x01" * (k - start)
                 tiles.append((a + start, b + start, k - start))
+            start = used.find(0, k)
     tiles.sort(key=lambda t: (t[1], t[0]))
     return tiles
 
@@ -256,25 +295,50 @@ def classify(ops: list[RawOp], src: Tokens) -> tuple[PassageKind, float]:
     return "altered", similarity
 
 
-def _bigrams(keys: list[str]) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = {}
-    for pair in itertools.pairwise(keys):
-        out[pair] = out.get(pair, 0) + 1
-    return out
+LONG_RUN = 4  # words in order that show copied wording rather than restatement
+COPIED_COVER = 0.55  # share of the shorter side in long runs that makes wording "copied"
+COPIED_SIMILARITY = 0.8
 
 
-def reworded(src: Side, der: Side, s_lo: int, s_hi: int, d_lo: int, d_hi: int) -> bool:
-    """Tell whether two ranges say the same things in a different order (a paraphrase)."""
-    sk, dk = src.tokens.keys[s_lo:s_hi], der.tokens.keys[d_lo:d_hi]
-    sb, db = _bigrams(sk), _bigrams(dk)
-    if not sb or not db:
+def run_cover(ops: list[RawOp]) -> float:
+    """Share of the shorter side that lies in long in-order runs of equal words."""
+    ns = sum(op.s_hi - op.s_lo for op in ops)
+    nd = sum(op.d_hi - op.d_lo for op in ops)
+    shorter = min(ns, nd)
+    if not shorter:
+        return 0.0
+    covered = run = 0
+    for op in ops:
+        if _is_match(op):
+            run += op.s_hi - op.s_lo
+            continue
+        if run >= LONG_RUN:
+            covered += run
+        run = 0
+    if run >= LONG_RUN:
+        covered += run
+    return covered / shorter
+
+
+def reworded(src: Side, der: Side, ops: list[RawOp], similarity: float) -> bool:
+    """Tell whether matched ranges say the same things in other words (a paraphrase).
+
+    Copied wording keeps long runs in order; a restatement shares content words and
+    figures but few or short runs.
+    """
+    if similarity >= COPIED_SIMILARITY or run_cover(ops) >= COPIED_COVER:
         return False
-    shared = sum(min(n, db.get(b, 0)) for b, n in sb.items())
-    if shared > 0.5 * min(sum(sb.values()), sum(db.values())):
-        return False
-    ss = {stem(k) for k in sk if is_evidence(k)}
-    ds = {stem(k) for k in dk if is_evidence(k)}
-    return bool(ss and ds) and 2 * len(ss & ds) >= 0.6 * (len(ss) + len(ds))
+    # A restatement keeps most of the words, if not their order; a rewrite that
+    # drops and adds much (an opening redone around a copied phrase) is "altered".
+    s_lo, s_hi = ops[0].s_lo, ops[-1].s_hi
+    d_lo, d_hi = ops[0].d_lo, ops[-1].d_hi
+    s_count = Counter(src.tokens.keys[s_lo:s_hi])
+    d_count = Counter(der.tokens.keys[d_lo:d_hi])
+    shared = sum((s_count & d_count).values())
+    return 2 * shared >= PARAPHRASE_SHARED * ((s_hi - s_lo) + (d_hi - d_lo))
+
+
+PARAPHRASE_SHARED = 0.45
 
 
 def _span(side: Side, lo: int, hi: int) -> tuple[int, int]:
@@ -305,10 +369,14 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     groups = _groups(links)
     groups += _gap_groups(src, der, groups)
     for ds, ss in sorted(groups):
+        if any(d_done[u] for u in ds) or any(s_done[u] for u in ss):
+            continue  # a unit belongs to one passage, even when copied twice
         m = _matched(src, der, ds, ss, tiles)
         if m is None:
             continue
         matches.append(m)
+        matches.extend(_remainders(src, ss, m, "omitted"))
+        matches.extend(_remainders(der, ds, m, "added"))
         for u in ds:
             d_done[u] = 1
         for u in ss:
@@ -318,7 +386,8 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         d_lo, d_hi = der.unit_lo[du], der.unit_hi[du]
         ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, d_lo, d_hi)
         kind, similarity = classify(ops, src.tokens)
-        if similarity < 0.8:
+        if similarity < COPIED_SIMILARITY and run_cover(ops) < COPIED_COVER:
+            # Paired on shared content alone: a restatement, whatever the word bag says.
             kind, similarity = "paraphrased", round(score, 4)
         m = Match(kind, s_lo, s_hi, d_lo, d_hi, similarity, ops)
         m.s_span = _unit_span(src, su, su)
@@ -342,8 +411,9 @@ def _matched(
     same_s = sum(op.s_hi - op.s_lo for op in ops if _is_match(op))
     if not same_s:
         return None
-    if reworded(src, der, s_lo, s_hi, d_lo, d_hi):
-        m = Match("paraphrased", s_lo, s_hi, d_lo, d_hi, classify(ops, src.tokens)[1], ops)
+    similarity = classify(ops, src.tokens)[1]
+    if reworded(src, der, ops, similarity):
+        m = Match("paraphrased", s_lo, s_hi, d_lo, d_hi, similarity, ops)
         m.s_span = _unit_span(src, ss[0], ss[-1])
         m.d_span = _unit_span(der, ds[0], ds[-1])
         return m
@@ -363,39 +433,164 @@ def _matched(
     return m
 
 
+def _remainders(side: Side, units: list[int], m: Match, kind: PassageKind) -> list[Match]:
+    """Omitted/added pieces of linked units that a clipped passage leaves out."""
+    span = m.s_span if kind == "omitted" else m.d_span
+    lo, hi = (m.s_lo, m.s_hi) if kind == "omitted" else (m.d_lo, m.d_hi)
+    assert span is not None
+    text = side.text
+    out: list[Match] = []
+    pieces = (
+        (side.units[units[0]].start, span[0], side.unit_lo[units[0]], lo),
+        (span[1], side.units[units[-1]].end, hi, side.unit_hi[units[-1]]),
+    )
+    for start, end, t_lo, t_hi in pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        if kind == "omitted":
+            out.append(Match(kind, t_lo, t_hi, -1, -1, 0.0, s_span=(start, end)))
+        else:
+            out.append(Match(kind, -1, -1, t_lo, t_hi, 0.0, d_span=(start, end)))
+    return out
+
+
 GAP_UNITS = 4  # unmatched units between two in-order passages worth pairing up
 GAP_SIMILARITY = 0.5
+GAP_RESTATED = 0.4  # share of words two same-place units need to pair as a restatement
 
 
 def _gap_groups(
     src: Side, der: Side, groups: list[tuple[list[int], list[int]]]
 ) -> list[tuple[list[int], list[int]]]:
-    """Pair short unmatched units that sit between passages adjacent in both texts.
+    """Pair unmatched units that sit between passages adjacent in both texts.
 
-    A line like "Notes for editors" is no evidence on its own, but between two
-    copied passages, in the same place in both texts, it was copied too.
+    A line like "Notes for editors" or "ENDS" is no evidence on its own, but next to
+    copied passages, in the same place in both texts, it was copied too. Units are
+    paired outward from each passage while they stay alike; what is left between two
+    passages is paired if it is small and says the same things.
     """
     if not groups:
         return []
     bounds = [([-1], [-1]), *sorted(groups), ([len(der.units)], [len(src.units)])]
     out: list[tuple[list[int], list[int]]] = []
+    n_der = len(der.units)
     for (d1, s1), (d2, s2) in itertools.pairwise(bounds):
-        d_gap = list(range(d1[-1] + 1, d2[0]))
-        s_gap = list(range(s1[-1] + 1, s2[0]))
+        d_first, d_last = d1[-1] + 1, d2[0] - 1
+        s_first, s_last = s1[-1] + 1, s2[0] - 1
+        front = (d1, s1) if d1[0] >= 0 else None
+        back = (d2, s2) if d2[0] < n_der else None
+        grown = True
+        while grown:
+            grown = False
+            if front is not None:
+                # A line break one text has and the other lacks splits a unit in two:
+                # the split-off pieces join the passage whose other side holds them.
+                fd, fs = front
+                k = _pieces(src, fs[-1], der, fd[-1], d_first, d_last, tail=True)
+                fd.extend(range(d_first, d_first + k))
+                d_first += k
+                j = _pieces(der, fd[-1], src, fs[-1], s_first, s_last, tail=True)
+                fs.extend(range(s_first, s_first + j))
+                s_first += j
+                grown = grown or bool(k or j)
+            if back is not None:
+                bd, bs = back
+                k = _pieces(src, bs[0], der, bd[0], d_last, d_first, tail=False)
+                bd[:0] = range(d_last - k + 1, d_last + 1)
+                d_last -= k
+                j = _pieces(der, bd[0], src, bs[0], s_last, s_first, tail=False)
+                bs[:0] = range(s_last - j + 1, s_last + 1)
+                s_last -= j
+                grown = grown or bool(k or j)
+            if d_first <= d_last and s_first <= s_last and _alike(src, der, d_first, s_first):
+                front = ([d_first], [s_first])
+                out.append(front)
+                d_first += 1
+                s_first += 1
+                grown = True
+            if d_first <= d_last and s_first <= s_last and _alike(src, der, d_last, s_last):
+                back = ([d_last], [s_last])
+                out.append(back)
+                d_last -= 1
+                s_last -= 1
+                grown = True
+        d_gap = list(range(d_first, d_last + 1))
+        s_gap = list(range(s_first, s_last + 1))
         if not d_gap or not s_gap or len(d_gap) > GAP_UNITS or len(s_gap) > GAP_UNITS:
             continue
-        pairs = (
-            [([d], [s]) for d, s in zip(d_gap, s_gap, strict=True)]
-            if len(d_gap) == len(s_gap)
-            else [(d_gap, s_gap)]
-        )
-        for ds, ss in pairs:
-            s_lo, s_hi = src.unit_lo[ss[0]], src.unit_hi[ss[-1]]
-            d_lo, d_hi = der.unit_lo[ds[0]], der.unit_hi[ds[-1]]
-            ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, d_lo, d_hi)
-            if classify(ops, src.tokens)[1] >= GAP_SIMILARITY:
-                out.append((ds, ss))
+        if len(d_gap) == len(s_gap):
+            out.extend(
+                ([d], [s]) for d, s in zip(d_gap, s_gap, strict=True) if _restated(src, der, d, s)
+            )
+        elif _unit_similarity(src, der, d_gap, s_gap) >= GAP_SIMILARITY:
+            out.append((d_gap, s_gap))
     return out
+
+
+def _pieces(side: Side, u: int, other: Side, own: int, first: int, last: int, tail: bool) -> int:
+    """Count units of other, from first toward last, that are unit u's split-off edge.
+
+    A line break one text has and the other lacks splits a unit in two; the pieces
+    (up to GAP_UNITS of them, together) repeat the end (tail) or start of unit u,
+    which unit own, already matched to u, does not.
+    """
+    lo, hi = side.unit_lo[u], side.unit_hi[u]
+    keys = side.tokens.keys
+    okeys = other.tokens.keys
+    step = 1 if tail else -1
+    for k in range(1, GAP_UNITS + 1):
+        v_end = first + step * (k - 1)
+        if (v_end > last) if tail else (v_end < last):
+            break
+        a, b = (first, v_end) if tail else (v_end, first)
+        piece = okeys[other.unit_lo[a] : other.unit_hi[b]]
+        n = len(piece)
+        if not n or n >= hi - lo:
+            break
+        edge = keys[hi - n : hi] if tail else keys[lo : lo + n]
+        if edge != piece:
+            continue
+        o_lo, o_hi = other.unit_lo[own], other.unit_hi[own]
+        own_edge = okeys[o_hi - n : o_hi] if tail else okeys[o_lo : o_lo + n]
+        return 0 if own_edge == piece else k
+    return 0
+
+
+def _unit_similarity(src: Side, der: Side, ds: list[int], ss: list[int]) -> float:
+    s_lo, s_hi = src.unit_lo[ss[0]], src.unit_hi[ss[-1]]
+    d_lo, d_hi = der.unit_lo[ds[0]], der.unit_hi[ds[-1]]
+    if src.tokens.keys[s_lo:s_hi] == der.tokens.keys[d_lo:d_hi]:
+        return 1.0
+    ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, d_lo, d_hi)
+    return classify(ops, src.tokens)[1]
+
+
+def _alike(src: Side, der: Side, du: int, su: int) -> bool:
+    sk = src.tokens.keys[src.unit_lo[su] : src.unit_hi[su]]
+    dk = der.tokens.keys[der.unit_lo[du] : der.unit_hi[du]]
+    if sk == dk:
+        return bool(sk)
+    # In-order shared words never exceed shared words in any order: a cheap bound
+    # spares the diff for the unrelated units that most gaps hold.
+    shared = sum((Counter(sk) & Counter(dk)).values())
+    if 2 * shared < GAP_SIMILARITY * (len(sk) + len(dk)):
+        return False
+    return _unit_similarity(src, der, [du], [su]) >= GAP_SIMILARITY
+
+
+def _restated(src: Side, der: Side, du: int, su: int) -> bool:
+    """Tell whether two units in the same place share most words, in any order."""
+    if _alike(src, der, du, su):
+        return True
+    sk = src.tokens.keys[src.unit_lo[su] : src.unit_hi[su]]
+    dk = der.tokens.keys[der.unit_lo[du] : der.unit_hi[du]]
+    shared = Counter(sk) & Counter(dk)
+    evidence = sum(1 for k in shared if is_evidence(k))
+    return evidence >= 2 and 2 * sum(shared.values()) >= GAP_RESTATED * (len(sk) + len(dk))
 
 
 def _leftovers(side: Side, done: bytearray, kind: PassageKind) -> list[Match]:

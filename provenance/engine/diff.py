@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -27,6 +28,10 @@ class RawOp:
     d_lo: int
     d_hi: int
     trivial: bool
+
+
+def _tile_d(tile: tuple[int, int, int]) -> int:
+    return tile[1]
 
 
 def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
@@ -150,15 +155,24 @@ def diff_ranges(
     tiles (source index, derivative index, length) of known equal runs help
     anchor very large ranges; they never change the result for small ones.
     """
+    if s_hi - s_lo == d_hi - d_lo and src.keys[s_lo:s_hi] == der.keys[d_lo:d_hi]:
+        # Same words (the common case for copied passages): no diff needed.
+        return _merge_trivial(_equal_run(src_text, src, s_lo, der_text, der, d_lo, s_hi - s_lo))
     steps: list[tuple[str, int, int]] = []
     hints: list[tuple[int, int]] | None = None
     if tiles and (s_hi - s_lo) * (d_hi - d_lo) > _DIRECT_LIMIT:
-        hints = [
-            (a + x - s_lo, b + x - d_lo)
-            for a, b, n in tiles
-            for x in range(n)
-            if s_lo <= a + x < s_hi and d_lo <= b + x < d_hi
-        ]
+        # Tiles are sorted by derivative index and do not overlap there: start at the
+        # one tile that may reach into the range, not at the first tile of the text.
+        first = max(0, bisect.bisect_left(tiles, d_lo, key=_tile_d) - 1)
+        hints = []
+        for a, b, n in itertools.islice(tiles, first, None):
+            if b >= d_hi:
+                break
+            hints.extend(
+                (a + x - s_lo, b + x - d_lo)
+                for x in range(n)
+                if s_lo <= a + x < s_hi and d_lo <= b + x < d_hi
+            )
     _align(src.keys[s_lo:s_hi], der.keys[d_lo:d_hi], s_lo, d_lo, steps, hints)
     ops: list[RawOp] = []
     si, di = s_lo, d_lo
@@ -167,18 +181,13 @@ def diff_ranges(
     while idx < n:
         kind = steps[idx][0]
         if kind == "=":
-            same = src.surface(src_text, si) == der.surface(der_text, di)
-            start_s, start_d = si, di
-            while idx < n and steps[idx][0] == "=":
-                if (src.surface(src_text, si) == der.surface(der_text, di)) != same:
-                    break
-                si += 1
-                di += 1
-                idx += 1
-            if same:
-                ops.append(RawOp("equal", start_s, si, start_d, di, False))
-            else:
-                ops.append(RawOp("replace", start_s, si, start_d, di, True))
+            run = 0
+            while idx + run < n and steps[idx + run][0] == "=":
+                run += 1
+            ops.extend(_equal_run(src_text, src, si, der_text, der, di, run))
+            si += run
+            di += run
+            idx += run
             continue
         start_s, start_d = si, di
         while idx < n and steps[idx][0] != "=":
@@ -195,6 +204,71 @@ def diff_ranges(
         else:
             ops.append(RawOp("insert", start_s, start_s, start_d, di, False))
     return _merge_trivial(ops)
+
+
+def _equal_run(
+    a_text: str, a: Tokens, ai: int, b_text: str, b: Tokens, bi: int, run: int
+) -> list[RawOp]:
+    """Ops for a run of equal keys: equal where the text is the same, else trivial."""
+    same = _same_marks(a_text, a, ai, b_text, b, bi, run)
+    if all(same):
+        return [RawOp("equal", ai, ai + run, bi, bi + run, False)] if run else []
+    ops: list[RawOp] = []
+    k = 0
+    while k < run:
+        flag = same[k]
+        start = k
+        while k < run and same[k] == flag:
+            k += 1
+        kind: OpKind = "equal" if flag else "replace"
+        ops.append(RawOp(kind, ai + start, ai + k, bi + start, bi + k, not flag))
+    return ops
+
+
+def _attached(text: str, pos: int, limit: int, step: int) -> str:
+    """Non-space characters stuck to a word at pos, going back (-1) or on (1) to limit."""
+    end = pos
+    if step < 0:
+        while end > limit and not text[end - 1].isspace():
+            end -= 1
+        return text[end:pos]
+    while end < limit and not text[end].isspace():
+        end += 1
+    return text[pos:end]
+
+
+def _same_marks(
+    a_text: str, a: Tokens, ai: int, b_text: str, b: Tokens, bi: int, run: int
+) -> list[bool]:
+    """For a run of equal keys, tell per word whether the text is the same, spacing aside.
+
+    Quote marks, dashes and other punctuation between and around the words count:
+    ‘"x"’ against ‘“x”’ is a trivial edit, not verbatim text.
+    """
+    a_lo = _attached(a_text, a.starts[ai], a.ends[ai - 1] if ai else 0, -1)
+    b_lo = _attached(b_text, b.starts[bi], b.ends[bi - 1] if bi else 0, -1)
+    a_last, b_last = ai + run - 1, bi + run - 1
+    a_end = a.starts[a_last + 1] if a_last + 1 < len(a) else len(a_text)
+    b_end = b.starts[b_last + 1] if b_last + 1 < len(b) else len(b_text)
+    a_hi = _attached(a_text, a.ends[a_last], a_end, 1)
+    b_hi = _attached(b_text, b.ends[b_last], b_end, 1)
+    a_run = a_text[a.starts[ai] : a.ends[a_last]]
+    b_run = b_text[b.starts[bi] : b.ends[b_last]]
+    if a_lo == b_lo and a_hi == b_hi and (a_run == b_run or a_run.split() == b_run.split()):
+        return [True] * run
+    out: list[bool] = []
+    for k in range(run):
+        i, j = ai + k, bi + k
+        if k:
+            a_gap = "".join(a_text[a.ends[i - 1] : a.starts[i]].split())
+            b_gap = "".join(b_text[b.ends[j - 1] : b.starts[j]].split())
+        else:
+            a_gap, b_gap = a_lo, b_lo
+        same = a_gap == b_gap and a.surface(a_text, i) == b.surface(b_text, j)
+        if k == run - 1:
+            same = same and a_hi == b_hi
+        out.append(same)
+    return out
 
 
 def _merge_trivial(ops: list[RawOp]) -> list[RawOp]:

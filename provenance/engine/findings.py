@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
+_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def find_all(
@@ -31,7 +32,8 @@ def find_all(
         if m.s_lo < 0 or m.d_lo < 0:
             continue
         out.extend(name_findings(src, der, m))
-        if m.kind in WORDING_KINDS:
+        if m.kind in ("altered", "trimmed", "paraphrased"):
+            # Verbatim and reused passages have the same keys, so the same figures.
             out.extend(_number_findings(src, der, m))
         if m.moved:
             out.append(_moved(src, der, m))
@@ -88,30 +90,117 @@ def _figure_span(side: Side, i: int) -> tuple[int, int]:
     return (start, end)
 
 
-def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
-    out: list[Finding] = []
-    for op in m.ops:
-        if op.kind != "replace" or op.trivial:
+def _figures(side: Side, lo: int, hi: int) -> list[tuple[str, str, int]]:
+    """(value, digits, token) for each figure in tokens [lo, hi), digits inside words too.
+
+    "12-month" gives 12 and "5-11" gives 5 and 11; "£3m" and "3 million" both have the
+    value 3000000 and the digits 3.
+    """
+    keys = side.tokens.keys
+    out: list[tuple[str, str, int]] = []
+    for i in range(lo, hi):
+        key = keys[i]
+        if not is_number(key):
             continue
-        s_nums = [i for i in range(op.s_lo, op.s_hi) if is_number(src.tokens.keys[i])]
-        d_nums = [j for j in range(op.d_lo, op.d_hi) if is_number(der.tokens.keys[j])]
-        if not s_nums or not d_nums or len(s_nums) != len(d_nums):
-            continue
-        for i, j in zip(s_nums, d_nums, strict=True):
-            if _value(src.tokens.keys, i) == _value(der.tokens.keys, j):
-                continue
-            s_span, d_span = _figure_span(src, i), _figure_span(der, j)
-            before = src.text[s_span[0] : s_span[1]]
-            after = der.text[d_span[0] : d_span[1]]
+        if "-" not in key:
+            value = _value(keys, i)
+            digits = _DIGITS_RE.match(key)
             out.append(
-                Finding(
-                    "number_changed",
-                    s_span,
-                    d_span,
-                    f"The source gives {before}; the derivative changes it to {after}.",
-                    {"before": before, "after": after},
-                )
+                (f"{value:g}" if value is not None else key, digits.group() if digits else key, i)
             )
+            continue
+        out.extend((part, part, i) for part in _DIGITS_RE.findall(key))
+    return out
+
+
+def _without(
+    figs: list[tuple[str, str, int]], others: list[tuple[str, str, int]], field: int
+) -> list[tuple[str, str, int]]:
+    """The figures with no equal (by value or by digits) among others, counting repeats."""
+    left: dict[str, int] = {}
+    for fig in others:
+        key = fig[0] if field == 0 else fig[1]
+        left[key] = left.get(key, 0) + 1
+    out = []
+    for fig in figs:
+        key = fig[0] if field == 0 else fig[1]
+        if left.get(key, 0):
+            left[key] -= 1
+        else:
+            out.append(fig)
+    return out
+
+
+def _context(side: Side, i: int) -> set[str]:
+    """Words around a figure (and the word part of "12-month"), for pairing changed figures."""
+    keys = side.tokens.keys
+    near = keys[max(0, i - 2) : i] + keys[i + 1 : i + 3]
+    words = {k for k in near if not is_number(k)}
+    words.update(part for part in keys[i].split("-") if part[:1].isalpha())
+    return words
+
+
+def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
+    """Report figures the derivative changed, paired by the words around them.
+
+    A figure with an equal on the other side of the passage is not a change, wherever
+    it stands: a restatement may put the same figures in another order.
+    """
+    s_figs = _figures(src, m.s_lo, m.s_hi)
+    d_figs = _figures(der, m.d_lo, m.d_hi)
+    if not s_figs or not d_figs:
+        return []
+    s_only = _without(s_figs, d_figs, 0)
+    d_only = _without(d_figs, s_figs, 0)
+    # "8 million" → "8 trillion" changes a word, which the diff shows, not a figure.
+    s_only, d_only = _without(s_only, d_only, 1), _without(d_only, s_only, 1)
+    if not s_only or not d_only:
+        return []
+    d_op = _op_index(m.ops, "d")
+    s_op = _op_index(m.ops, "s")
+    scored: list[tuple[int, int, int]] = []
+    for i in {i for _, _, i in s_only}:
+        ctx = _context(src, i)
+        for j in {j for _, _, j in d_only}:
+            # Pair by the words around the figures; the same edit op counts for two.
+            score = len(ctx & _context(der, j)) + (2 if s_op.get(i, -1) == d_op.get(j, -2) else 0)
+            if score:
+                scored.append((-score, i, j))
+    scored.sort()
+    used_s: set[int] = set()
+    used_d: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in scored:
+        if i not in used_s and j not in used_d:
+            used_s.add(i)
+            used_d.add(j)
+            pairs.append((i, j))
+    out: list[Finding] = []
+    for i, j in sorted(pairs, key=lambda p: p[1]):
+        s_span, d_span = _figure_span(src, i), _figure_span(der, j)
+        before = src.text[s_span[0] : s_span[1]]
+        after = der.text[d_span[0] : d_span[1]]
+        out.append(
+            Finding(
+                "number_changed",
+                s_span,
+                d_span,
+                f"The source gives {before}; the derivative changes it to {after}.",
+                {"before": before, "after": after},
+            )
+        )
+    return out
+
+
+def _op_index(ops: list[RawOp], side: str) -> dict[int, int]:
+    """Map each token inside a non-equal op to that op's position."""
+    out: dict[int, int] = {}
+    for n, op in enumerate(ops):
+        if op.kind == "equal" or op.trivial:
+            continue
+        lo, hi = (op.s_lo, op.s_hi) if side == "s" else (op.d_lo, op.d_hi)
+        for t in range(lo, hi):
+            out[t] = n
     return out
 
 

@@ -8,6 +8,10 @@ if TYPE_CHECKING:
     from provenance.engine.align import Match
 
 
+# Larger than any text's character count, so passage count decides before length.
+_PASSAGE_WEIGHT = 1 << 40
+
+
 def flag_moves(matches: list[Match]) -> None:
     """Set moved on copied passages outside the heaviest chain in source order."""
     # Paraphrase restructures freely, so only copied wording can be "moved".
@@ -32,7 +36,11 @@ def flag_moves(matches: list[Match]) -> None:
             if tree_w[k] > w or (tree_w[k] == w and at == -1 and tree_i[k] != -1):
                 w, at = tree_w[k], tree_i[k]
             k -= k & -k
-        weight = 1 + sum(op.s_hi - op.s_lo for op in m.ops if op.kind == "equal" or op.trivial)
+        # Keep the most passages in order, then the most words: when a large block
+        # jumps over a small one, calling the one block that jumped "moved" matches
+        # what an editor did more often than flagging everything it passed.
+        words = sum(op.s_hi - op.s_lo for op in m.ops if op.kind == "equal" or op.trivial)
+        weight = _PASSAGE_WEIGHT + words
         best_w[idx] = w + weight
         prev[idx] = at
         k = r

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from provenance.engine.tokens import WEAK_WORDS, is_content, is_number, stem
@@ -16,61 +18,81 @@ MAX_DF = 25  # stems in more source units than this say nothing about a pair
 FIGURE_BOOST = 1.5
 
 
+class _StemCache(dict[str, str]):
+    """Key → content stem ("" for function and weak words), computed on first sight."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = stem(key) if is_content(key) and key not in WEAK_WORDS else ""
+        return value
+
+
+_STEMS = _StemCache()
+
+
 def _unit_stems(side: Side, u: int) -> list[str]:
-    keys = side.tokens.keys[side.unit_lo[u] : side.unit_hi[u]]
-    return sorted({stem(k) for k in keys if is_content(k) and k not in WEAK_WORDS})
+    # Sorted, so float sums run in the same order whatever the hash seed.
+    stems = set(map(_STEMS.__getitem__, side.tokens.keys[side.unit_lo[u] : side.unit_hi[u]]))
+    stems.discard("")
+    return sorted(stems)
 
 
 def pair_paraphrases(
     src: Side, der: Side, s_done: bytearray, d_done: bytearray
 ) -> list[tuple[int, int, float]]:
-    """Return (derivative unit, source unit, score) pairs, one-to-one, best first."""
+    """Return (derivative unit, source unit, score) pairs, one-to-one, best first.
+
+    Candidates come from an inverted index of stems: only source units sharing a stem
+    rare enough to mean something (in at most MAX_DF units) are scored.
+    """
+    if len(_STEMS) > 200_000:
+        _STEMS.clear()
     s_free = [u for u in range(len(src.units)) if not s_done[u]]
     d_free = [u for u in range(len(der.units)) if not d_done[u]]
     if not s_free or not d_free:
         return []
     s_stems = {u: _unit_stems(src, u) for u in s_free}
+    s_sets = {u: set(stems) for u, stems in s_stems.items()}
     d_stems = {u: _unit_stems(der, u) for u in d_free}
-    df: dict[str, int] = {}
     postings: dict[str, list[int]] = {}
     for u in s_free:
         for st in s_stems[u]:
-            df[st] = df.get(st, 0) + 1
-            postings.setdefault(st, []).append(u)
-    for u in d_free:
-        for st in d_stems[u]:
-            df[st] = df.get(st, 0) + 1
+            post = postings.get(st)
+            if post is None:
+                postings[st] = [u]
+            else:
+                post.append(u)
+    df = Counter(itertools.chain.from_iterable(d_stems.values()))
+    for st, post in postings.items():
+        df[st] += len(post)
+    rare = {st: post for st, post in postings.items() if len(post) <= MAX_DF}
     n_units = len(s_free) + len(d_free)
-
-    weights = {
-        st: math.log(1 + n_units / n) * (FIGURE_BOOST if is_number(st) else 1.0)
-        for st, n in df.items()
-    }
-    weight = weights.__getitem__
-
-    norms_s = {u: math.sqrt(sum(weight(st) ** 2 for st in s_stems[u])) for u in s_free}
+    sq: dict[str, float] = {}
+    for st, n in df.items():
+        w = math.log(1 + n_units / n) * (FIGURE_BOOST if is_number(st) else 1.0)
+        sq[st] = w * w
+    norms_s: dict[int, float] = {}
     candidates: list[tuple[float, int, int]] = []
     for du in d_free:
         stems = d_stems[du]
         if len(stems) < MIN_SHARED:
             continue
-        acc: dict[int, float] = {}
-        count: dict[int, int] = {}
-        for st in stems:
-            post = postings.get(st)
-            if not post or len(post) > MAX_DF:
-                continue
-            w = weight(st) ** 2
-            for su in post:
-                acc[su] = acc.get(su, 0.0) + w
-                count[su] = count.get(su, 0) + 1
-        if not acc:
+        useful = [st for st in stems if st in rare]
+        if len(useful) < MIN_SHARED:
             continue
-        norm_d = math.sqrt(sum(weight(st) ** 2 for st in stems))
-        for su, shared in acc.items():
-            if count[su] < MIN_SHARED:
+        # Count shared stems in C first; weigh only the few units sharing enough.
+        count = Counter(itertools.chain.from_iterable(rare[st] for st in useful))
+        norm_d = 0.0
+        for su, n in count.items():
+            if n < MIN_SHARED:
                 continue
-            score = shared / (norm_d * norms_s[su])
+            if not norm_d:
+                norm_d = math.sqrt(sum(sq[st] for st in stems))
+            norm_s = norms_s.get(su)
+            if norm_s is None:
+                norm_s = norms_s[su] = math.sqrt(sum(sq[st] for st in s_stems[su]))
+            s_set = s_sets[su]
+            shared = sum(sq[st] for st in useful if st in s_set)
+            score = shared / (norm_d * norm_s)
             if score >= MIN_SCORE:
                 candidates.append((-score, du, su))
     candidates.sort()

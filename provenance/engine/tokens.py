@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from provenance.engine.text import fold_chars
 # A word: letters/digits joined by inner apostrophes, hyphens, dots or commas
 # ("co-operation", "UK's", "30,000", "72.2"); "%" and currency signs stand alone.
 _TOKEN_RE = re.compile(r"\w+(?:[’'\-‐‑.,]\w+)*|[%£$€]")
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 
 _NUMBER_WORDS = {
     "zero": "0",
@@ -316,31 +318,54 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split text into words; "per cent" becomes one token keyed "%"."""
-    starts: list[int] = []
-    ends: list[int] = []
-    keys: list[str] = []
     cache = _KEY_CACHE
     if len(cache) > 200_000:
         cache.clear()
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        key = cache.get(word)
-        if key is None:
-            key = cache[word] = word_key(word)
-        if not key:
-            continue
-        if key == "cent" and keys and keys[-1] == "per" and text[ends[-1] : m.start()].isspace():
-            keys[-1] = "%"
-            ends[-1] = m.end()
-            continue
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        keys.append(key)
+    # Splitting on the word pattern gives gaps and words alternately; running sums
+    # of their lengths are the offsets. All of it runs in C; keys come from a shared
+    # cache, so the per-word Python work is one dict lookup.
+    parts = _SPLIT_RE.split(text)
+    offsets = list(itertools.accumulate(map(len, parts)))
+    words = parts[1::2]
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    keys = list(map(cache.__getitem__, words))
+    if "" in keys:
+        kept = [i for i, k in enumerate(keys) if k]
+        starts = [starts[i] for i in kept]
+        ends = [ends[i] for i in kept]
+        keys = [keys[i] for i in kept]
+    if "cent" in keys:
+        _join_per_cent(text, starts, ends, keys)
     return Tokens(starts, ends, keys)
 
 
-_KEY_CACHE: dict[str, str] = {}
+def _join_per_cent(text: str, starts: list[int], ends: list[int], keys: list[str]) -> None:
+    """Fold "per cent" (two words, whitespace between) into one token keyed "%", in place."""
+    drop: list[int] = []
+    i = keys.index("cent")
+    while True:
+        if i and keys[i - 1] == "per" and text[ends[i - 1] : starts[i]].isspace():
+            keys[i - 1] = "%"
+            ends[i - 1] = ends[i]
+            drop.append(i)
+        try:
+            i = keys.index("cent", i + 1)
+        except ValueError:
+            break
+    for i in reversed(drop):
+        del keys[i], starts[i], ends[i]
+
+
+class _KeyCache(dict[str, str]):
+    """Word → key, computed on first sight."""
+
+    def __missing__(self, word: str) -> str:
+        key = self[word] = word_key(word)
+        return key
+
+
+_KEY_CACHE = _KeyCache()
 
 
 def key_sequence(text: str) -> list[str]:

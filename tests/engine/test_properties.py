@@ -72,3 +72,37 @@ def test_arbitrary_text_never_crashes(a: str, b: str) -> None:
     except ValueError:
         return
     assert_spans_valid(c, a, b)
+
+
+def assert_each_visible_char_in_one_passage(c: Comparison, src: str, der: str) -> None:
+    """Every non-whitespace character of each text lies in exactly one passage."""
+    for text, attr in ((src, "source_span"), (der, "derivative_span")):
+        cover = [0] * len(text)
+        for p in c.passages:
+            span = getattr(p, attr)
+            if span is not None:
+                for i in range(span[0], span[1]):
+                    cover[i] += 1
+        bad = [i for i, ch in enumerate(text) if not ch.isspace() and cover[i] != 1]
+        assert not bad, (attr, bad[:5], [text[i] for i in bad[:5]], [cover[i] for i in bad[:5]])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited())
+def test_every_visible_character_belongs_to_exactly_one_passage(der: str) -> None:
+    src = seed("001")
+    try:
+        c = compare(src, der)
+    except ValueError:
+        return
+    assert_each_visible_char_in_one_passage(c, src, der)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_arbitrary_text_is_covered_by_passages(a: str, b: str) -> None:
+    try:
+        c = compare(a, b)
+    except ValueError:
+        return
+    assert_each_visible_char_in_one_passage(c, a, b)
