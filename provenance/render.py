@@ -10,7 +10,10 @@ loops because a 20,000-word pair has tens of thousands of pieces.
 The side-by-side columns keep every character of their text, in order, so the
 text content of a column equals the document text: annotations can map a
 selection back to character offsets. Passage labels come from CSS generated
-content (`data-label`) for the same reason.
+content (`data-label`) for the same reason. Where the text content is not one
+document's text (the redline interleaves both; "differences only" folds text
+away), each piece of text is a run, `<span class="r" data-side="s|d"
+data-start data-end>`, whose text is text[start:end] of that side.
 """
 
 from __future__ import annotations
@@ -166,9 +169,21 @@ class _Findings:
 class _Writer:
     """Emit escaped pieces of one text, with paragraph breaks and finding marks."""
 
-    def __init__(self, text: str, side: Side, findings: Sequence[Finding], prefix: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        side: Side,
+        findings: Sequence[Finding],
+        prefix: str,
+        *,
+        runs: bool = False,
+    ) -> None:
         self.text = text
         self.side = side
+        # Runs: wrap each piece of text in an element giving its offsets into this side's text,
+        # for the views whose text content is not the document text (folds, the redline).
+        self.runs = runs
+        self.tail = ""  # the last character written, leaving run wrappers out
         self.findings = findings
         self.prefix = prefix
         self.breaks = paragraph_breaks(text)
@@ -178,6 +193,18 @@ class _Writer:
         self.out: list[str] = []
 
     def chunk(self, start: int, end: int) -> str:
+        """Escape text[start:end] as one piece, in a run if this writer marks runs."""
+        return self.run(start, end, self.plain_chunk(start, end))
+
+    def run(self, start: int, end: int, inner: str) -> str:
+        if not self.runs or end <= start:
+            return inner
+        return (
+            f'<span class="r" data-side="{self.side[0]}" data-start="{start}" data-end="{end}">'
+            f"{inner}</span>"
+        )
+
+    def plain_chunk(self, start: int, end: int) -> str:
         """Escape text[start:end], adding a visible break after paragraph-ending newlines."""
         raw = self.text[start:end]
         if "\n" not in raw:
@@ -205,13 +232,14 @@ class _Writer:
             shown = [i for i in ids if self.findings[i].type not in _QUIET_FINDINGS]
             if not shown:
                 for i in starting:
-                    self.out.append(f'<span class="fa" id="{self.prefix}f{i}"></span>')
-                self.out.append(self.chunk(lo, hi))
+                    self.write(f'<span class="fa" id="{self.prefix}f{i}"></span>')
+                inner = self.plain_chunk(lo, hi)
+                self.write(self.run(lo, hi, inner), plain=inner)
                 continue
             own = next((i for i in starting if i in shown), None)
             for i in starting:
                 if i != own:
-                    self.out.append(f'<span class="fa" id="{self.prefix}f{i}"></span>')
+                    self.write(f'<span class="fa" id="{self.prefix}f{i}"></span>')
             attrs = ""
             if own is not None:
                 label = ", ".join(
@@ -221,15 +249,17 @@ class _Writer:
             types = " ".join(sorted({self.findings[i].type for i in shown}))
             title = ", ".join(FINDING_LABELS.get(self.findings[i].type, "") for i in shown)
             long = any(self.lengths[i] > _LONG_FINDING for i in shown)
-            self.out.append(
+            self.write(
                 f'<span class="find{" long" if long else ""}"{attrs}'
                 f' data-f="{" ".join(map(str, shown))}"'
                 f' data-type="{escape(types)}" title="{escape(title)}">'
                 f"{self.chunk(lo, hi)}</span>"
             )
 
-    def write(self, html: str) -> None:
+    def write(self, html: str, plain: str | None = None) -> None:
+        """Append markup; `plain` is the same without run wrappers, if it differs."""
         self.out.append(html)
+        self.tail = (html if plain is None else plain)[-1:]
 
     def html(self) -> SafeString:
         return mark_safe("".join(self.out))  # noqa: S308 - every text piece went through escape()
@@ -326,7 +356,7 @@ def side_html(
     """Render one column: the whole text, or the `window` part of it, passages marked."""
     options = options or Options()
     prefix = prefix if prefix is not None else side[0] + "-"
-    w = _Writer(text, side, result.findings, prefix)
+    w = _Writer(text, side, result.findings, prefix, runs=options.only_diff)
     keep = set(finding_passages(result).values()) if options.only_diff else set()
     lo, hi = window if window is not None else (0, len(text))
     pos = lo
@@ -364,8 +394,8 @@ def inline_html(
 ) -> SafeString:
     """Render one column like a redline: the derivative, with the source's lost words struck."""
     options = options or Options()
-    w = _Writer(derivative, "derivative", result.findings, "i-")
-    src = _Writer(source, "source", (), "")
+    w = _Writer(derivative, "derivative", result.findings, "i-", runs=True)
+    src = _Writer(source, "source", (), "", runs=True)
     keep = set(finding_passages(result).values()) if options.only_diff else set()
     pos = 0
     fold_from: int | None = None
@@ -387,7 +417,7 @@ def inline_html(
             s = passage.source_span
             if s is None:
                 continue
-            if w.out and not w.out[-1][-1:].isspace():
+            if w.out and not w.tail.isspace():
                 w.write(" ")
             w.write(_mark_open(passage, index, "source", "i-", dim=dim))
             w.write(f"<del>{src.chunk(s[0], s[1])}</del></mark> ")
@@ -427,7 +457,7 @@ def _inline_body(w: _Writer, src: _Writer, passage: Passage, start: int, end: in
                     stuck += 1
                 w.text_range(pos, stuck)
                 pos = stuck
-            spacer = "" if pos == start or w.out[-1][-1:].isspace() else " "
+            spacer = "" if pos == start or w.tail.isspace() else " "
             w.write(f"{spacer}<del>{src.chunk(s[0], s[1])}</del>")
             if d is None:
                 w.write(" ")

@@ -98,7 +98,6 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
     return {
         "show": True,
         "shared": shared,
-        "inline": context.get("view") == "inline",
         "comparison": comparison,
         "annotations": [(a, _side(a, comparison)) for a in items],
         "can_create": can_create,

@@ -3,9 +3,13 @@
 // Without this file the panel still lists every annotation and links each
 // finding to the annotate form; this only adds the in-text parts.
 //
-// Offsets: the rendered texts keep every character of the document text, in
-// order (labels come from CSS generated content), so a DOM Range's toString()
-// length from the start of a text box is a character offset into the text.
+// Offsets: side by side with all text, and in the step-through, the rendered
+// texts keep every character of the document text, in order (labels come from
+// CSS generated content), so a DOM Range's toString() length from the start of
+// a text box is a character offset into the text. The redline (inline view)
+// interleaves both texts and "differences only" folds text away; there the
+// server wraps each piece of text in a run, <span data-side data-start
+// data-end>, and offsets count from the start of the run.
 (function () {
   "use strict";
 
@@ -13,15 +17,30 @@
   if (!cfgEl) return;
   const cfg = JSON.parse(cfgEl.textContent);
   const SIDE_NAME = { s: "source", d: "derivative" };
+  const RUN = "span.r[data-start]";
 
-  // Every box of text we can map to offsets: {box, side, base}.
+  // Every box of text we can map to offsets: {box, side, segments}, where each
+  // segment {el, side, start, end} is a stretch of one side's text, in page order.
+  function entry(box, side, base) {
+    const runs = box.querySelectorAll(RUN);
+    if (runs.length || side === "i" || box.querySelector(".fold")) {
+      const segments = Array.from(runs, (el) => ({
+        el,
+        side: el.dataset.side,
+        start: Number(el.dataset.start),
+        end: Number(el.dataset.end),
+      }));
+      return { box, side, segments };
+    }
+    const end = base + box.textContent.length;
+    return { box, side, segments: [{ el: box, side, start: base, end }] };
+  }
+
   function textBoxes() {
     const boxes = [];
-    document.querySelectorAll(".columns .text[data-side]").forEach((box) => {
-      // "Differences only" folds text away, so offsets would not add up there.
-      if (box.querySelector(".fold")) return;
+    document.querySelectorAll(".columns .text[data-side], .inline-col .text[data-side]").forEach((box) => {
       const side = box.dataset.side;
-      if (side === "s" || side === "d") boxes.push({ box, side, base: 0 });
+      if (side === "s" || side === "d" || side === "i") boxes.push(entry(box, side, 0));
     });
     document.querySelectorAll(".step[data-step]").forEach((step) => {
       const spans = (cfg.stepSpans || {})[step.dataset.step];
@@ -29,7 +48,7 @@
       step.querySelectorAll(".step-side").forEach((col, i) => {
         const side = i === 0 ? "s" : "d";
         const box = col.querySelector(".text");
-        if (box && spans[side]) boxes.push({ box, side, base: spans[side][0] });
+        if (box && spans[side]) boxes.push(entry(box, side, spans[side][0]));
       });
     });
     return boxes;
@@ -41,26 +60,58 @@
     return el ? boxes.find((b) => b.box.contains(el)) : undefined;
   }
 
-  function offsetIn(box, node, offset) {
+  // Characters of text from the start of el to a DOM point inside it.
+  function offsetIn(el, node, offset) {
     const r = document.createRange();
-    r.setStart(box, 0);
+    r.setStart(el, 0);
     r.setEnd(node, offset);
     return r.toString().length;
   }
 
-  // Highlight [start, end) of one box by wrapping the text nodes it covers.
-  function wrap(entry, start, end, mark) {
-    const walker = document.createTreeWalker(entry.box, NodeFilter.SHOW_TEXT);
-    const pieces = [];
-    let pos = entry.base;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const len = node.data.length;
-      const lo = Math.max(start, pos);
-      const hi = Math.min(end, pos + len);
-      if (lo < hi) pieces.push([node, lo - pos, hi - pos]);
-      pos += len;
-      if (pos >= end) break;
+  // Where a DOM point falls: {index, side, offset} of the segment holding it. A
+  // point between segments (in a fold or a space the redline adds) moves to the
+  // start of the next segment, or for the end of a selection, the end of the last.
+  function locate(entry, node, offset, isEnd) {
+    const segs = entry.segments;
+    const r = document.createRange();
+    let lo = 0;
+    let hi = segs.length;
+    while (lo < hi) {
+      // The first segment the point is not after.
+      const mid = (lo + hi) >> 1;
+      r.selectNodeContents(segs[mid].el);
+      if (r.comparePoint(node, offset) > 0) lo = mid + 1;
+      else hi = mid;
     }
+    if (lo < segs.length) {
+      r.selectNodeContents(segs[lo].el);
+      if (r.comparePoint(node, offset) === 0) {
+        const seg = segs[lo];
+        return { index: lo, side: seg.side, offset: seg.start + offsetIn(seg.el, node, offset) };
+      }
+    }
+    const index = isEnd ? lo - 1 : lo;
+    if (index < 0 || index >= segs.length) return null;
+    const seg = segs[index];
+    return { index, side: seg.side, offset: isEnd ? seg.end : seg.start };
+  }
+
+  // Highlight [start, end) of one side by wrapping the text nodes it covers.
+  function wrap(entry, side, start, end, mark) {
+    const pieces = [];
+    entry.segments.forEach((seg) => {
+      if (seg.side !== side || seg.end <= start || seg.start >= end) return;
+      const walker = document.createTreeWalker(seg.el, NodeFilter.SHOW_TEXT);
+      let pos = seg.start;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.data.length;
+        const lo = Math.max(start, pos);
+        const hi = Math.min(end, pos + len);
+        if (lo < hi) pieces.push([node, lo - pos, hi - pos]);
+        pos += len;
+        if (pos >= end) break;
+      }
+    });
     pieces.forEach(([node, lo, hi], i) => {
       let target = node;
       if (lo > 0) target = target.splitText(lo);
@@ -80,7 +131,7 @@
   cfg.marks.forEach((mark) => {
     let shown = false;
     boxes.forEach((entry) => {
-      if (entry.side === mark.side && wrap(entry, mark.start, mark.end, mark)) shown = true;
+      if (wrap(entry, mark.side, mark.start, mark.end, mark)) shown = true;
     });
     const link = document.querySelector('.anno-show[data-anno="' + mark.id + '"]');
     if (link && shown) link.hidden = false;
@@ -126,17 +177,68 @@
     location.assign(cfg.createUrl + "?" + q.toString());
   }
 
+  // The selection as a span of one text: {version, start, end, rect, kept}. A
+  // selection across both texts (the redline) keeps the side it starts in, up to
+  // the last of that side's words it covers; `kept` then says what was kept.
   function currentSelection() {
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
     const range = sel.getRangeAt(0);
-    const a = boxOf(range.startContainer);
-    const b = boxOf(range.endContainer);
-    if (!a || a !== b) return null;
-    const start = a.base + offsetIn(a.box, range.startContainer, range.startOffset);
-    const end = a.base + offsetIn(a.box, range.endContainer, range.endOffset);
-    if (end <= start || !range.toString().trim()) return null;
-    return { version: cfg.versions[a.side], start, end, rect: range.getBoundingClientRect() };
+    const entry = boxOf(range.startContainer);
+    if (!entry || entry !== boxOf(range.endContainer)) return null;
+    const a = locate(entry, range.startContainer, range.startOffset, false);
+    const b = locate(entry, range.endContainer, range.endOffset, true);
+    if (!a || !b || b.index < a.index) return null;
+    const side = a.side;
+    let end = a.offset;
+    let clamped = false;
+    const words = [];
+    for (let i = a.index; i <= b.index; i++) {
+      const seg = entry.segments[i];
+      if (seg.side !== side) {
+        clamped = true;
+        continue;
+      }
+      const lo = i === a.index ? a.offset : seg.start;
+      const hi = i === b.index ? b.offset : seg.end;
+      if (lo < end) {
+        // This side's text runs backwards here (a moved passage): stop before it.
+        clamped = true;
+        break;
+      }
+      if (hi <= lo) continue;
+      // Words of this side the page does not show here (the redline) stand as "…".
+      if (words.length && lo > end) words.push(" … ");
+      end = hi;
+      words.push(seg.el.textContent.slice(lo - seg.start, hi - seg.start));
+    }
+    const text = words.join("").replace(/\s+/g, " ").trim();
+    if (end <= a.offset || !text) return null;
+    return {
+      version: cfg.versions[side],
+      start: a.offset,
+      end,
+      rect: range.getBoundingClientRect(),
+      kept: clamped ? { side: SIDE_NAME[side], text } : null,
+    };
+  }
+
+  // Says, politely, what a selection across both texts was cut down to.
+  const live = document.createElement("p");
+  live.className = "anno-live";
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  document.body.appendChild(live);
+
+  function keptMessage(kept) {
+    if (!kept) return "";
+    const words = kept.text.length > 80 ? kept.text.slice(0, 79).trimEnd() + "…" : kept.text;
+    const other = kept.side === "source" ? "derivative" : "source";
+    return (
+      "Your selection takes in words from both texts. An annotation is on one text, so only the " +
+      kept.side + "’s words are kept: “" + words + "”. To annotate the " + other +
+      "’s words, select them on their own."
+    );
   }
 
   const button = document.createElement("button");
@@ -148,15 +250,25 @@
   document.body.appendChild(button);
   let picked = null;
 
+  function say(message) {
+    if (live.textContent !== message) live.textContent = message;
+  }
+
   function place() {
     picked = currentSelection();
     if (!picked) {
       button.hidden = true;
+      say("");
       return;
     }
     button.hidden = false;
-    button.style.top = window.scrollY + picked.rect.bottom + 6 + "px";
-    button.style.left = window.scrollX + Math.max(8, picked.rect.left) + "px";
+    const top = window.scrollY + picked.rect.bottom + 6;
+    const left = window.scrollX + Math.max(8, picked.rect.left);
+    button.style.top = top + "px";
+    button.style.left = left + "px";
+    live.style.top = top + button.offsetHeight + 6 + "px";
+    live.style.left = left + "px";
+    say(keptMessage(picked.kept));
   }
   document.addEventListener("selectionchange", () => {
     // Wait for the selection to settle (dragging fires many events).
@@ -173,7 +285,12 @@
     const mark = el.closest && el.closest("mark.p[data-p]");
     const entry = mark && boxOf(mark);
     if (!mark || !entry) return null;
-    return { passage: mark.dataset.p, side: SIDE_NAME[entry.side] };
+    let side = SIDE_NAME[entry.side];
+    if (!side) {
+      // The redline: a passage with derivative words is annotated there, else in the source.
+      side = mark.querySelector(RUN + '[data-side="d"]') ? "derivative" : "source";
+    }
+    return { passage: mark.dataset.p, side };
   }
 
   document.addEventListener("keydown", (e) => {

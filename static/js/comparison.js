@@ -4,7 +4,9 @@
 (function () {
   "use strict";
 
-  const texts = Array.from(document.querySelectorAll(".columns .text[data-side]"));
+  const texts = Array.from(
+    document.querySelectorAll(".columns .text[data-side], .inline-col .text[data-side]")
+  );
 
   function scrollWithin(el, container) {
     // Scroll only the column, not the page, when the column scrolls by itself.

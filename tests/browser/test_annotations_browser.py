@@ -161,3 +161,142 @@ def test_selecting_in_the_step_through_annotates_the_right_words(
     page.locator("button.anno-float").click()
     page.wait_for_url("**/annotations/new/**")
     assert page.locator("mark.anno-exact").inner_text() == words
+
+
+SELECT_SPAN = """([selector, first, last]) => {
+  // Select from the start of `first` to the end of `last` (its next occurrence) in a box.
+  const box = document.querySelector(selector);
+  const from = box.textContent.indexOf(first);
+  const to = box.textContent.indexOf(last, from) + last.length;
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let pos = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = n.data.length;
+    if (from >= pos && from < pos + len) range.setStart(n, from - pos);
+    if (to > pos && to <= pos + len) { range.setEnd(n, to - pos); break; }
+    pos += len;
+  }
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  return sel.toString();
+}"""
+
+
+def show_selection(page: Any) -> None:
+    """Scroll the selected words to the middle of the window, for the screenshot."""
+    page.evaluate(
+        "() => window.getSelection().getRangeAt(0).startContainer.parentElement"
+        ".scrollIntoView({block: 'center'})"
+    )
+
+
+def annotate_selection(page: Any, label: str, exact: str, comparison: Comparison) -> Annotation:
+    """Press the floating Annotate button, check the quoted words, pick a label and save."""
+    button = page.locator("button.anno-float")
+    button.wait_for(state="visible")
+    button.click()
+    page.wait_for_url("**/annotations/new/**")
+    assert page.locator("mark.anno-exact").inner_text() == exact
+    page.get_by_label("Label").select_option(label=label)
+    page.get_by_role("button", name="Save annotation").click()
+    page.wait_for_url(f"**{comparison.get_absolute_url()}*")
+    return Annotation.objects.latest("pk")
+
+
+def test_selecting_in_the_inline_view_annotates_either_text(
+    pages: Pages, moderator: User, demo: Comparison, screenshots: Path
+) -> None:
+    source, derivative = demo.source_version, demo.derivative_version
+    page = pages.open(demo.get_absolute_url() + "?view=inline", moderator)
+    hint = page.locator("#anno-hint").inner_text()
+    assert "select words in either text" in hint and "side-by-side" not in hint
+
+    # Inserted words are the derivative's.
+    select(page, "#inline-text", "Suella Braverman")
+    page.locator("button.anno-float").wait_for(state="visible")
+    show_selection(page)
+    page.screenshot(path=str(screenshots / "annotations-inline-1-inserted.png"))
+    added = annotate_selection(page, "Added material", "Suella Braverman", demo)
+    assert added.document_version == derivative
+    assert (added.exact, derivative.text[added.start : added.end]) == ("Suella Braverman",) * 2
+    assert "view=inline" in page.url
+    mark = page.locator(f'#inline-text .anno-mark[data-anno="{added.pk}"]')
+    assert "".join(mark.all_inner_texts()) == "Suella Braverman"
+
+    # Struck-through words are the source's.
+    struck_run = page.locator("#inline-text mark.k-omitted del", has_text="We must do everything")
+    struck_run.evaluate("d => { d.id = 'struck'; }")
+    select(page, "#struck", "everything")
+    omitted = annotate_selection(page, "Trimmed context", "everything", demo)
+    assert omitted.document_version == source
+    at = source.text.index("We must do everything") + len("We must do ")
+    assert (omitted.start, omitted.end, omitted.exact) == (at, at + len("everything"), "everything")
+    struck = page.locator(f'#inline-text del .anno-mark[data-anno="{omitted.pk}"]')
+    assert "".join(struck.all_inner_texts()) == "everything"
+    struck.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "annotations-inline-2-marked.png"))
+
+    # A selection across struck and inserted words keeps the side it starts in, and says so.
+    words = page.evaluate(SELECT_SPAN, ["#inline-text", "Home Secretary", "Suella Braverman"])
+    assert "is in France today" in words  # the struck source words lie between
+    live = page.locator(".anno-live[role=status]")
+    live.wait_for(state="visible")
+    page.wait_for_function("document.querySelector('.anno-live').textContent.includes('kept')")
+    message = live.inner_text()
+    assert "only the derivative’s words are kept" in message
+    assert "“Home Secretary, Suella Braverman”" in message
+    show_selection(page)
+    page.screenshot(path=str(screenshots / "annotations-inline-3-across.png"))
+    both = annotate_selection(page, "Other", "Home Secretary, Suella Braverman", demo)
+    assert both.document_version == derivative
+
+    # The keyboard: the redline's passages are one tab stop; focus one and press A. A struck
+    # (omitted) passage is the source's, a passage with derivative words the derivative's.
+    first = page.locator("#inline-text mark.p").first
+    assert first.get_attribute("tabindex") == "0" and "k-omitted" in (
+        first.get_attribute("class") or ""
+    )
+    first.focus()
+    page.keyboard.press("a")
+    page.wait_for_url("**/annotations/new/**")
+    assert "side=source" in page.url
+    assert page.locator("mark.anno-exact").inner_text().startswith("UK-France joint statement")
+    page.go_back()
+    page.locator("#inline-text mark.p").first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("a")
+    page.wait_for_url("**/annotations/new/**")
+    assert "side=derivative" in page.url
+    assert "Suella Braverman" in page.locator("mark.anno-exact").inner_text()
+    assert js_errors(pages) == []
+
+
+def test_selecting_in_differences_only_mode_annotates_the_right_words(
+    pages: Pages, moderator: User, demo: Comparison, screenshots: Path
+) -> None:
+    derivative = demo.derivative_version
+    page = pages.open(demo.get_absolute_url() + "?view=side&only=diff", moderator)
+    box = page.locator("#der-text")
+    assert box.locator(".fold").count() >= 1  # folded text lies before the words
+    select(page, "#der-text", "positive step")
+    page.locator("button.anno-float").wait_for(state="visible")
+    show_selection(page)
+    page.screenshot(path=str(screenshots / "annotations-inline-4-differences-only.png"))
+    annotation = annotate_selection(page, "Added material", "positive step", demo)
+    at = derivative.text.index("This is a positive step") + len("This is a ")
+    assert annotation.document_version == derivative
+    assert (annotation.start, annotation.end) == (at, at + len("positive step"))
+    assert "only=diff" in page.url
+    mark = page.locator(f'#der-text .anno-mark[data-anno="{annotation.pk}"]')
+    assert "".join(mark.all_inner_texts()) == "positive step"
+
+    # The redline in differences-only mode too.
+    page.goto(demo.get_absolute_url() + "?view=inline&only=diff")
+    assert page.locator("#inline-text .fold").count() >= 1
+    select(page, "#inline-text", "Richard Fuller")
+    fuller = annotate_selection(page, "Other", "Richard Fuller", demo)
+    assert fuller.document_version == derivative
+    assert derivative.text[fuller.start : fuller.end] == "Richard Fuller"
+    assert js_errors(pages) == []

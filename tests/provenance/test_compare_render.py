@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from provenance import render
 from provenance.engine import Comparison as EngineComparison
+from provenance.engine import compare
 
 SOURCE = "The Home Secretary, , is in France. We must act now.\nOld closing line."
 DERIVATIVE = "The Home Secretary, Suella Braverman, is in France. Extra <b>line</b>."
@@ -154,7 +158,7 @@ def test_kind_filter_dims_other_kinds() -> None:
 
 def test_inline_view_strikes_the_omitted_source_text() -> None:
     html = render.inline_html(SOURCE, DERIVATIVE, result())
-    assert "<del>We must act now." in html
+    assert "<del>We must act now." in text_of_tags(html)
     assert "<ins>Suella Braverman,</ins>" in text_of_tags(html)
     assert "&lt;b&gt;" in html and "<b>" not in html
 
@@ -219,3 +223,98 @@ def test_paragraph_breaks_reflow_hard_wrapped_text() -> None:
     newlines = [i for i, c in enumerate(text) if c == "\n"]
     assert newlines[0] not in breaks  # a soft wrap inside a sentence
     assert newlines[1] in breaks
+
+
+class Runs(HTMLParser):
+    """Collect the runs of rendered HTML, (side, start, end, text), and the text outside them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[str, int, int, str]] = []
+        self.outside: list[str] = []
+        self.depth = 0  # open spans inside the current run (paragraph breaks)
+        self.current: list[Any] | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.current is not None:
+            assert (tag, a.get("class")) == ("span", "pb"), "a run holds text only"
+            self.depth += 1
+        elif tag == "span" and a.get("class") == "r":
+            self.current = [a["data-side"], int(a["data-start"] or 0), int(a["data-end"] or 0), ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.current is None:
+            return
+        if self.depth:
+            self.depth -= 1
+            return
+        self.runs.append(tuple(self.current))  # type: ignore[arg-type]
+        self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.current[3] += data
+        else:
+            self.outside.append(data)
+
+
+def check_runs(html: str, texts: dict[str, str]) -> list[tuple[str, int, int, str]]:
+    found = Runs(html).runs
+    assert found
+    for side, start, end, text in found:
+        assert 0 <= start < end <= len(texts[side])
+        assert text == texts[side][start:end], (side, start, end)
+    return found
+
+
+def seed_texts() -> tuple[str, str]:
+    """The demo pair: seed 001 (the press release) and seed 000 (the MP's post)."""
+    seeds = Path(__file__).resolve().parents[2] / "demo" / "seeds"
+    read = lambda n: next(seeds.glob(f"{n}_*.txt")).read_text(encoding="utf-8")  # noqa: E731
+    return read("001"), read("000")
+
+
+def test_inline_runs_give_each_pieces_offsets_into_its_own_text() -> None:
+    html = render.inline_html(SOURCE, DERIVATIVE, result())
+    found = check_runs(html, {"s": SOURCE, "d": DERIVATIVE})
+    derivative = [r for r in found if r[0] == "d"]
+    # The derivative reads through in order, every character in exactly one run.
+    assert "".join(r[3] for r in derivative) == DERIVATIVE
+    assert all(a[2] == b[1] for a, b in itertools.pairwise(derivative))
+    assert (
+        "s",
+        *span(SOURCE, "We must act now.\nOld closing line."),
+        "We must act now.\nOld closing line.",
+    ) in found
+
+
+def test_differences_only_runs_skip_the_folds() -> None:
+    source, derivative = seed_texts()
+    r = compare(source, derivative)
+    options = render.Options(only_diff=True)
+    texts = {"s": source, "d": derivative}
+    for side, text in (("source", source), ("derivative", derivative)):
+        html = render.side_html(text, r, side, options)  # type: ignore[arg-type]
+        parsed = Runs(html)
+        found = check_runs(html, texts)
+        assert {r[0] for r in found} == {side[0]}
+        assert any("unchanged" in t for t in parsed.outside)  # the folds are outside every run
+        assert all(a[2] <= b[1] for a, b in itertools.pairwise(found))
+    html = render.inline_html(source, derivative, r, options)
+    assert {r[0] for r in check_runs(html, texts)} == {"s", "d"}
+    assert "[…" in html
+
+
+def test_the_demo_redline_covers_the_derivative_with_runs() -> None:
+    source, derivative = seed_texts()
+    html = render.inline_html(source, derivative, compare(source, derivative))
+    found = check_runs(html, {"s": source, "d": derivative})
+    assert "".join(r[3] for r in found if r[0] == "d") == derivative
+    assert any(r[0] == "s" and "We must do everything" in r[3] for r in found)
+    # Side by side with all text, the column's text is the document's: no runs needed.
+    assert 'class="r"' not in render.side_html(
+        derivative, compare(source, derivative), "derivative"
+    )
