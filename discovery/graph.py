@@ -1,6 +1,8 @@
 """The provenance graph of a topic, an outlet or one document's family.
 
-Documents are placed by date (left to right) in one lane per kind; reuse edges
+Documents are placed by date (left to right, one column per distinct date, so a
+burst of coverage on one day stays readable beside a release years later) in
+one lane per kind; reuse edges
 carry both shares, and edges from a direct source are marked so the chains stand
 out. The layout is computed here; the template draws it as SVG (escaping every
 label) and as a table for readers who cannot use the picture.
@@ -21,6 +23,9 @@ from documents.models import Document, Outlet
 MAX_NODES = 60
 WIDTH = 960
 MARGIN = 70
+LABEL_ROOM = 190  # right of the last column, for its labels
+MAX_COLUMN = 240
+CHAR_WIDTH = 6.2  # of the node labels' font, to cut them to their column
 LANE_HEIGHT = 150
 ROW = 30
 LANES = (
@@ -36,11 +41,13 @@ class Node:
     document: Document
     x: float = 0
     y: float = 0
+    label_chars: int = 28
 
     @property
     def label(self) -> str:
         title = self.document.title
-        return title if len(title) <= 28 else title[:27] + "…"
+        limit = max(self.label_chars, 6)
+        return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
 @dataclass
@@ -51,12 +58,26 @@ class Edge:
     direct: bool
 
     @property
+    def bend(self) -> float:
+        """How far a same-row edge dips below its row, so it passes under the labels."""
+        return 34.0 if abs(self.source.y - self.derivative.y) < 1 else 0.0
+
+    @property
+    def path(self) -> str:
+        x1, y1, x2, y2 = self.source.x, self.source.y, self.derivative.x, self.derivative.y
+        cx, cy = (x1 + x2) / 2, (y1 + y2) / 2 + 2 * self.bend
+        return f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
+
+    @property
     def mid_x(self) -> float:
-        return (self.source.x + self.derivative.x) / 2
+        # A vertical edge (same day) would hide its label under the line: set it aside.
+        beside = 16 if abs(self.source.x - self.derivative.x) < 1 else 0
+        return (self.source.x + self.derivative.x) / 2 + beside
 
     @property
     def mid_y(self) -> float:
-        return (self.source.y + self.derivative.y) / 2 - 4
+        # The curve's midpoint lies half its control offset below the chord.
+        return (self.source.y + self.derivative.y) / 2 + self.bend - 4
 
 
 @dataclass
@@ -128,38 +149,40 @@ def build_graph(documents: list[Document], title: str, truncated: bool = False) 
 
 
 def _place(graph: Graph, nodes: list[Node]) -> None:
-    dates = [n.document.published_on for n in nodes if n.document.published_on]
-    first, last = (min(dates), max(dates)) if dates else (None, None)
-    span = max((last - first).days, 1) if first and last else 1
-    usable = WIDTH - 2 * MARGIN - 60  # the last 60 px hold undated documents
+    days = sorted({n.document.published_on for n in nodes if n.document.published_on})
+    columns: list[date | None] = [*days]
+    if any(n.document.published_on is None for n in nodes):
+        columns.append(None)
+    step = min((WIDTH - MARGIN - LABEL_ROOM) / max(len(columns) - 1, 1), MAX_COLUMN)
+    x_of = {day: MARGIN + i * step for i, day in enumerate(columns)}
+    label_chars = int(min(step, LABEL_ROOM) / CHAR_WIDTH) - 3
 
-    def x_of(day: date | None) -> float:
-        if day is None or first is None:
-            return WIDTH - MARGIN
-        return MARGIN + usable * (day - first).days / span
-
-    stacks: dict[tuple[int, int], int] = defaultdict(int)
+    stacks: dict[tuple[int, date | None], int] = defaultdict(int)
     lane_of = {kind: i for i, (kind, _) in enumerate(LANES)}
-    tops = []
-    top = 40.0
     lane_rows: dict[int, int] = defaultdict(int)
     for node in nodes:
         lane = lane_of.get(node.document.kind, 2)
-        node.x = x_of(node.document.published_on)
-        slot = (lane, round(node.x / 40))
-        node.y = stacks[slot]
-        stacks[slot] += 1
-        lane_rows[lane] = max(lane_rows[lane], stacks[slot])
+        day = node.document.published_on
+        node.x = x_of[day]
+        node.y = stacks[(lane, day)]
+        node.label_chars = label_chars
+        stacks[(lane, day)] += 1
+        lane_rows[lane] = max(lane_rows[lane], stacks[(lane, day)])
+    tops = []
+    top = 40.0
     for i, (_, name) in enumerate(LANES):
         tops.append(top)
         if lane_rows[i]:
             graph.lanes.append((name, top))
-        top += max(lane_rows[i], 1) * ROW + 40 if lane_rows[i] else 0
+            top += lane_rows[i] * ROW + 40
     for node in nodes:
         lane = lane_of.get(node.document.kind, 2)
         node.y = tops[lane] + 20 + node.y * ROW
     graph.height = int(top + 40)
-    if first and last:
-        graph.ticks = [(first.isoformat(), x_of(first)), (last.isoformat(), x_of(last))]
-    if any(n.document.published_on is None for n in nodes):
-        graph.ticks.append(("undated", WIDTH - MARGIN))
+    # A tick per column, thinned so their labels (about 80 px) never touch.
+    every = max(1, round(90 / step)) if step else 1
+    graph.ticks = [
+        (day.strftime("%-d %b %Y") if day else "undated", x_of[day])
+        for i, day in enumerate(columns)
+        if i % every == 0 or i == len(columns) - 1
+    ]
