@@ -55,7 +55,8 @@ def setup_django(tmp: str) -> None:
 
 
 def generated_pair(n_words: int, seed: int) -> tuple[str, str]:
-    from bench.generate import OPERATIONS, derive, synthetic_text
+    from bench.filler import synthetic_text
+    from bench.generate import OPERATIONS, derive
 
     rng = random.Random(seed)
     source = synthetic_text(rng, n_words)

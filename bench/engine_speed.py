@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.generate import derive, paragraphs, synthetic_text, words
+from bench.filler import synthetic_text
+from bench.generate import derive, paragraphs, words
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "demo" / "seeds"

@@ -6,8 +6,6 @@ import re
 import pytest
 
 from bench.generate import (
-    FIRST_NAMES,
-    LAST_NAMES,
     OPERATIONS,
     SENTENCE_OPS,
     Derived,
@@ -15,6 +13,7 @@ from bench.generate import (
     paragraphs,
     words,
 )
+from bench.wordlists import FIRST_NAMES, LAST_NAMES
 
 from .sample_text import FILLER, SOURCE
 

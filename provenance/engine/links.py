@@ -1,0 +1,106 @@
+"""Link sentences that share runs of words, and group the links into passages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from provenance.engine.tokens import is_evidence
+
+if TYPE_CHECKING:
+    from provenance.engine.align import Side
+
+
+@dataclass(slots=True)
+class _Link:
+    matched: int = 0
+    evidence: int = 0
+    best_run: int = 0
+    best_run_evidence: int = 0
+
+
+def strong_links(
+    src: Side, der: Side, tiles: list[tuple[int, int, int]]
+) -> dict[tuple[int, int], _Link]:
+    links: dict[tuple[int, int], _Link] = {}
+    skeys, dkeys = src.tokens.keys, der.tokens.keys
+    for a, b, length in tiles:
+        run = run_ev = 0
+        prev: tuple[int, int] | None = None
+        for x in range(length):
+            pair = (der.unit_of[b + x], src.unit_of[a + x])
+            link = links.get(pair)
+            if link is None:
+                link = links[pair] = _Link()
+            if pair != prev:
+                run = run_ev = 0
+                prev = pair
+            ev = 1 if is_evidence(skeys[a + x]) and is_evidence(dkeys[b + x]) else 0
+            link.matched += 1
+            link.evidence += ev
+            run += 1
+            run_ev += ev
+            if run > link.best_run or (run == link.best_run and run_ev > link.best_run_evidence):
+                link.best_run = run
+                link.best_run_evidence = run_ev
+    strong: dict[tuple[int, int], _Link] = {}
+    for (du, su), link in sorted(links.items()):
+        smaller = min(der.unit_hi[du] - der.unit_lo[du], src.unit_hi[su] - src.unit_lo[su])
+        if (
+            (link.best_run >= 5 and link.best_run_evidence >= 3)
+            or (link.matched >= 8 and link.evidence >= 5)
+            or (link.matched >= 4 and link.evidence >= 2 and link.matched >= 0.8 * smaller)
+        ):
+            strong[(du, su)] = link
+    return strong
+
+
+def link_groups(
+    links: dict[tuple[int, int], _Link],
+) -> list[tuple[list[int], list[int]]]:
+    """Group linked units into (derivative units, source units) passages."""
+    # A unit's weak secondary links (a few words shared with a neighbour) must not
+    # chain whole documents into one passage.
+    best_d: dict[int, int] = {}
+    best_s: dict[int, int] = {}
+    for (du, su), link in links.items():
+        best_d[du] = max(best_d.get(du, 0), link.matched)
+        best_s[su] = max(best_s.get(su, 0), link.matched)
+    kept = [
+        pair
+        for pair, link in links.items()
+        if link.matched * 3 >= best_d[pair[0]] or link.matched * 3 >= best_s[pair[1]]
+    ]
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for du, su in kept:
+        ra, rb = find(("d", du)), find(("s", su))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for du, su in sorted(kept):
+        ds, ss = comps.setdefault(find(("d", du)), ([], []))
+        if du not in ds:
+            ds.append(du)
+        if su not in ss:
+            ss.append(su)
+    out: list[tuple[list[int], list[int]]] = []
+    for ds, ss in comps.values():
+        ds.sort()
+        ss.sort()
+        if ds[-1] - ds[0] + 1 == len(ds) and ss[-1] - ss[0] + 1 == len(ss):
+            out.append((ds, ss))
+            continue
+        # Scattered component: pair each derivative unit with its best source unit.
+        for du in ds:
+            cands = [(links[(du, su)].matched, -su) for su in ss if (du, su) in links]
+            if cands:
+                out.append(([du], [-max(cands)[1]]))
+    out.sort()
+    return out

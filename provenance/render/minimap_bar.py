@@ -1,0 +1,50 @@
+"""The minimap: the derivative's passages as one bar of cells above the texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from provenance.engine import Comparison as EngineComparison
+from provenance.render.passages import side_passages
+from provenance.render.writer import word_count
+
+
+@dataclass(frozen=True)
+class MinimapCell:
+    kind: str
+    index: int
+    width: float  # percent of the derivative
+    words: int
+    moved: bool
+
+
+def minimap(derivative: str, result: EngineComparison) -> list[MinimapCell]:
+    """Return the derivative's passages as bar cells, neighbours of one kind merged."""
+    total = len(derivative) or 1
+    cells: list[MinimapCell] = []
+    for _index, passage, (start, end) in side_passages(result, "derivative"):
+        width = 100 * (end - start) / total
+        words = word_count(derivative[start:end])
+        last = cells[-1] if cells else None
+        if last and last.kind == passage.kind and not last.moved and not passage.moved:
+            cells[-1] = MinimapCell(
+                last.kind, last.index, last.width + width, last.words + words, False
+            )
+        else:
+            cells.append(MinimapCell(passage.kind, _index, width, words, passage.moved))
+    return cells
+
+
+def minimap_html(derivative: str, result: EngineComparison) -> SafeString:
+    """Render the minimap as one row of links, one per run of a kind."""
+    parts = []
+    for cell in minimap(derivative, result):
+        label = f"{cell.kind}, moved" if cell.moved else cell.kind
+        parts.append(
+            f'<a class="cell k-{cell.kind}" href="#d-p{cell.index}" tabindex="-1"'
+            f' style="width:{cell.width:.3f}%" data-p="{cell.index}"'
+            f' title="{label}: {cell.words} words"></a>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - built from numbers and fixed words

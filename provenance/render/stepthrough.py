@@ -1,0 +1,109 @@
+"""The step-through: one stop per changed passage, with what happened to it in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from provenance.engine import Comparison as EngineComparison
+from provenance.engine.result import Finding, Passage
+from provenance.render.passages import finding_passages, is_change, mark_open, passage_body
+from provenance.render.writer import Side, Writer, span_of
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop of the step-through: a changed passage and what to say about it."""
+
+    number: int
+    index: int
+    passage: Passage
+    findings: tuple[tuple[int, Finding], ...]
+    explanation: tuple[str, ...]
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"“{text}”"
+
+
+def word_changes(passage: Passage, source: str, derivative: str, limit: int = 4) -> list[str]:
+    """Describe a passage's substantive word edits, e.g. “2” becomes “two”."""
+    changes = []
+    for op in passage.ops:
+        if op.trivial or op.kind == "equal":
+            continue
+        was = source[op.source_span[0] : op.source_span[1]] if op.source_span else ""
+        now = (
+            derivative[op.derivative_span[0] : op.derivative_span[1]] if op.derivative_span else ""
+        )
+        if op.kind == "replace":
+            changes.append(f"{_quote(was)} becomes {_quote(now)}")
+        elif op.kind == "insert":
+            changes.append(f"adds {_quote(now)}")
+        elif op.kind == "delete":
+            changes.append(f"drops {_quote(was)}")
+    if len(changes) > limit:
+        changes = [*changes[:limit], f"and {len(changes) - limit} more edits"]
+    return changes
+
+
+_EXPLAIN = {
+    "verbatim": "The derivative copies this passage from the source word for word.",
+    "reused": "The derivative copies this passage with trivial edits only "
+    "(quote marks, dashes, figures written as words).",
+    "altered": "The derivative copies this passage from the source but changes some of its words.",
+    "paraphrased": "The derivative says what this source passage says, in other words.",
+    "trimmed": "The derivative copies this passage but leaves part of it out.",
+    "omitted": "The derivative leaves this passage of the source out.",
+    "added": "This passage is only in the derivative; the source has nothing like it.",
+}
+
+
+def explain(passage: Passage, source: str, derivative: str) -> list[str]:
+    """Say in plain sentences what happened to one passage."""
+    lines = [_EXPLAIN.get(passage.kind, passage.kind)]
+    changes = word_changes(passage, source, derivative)
+    if changes and passage.kind in {"altered", "trimmed", "paraphrased"}:
+        lines.append("Edits: " + "; ".join(changes) + ".")
+    if passage.moved:
+        lines.append("It stands at a different place in the derivative than in the source.")
+    return lines
+
+
+def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
+    """Return the changes worth a stop, in reading order of the derivative."""
+    by_passage: dict[int, list[tuple[int, Finding]]] = {}
+    for fi, pi in finding_passages(result).items():
+        by_passage.setdefault(pi, []).append((fi, result.findings[fi]))
+    out: list[Step] = []
+    for pi, passage in enumerate(result.passages):
+        found = tuple(by_passage.get(pi, ()))
+        if not is_change(passage) and not found:
+            continue
+        out.append(
+            Step(
+                number=len(out) + 1,
+                index=pi,
+                passage=passage,
+                findings=found,
+                explanation=tuple(explain(passage, source, derivative)),
+            )
+        )
+    return out
+
+
+def step_side_html(result: EngineComparison, step: Step, text: str, side: Side) -> SafeString:
+    """Render one side of a step: just that passage, with its word-level edits."""
+    span = span_of(step.passage, side)
+    if span is None or span[1] <= span[0]:
+        return mark_safe("")
+    prefix = f"st{step.number}-{side[0]}-"
+    w = Writer(text, side, result.findings, prefix)
+    w.write(mark_open(step.passage, step.index, side, prefix, dim=False))
+    passage_body(w, step.passage, span[0], span[1])
+    w.write("</mark>")
+    return w.html()
