@@ -38,6 +38,7 @@ import sys
 import time
 import tracemalloc
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from multiprocessing import Pool
 from pathlib import Path
@@ -139,28 +140,100 @@ def _postings(ids: list[int]) -> list[tuple[int, array[int]]]:
     return [(i, array("q", sorted(index_hashes(text_of(_corpus.words(i)))))) for i in ids]
 
 
+def _term_counts(ids: list[int]) -> Counter[int]:
+    from discovery.index import term_frequencies
+    from provenance.engine.tokens import key_sequence
+
+    assert _corpus is not None
+    counts: Counter[int] = Counter()
+    for i in ids:
+        counts.update(term_frequencies(key_sequence(text_of(_corpus.words(i)))).keys())
+    return counts
+
+
+_df: dict[int, int] = {}
+
+
+def _init_terms(size: int, seed: int, df: dict[int, int]) -> None:
+    global _df
+    _init(size, seed)
+    _df = df
+
+
+def _terms(ids: list[int]) -> list[tuple[int, array[int]]]:
+    from django.conf import settings
+
+    from discovery.index import distinctive_terms, term_frequencies
+    from provenance.engine.tokens import key_sequence
+
+    assert _corpus is not None
+    out = []
+    for i in ids:
+        tf = term_frequencies(key_sequence(text_of(_corpus.words(i))))
+        out.append((i, array("q", sorted(distinctive_terms(tf, _df, settings.DISCOVERY_TERMS)))))
+    return out
+
+
 def postings_file(size: int, seed: int) -> Path:
     from discovery.index import current_params
 
     return BENCH_DIR / f"postings-{size}-s{seed}-{current_params().label}.bin"
 
 
-def compute_postings(size: int, seed: int) -> tuple[Path, float]:
-    """Compute (or reuse) every document's postings; return the cache file and seconds."""
-    path = postings_file(size, seed)
-    if path.exists():
-        return path, 0.0
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    chunks = [list(range(s, min(s + 500, size))) for s in range(0, size, 500)]
+def terms_files(size: int, seed: int) -> tuple[Path, Path]:
+    from django.conf import settings
+
+    tag = f"{size}-s{seed}-t{settings.DISCOVERY_TERMS}-cap{settings.DISCOVERY_MAX_DF}"
+    return BENCH_DIR / f"terms-{tag}.bin", BENCH_DIR / f"df-{size}-s{seed}.bin"
+
+
+def _write(path: Path, results: Iterator[list[tuple[int, array[int]]]]) -> None:
     tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as f, Pool(2, initializer=_init, initargs=(size, seed)) as pool:
-        for batch in pool.imap(_postings, chunks):
+    with tmp.open("wb") as f:
+        for batch in results:
             for i, hashes in batch:
                 array("q", [i, len(hashes)]).tofile(f)
                 hashes.tofile(f)
     tmp.rename(path)
-    return path, time.perf_counter() - started
+
+
+def compute_postings(size: int, seed: int) -> tuple[Path, Path, Path, float]:
+    """Compute (or reuse) every document's fingerprints, term counts and terms.
+
+    As `reindex` does: every document's terms are counted first, then each chooses
+    its distinctive terms against the whole corpus. Returns the cache files and seconds.
+    """
+    path = postings_file(size, seed)
+    terms_path, df_path = terms_files(size, seed)
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    if path.exists() and terms_path.exists() and df_path.exists():
+        return path, terms_path, df_path, 0.0
+    started = time.perf_counter()
+    chunks = [list(range(s, min(s + 500, size))) for s in range(0, size, 500)]
+    if not path.exists():
+        with Pool(2, initializer=_init, initargs=(size, seed)) as pool:
+            _write(path, pool.imap(_postings, chunks))
+    if not df_path.exists():
+        df: Counter[int] = Counter()
+        with Pool(2, initializer=_init, initargs=(size, seed)) as pool:
+            for counts in pool.imap_unordered(_term_counts, chunks):
+                df.update(counts)
+        flat = array("q", [x for pair in sorted(df.items()) for x in pair])
+        with df_path.with_suffix(".tmp").open("wb") as f:
+            flat.tofile(f)
+        df_path.with_suffix(".tmp").rename(df_path)
+    if not terms_path.exists():
+        df = read_df(df_path)
+        with Pool(2, initializer=_init_terms, initargs=(size, seed, df)) as pool:
+            _write(terms_path, pool.imap(_terms, chunks))
+    return path, terms_path, df_path, time.perf_counter() - started
+
+
+def read_df(path: Path) -> dict[int, int]:
+    flat = array("q")
+    with path.open("rb") as f:
+        flat.frombytes(f.read())
+    return dict(zip(flat[0::2], flat[1::2], strict=True))
 
 
 def read_postings(path: Path) -> Iterator[tuple[int, array[int]]]:
@@ -188,8 +261,8 @@ def setup_database(db: str, size: int) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
-def bulk_load(path: Path) -> tuple[int, float]:
-    """Load the cached postings into discovery_fingerprint by the database's fastest means."""
+def bulk_load(path: Path, table: str = "discovery_fingerprint") -> tuple[int, float]:
+    """Load cached postings into a posting table by the database's fastest means."""
     from django.db import connection
 
     started = time.perf_counter()
@@ -198,39 +271,60 @@ def bulk_load(path: Path) -> tuple[int, float]:
         # Pairs sorted by hash so the primary-key index is appended to, not split.
         pairs = sorted(_pairs(path))
         rows = len(pairs)
-        cursor = connection.cursor()
-        cursor.execute("PRAGMA journal_mode=OFF")
-        cursor.execute("PRAGMA synchronous=OFF")
-        connection.ensure_connection()
-        raw = connection.connection  # the sqlite3 connection: no per-row SQL rewriting
-        raw.execute("BEGIN")
-        raw.executemany("INSERT INTO discovery_fingerprint (hash, version_id) VALUES (?, ?)", pairs)
-        raw.execute("COMMIT")
-        # Back to the settings every other connection uses, so later timings are honest.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        _sqlite_load(f"INSERT INTO {table} (hash, version_id) VALUES (?, ?)", pairs)  # noqa: S608
         del pairs
     else:
         with connection.cursor() as c:
             c.execute(
-                "SELECT conname FROM pg_constraint WHERE conrelid = 'discovery_fingerprint'::regclass"
-                " AND contype = 'p'"
+                "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'p'",
+                [table],
             )
             (pk_name,) = c.fetchone()
-            c.execute(f'ALTER TABLE discovery_fingerprint DROP CONSTRAINT "{pk_name}"')
-            with c.copy("COPY discovery_fingerprint (hash, version_id) FROM STDIN") as copy:
+            c.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{pk_name}"')
+            with c.copy(f"COPY {table} (hash, version_id) FROM STDIN") as copy:
                 for i, hashes in read_postings(path):
                     vid = OFFSET + i
                     for h in hashes:
                         copy.write_row((h, vid))
                     rows += len(hashes)
             c.execute(
-                f'ALTER TABLE discovery_fingerprint ADD CONSTRAINT "{pk_name}" '
-                "PRIMARY KEY (hash, version_id)"
+                f'ALTER TABLE {table} ADD CONSTRAINT "{pk_name}" PRIMARY KEY (hash, version_id)'
             )
         with connection.cursor() as c:
-            c.execute("VACUUM ANALYZE discovery_fingerprint")
+            c.execute(f"VACUUM ANALYZE {table}")
     return rows, time.perf_counter() - started
+
+
+def load_df(path: Path) -> int:
+    """Load the term document frequencies into discovery_term."""
+    from django.db import connection
+
+    rows = sorted(read_df(path).items())
+    if connection.vendor == "sqlite":
+        _sqlite_load("INSERT INTO discovery_term (hash, df) VALUES (?, ?)", rows)
+    else:
+        with connection.cursor() as c:
+            with c.copy("COPY discovery_term (hash, df) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            c.execute("VACUUM ANALYZE discovery_term")
+    return len(rows)
+
+
+def _sqlite_load(sql: str, rows: list[tuple[int, int]]) -> None:
+    from django.db import connection
+
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=OFF")
+    cursor.execute("PRAGMA synchronous=OFF")
+    connection.ensure_connection()
+    raw = connection.connection  # the sqlite3 connection: no per-row SQL rewriting
+    raw.execute("BEGIN")
+    raw.executemany(sql, rows)
+    raw.execute("COMMIT")
+    # Back to the settings every other connection uses, so later timings are honest.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
 
 
 def _pairs(path: Path) -> Iterator[tuple[int, int]]:
@@ -240,17 +334,18 @@ def _pairs(path: Path) -> Iterator[tuple[int, int]]:
             yield (h, vid)
 
 
-def index_bytes() -> int:
+def table_bytes(table: str) -> int:
+    """Size of a table plus its indexes."""
     from django.db import connection
 
     with connection.cursor() as c:
         if connection.vendor == "sqlite":
             c.execute(
-                "SELECT SUM(pgsize) FROM dbstat WHERE name = 'discovery_fingerprint'"
-                " OR name LIKE 'sqlite_autoindex_discovery_fingerprint%'"
+                "SELECT SUM(pgsize) FROM dbstat WHERE name = %s OR name LIKE %s",
+                [table, f"sqlite_autoindex_{table}%"],
             )
         else:
-            c.execute("SELECT pg_total_relation_size('discovery_fingerprint')")
+            c.execute("SELECT pg_total_relation_size(%s)", [table])
         return int(c.fetchone()[0] or 0)
 
 
@@ -305,29 +400,39 @@ def sample_build(corpus: Corpus, start: int, count: int) -> dict[str, float]:
 
 
 def run_queries(corpus: Corpus, count: int) -> dict[str, float]:
-    from discovery.index import query_hashes
-    from discovery.search import ranked_hits
+    from django.db import connection
+
+    from discovery.search import rank
+
+    db_time = [0.0]
+
+    def timed(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            db_time[0] += time.perf_counter() - t
 
     total_ms, db_ms = [], []
     found = {"exact": [0, 0], "edited": [0, 0]}
     top1 = 0
-    for q in range(-5, count):
-        text, planted = corpus.query(q if q >= 0 else count + 100 - q)
-        t0 = time.perf_counter()
-        hashes = query_hashes(text)
-        t1 = time.perf_counter()
-        hits = ranked_hits(hashes, exclude_version=-1, limit=5)
-        t2 = time.perf_counter()
-        if q < 0:
-            continue  # warm-up
-        total_ms.append(1000 * (t2 - t0))
-        db_ms.append(1000 * (t2 - t1))
-        top = [h.version_id - OFFSET for h in hits]
-        for source, _n, edited in planted:
-            bucket = found["edited" if edited else "exact"]
-            bucket[1] += 1
-            bucket[0] += source in top
-        top1 += bool(top) and top[0] in {s for s, _, _ in planted}
+    with connection.execute_wrapper(timed):
+        for q in range(-5, count):
+            text, planted = corpus.query(q if q >= 0 else count + 100 - q)
+            db_time[0] = 0.0
+            t0 = time.perf_counter()
+            hits = rank(text, exclude_version=-1, limit=5)
+            t2 = time.perf_counter()
+            if q < 0:
+                continue  # warm-up
+            total_ms.append(1000 * (t2 - t0))
+            db_ms.append(1000 * db_time[0])
+            top = [h.version_id - OFFSET for h in hits]
+            for source, _n, edited in planted:
+                bucket = found["edited" if edited else "exact"]
+                bucket[1] += 1
+                bucket[0] += source in top
+            top1 += bool(top) and top[0] in {s for s, _, _ in planted}
     hit = found["exact"][0] + found["edited"][0]
     planted_total = found["exact"][1] + found["edited"][1]
     return {
@@ -371,9 +476,12 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     corpus = Corpus(args.docs, args.seed)
-    path, compute_s = compute_postings(args.docs, args.seed)
+    path, terms_path, df_path, compute_s = compute_postings(args.docs, args.seed)
     rows, load_s = bulk_load(path)
-    size = index_bytes()
+    term_rows, term_load_s = bulk_load(terms_path, "discovery_termposting")
+    vocabulary = load_df(df_path)
+    size_fp = table_bytes("discovery_fingerprint")
+    size_terms = table_bytes("discovery_termposting") + table_bytes("discovery_term")
     build = sample_build(corpus, args.docs, args.sample)
     queries = run_queries(corpus, args.queries)
     params = current_params()
@@ -381,20 +489,24 @@ def main() -> None:
         f"## Discovery benchmark: {args.docs:,} documents on {args.db} "
         f"({params.label}, min shared {settings.DISCOVERY_MIN_SHARED})",
         "",
-        f"- bulk of the index: {rows:,} postings for {args.docs:,} documents computed with the "
-        f"production `index_hashes` in 2 processes ({'cached' if not compute_s else f'{compute_s:.0f} s'}"
-        f"), bulk-loaded in {load_s:.0f} s ({'sorted executemany, journal off' if args.db == 'sqlite' else 'COPY, then the primary key built'})",
+        f"- bulk of the index: {rows:,} fingerprint postings and {term_rows:,} term postings "
+        f"({settings.DISCOVERY_TERMS} per document, chosen after counting every document's terms, "
+        f"as `reindex` does; {vocabulary:,} terms counted) for {args.docs:,} documents, computed with the "
+        f"production functions in 2 processes ({'cached' if not compute_s else f'{compute_s:.0f} s'}"
+        f"), bulk-loaded in {load_s + term_load_s:.0f} s ({'sorted executemany, journal off' if args.db == 'sqlite' else 'COPY, then the primary key built'})",
         f"- then {args.sample:,} more documents indexed through Django on top of it",
         "",
         "| measure | value |",
         "| --- | --- |",
         f"| postings per document | {rows / args.docs:.0f} |",
-        f"| index size per document (table + primary key) | {size / args.docs / 1024:.1f} KB |",
+        f"| index size per document, fingerprints (table + primary key) | {size_fp / args.docs / 1024:.1f} KB |",
+        f"| index size per document, terms (postings + document frequencies) | {size_terms / args.docs / 1024:.1f} KB |",
+        f"| index size per document, total | {(size_fp + size_terms) / args.docs / 1024:.1f} KB |",
         f"| build rate, worker path (`index_version`, one process) | {build['worker']:.0f} docs/s |",
         f"| build rate, reindex path (`bulk_index`, one process) | {build['bulk']:.0f} docs/s |",
         f"| peak Python memory of `bulk_index` over {build['mem_docs']} docs | {build['bulk_peak_mb']:.1f} MB |",
-        f"| search latency, 800-word article (hash + query), p50 / p95 | {queries['p50']:.1f} / {queries['p95']:.1f} ms |",
-        f"| of which the database query, p50 / p95 | {queries['db_p50']:.1f} / {queries['db_p95']:.1f} ms |",
+        f"| search latency, 800-word article (`rank`: analyse + 3 queries), p50 / p95 | {queries['p50']:.1f} / {queries['p95']:.1f} ms |",
+        f"| of which the database queries, p50 / p95 | {queries['db_p50']:.1f} / {queries['db_p95']:.1f} ms |",
         f"| planted sources in the top 5 (all, {queries['planted']:.0f} passages of 40–120 words) | {queries['recall']:.3f} |",
         f"| … verbatim passages / passages with 1 word in 15 replaced | {queries['recall_exact']:.3f} / {queries['recall_edited']:.3f} |",
         f"| queries whose top hit is a planted source | {queries['top1_is_planted']:.3f} |",

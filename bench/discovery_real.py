@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = Path(os.environ.get("REAL_DEV_DIR", ROOT.parent / "shared" / "real-dev"))
-DB = ROOT / "var" / "bench" / "discovery-real.sqlite3"
+DB = ROOT / "var" / "bench" / f"discovery-real-{os.getpid()}.sqlite3"
 OUT = ROOT / "bench" / "out" / "discovery-real.md"
 
 
@@ -46,6 +46,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=0, help="Only the first N stories.")
     parser.add_argument("--no-engine", action="store_true", help="Skip the engine re-ranking.")
+    parser.add_argument(
+        "--fingerprints-only",
+        action="store_true",
+        help="Rank by shared fingerprints alone, as before terms were added (for comparison).",
+    )
+    parser.add_argument(
+        "--single-pass",
+        action="store_true",
+        help="Index releases one after another (upload order) instead of counting terms first.",
+    )
     args = parser.parse_args()
     if not (REAL / "press_releases.jsonl").exists():
         print(f"Real corpus not found at {REAL}; skipping.")
@@ -59,10 +69,11 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
 
-    from discovery.index import bulk_index, query_hashes
-    from discovery.search import ranked_hits, reuse_share
+    from discovery.index import bulk_index, cap_common, count_terms, query_hashes
+    from discovery.search import rank, ranked_hits, reuse_share
     from documents.models import Document, DocumentVersion
     from provenance.engine import compare
 
@@ -92,21 +103,40 @@ def main() -> None:
     pr_of_version = {v.pk: str(r["pr_id"]) for v, r in zip(versions, releases, strict=True)}
     text_of_pr = {str(r["pr_id"]): str(r["text"]) for r in releases}
     started = time.perf_counter()
-    postings = sum(bulk_index(versions))
+    if args.single_pass:  # as uploads would: each release sees only those before it
+        postings = sum(bulk_index(versions))
+    else:  # as `reindex` does: count every release's terms first
+        count_terms(versions)
+        postings = sum(bulk_index(versions, counted=True))
+    capped = cap_common()
     build_s = time.perf_counter() - started
+    from discovery.models import TermPosting
 
-    groups = {"all": [0, 0, 0, 0, 0], "clean": [0, 0, 0, 0, 0]}  # n, top1, top5, engine1, none
+    term_postings = TermPosting.objects.count()
+
+    # n, top1, top5, engine top-1, no candidate, true source stored (reuse share ≥ threshold)
+    # … and a wrong release stored (some other candidate reaches the threshold)
+    groups = {"all": [0] * 7, "clean": [0] * 7}
     latencies = []
     for article in articles:
         text = str(article["text"])
         t0 = time.perf_counter()
-        hits = ranked_hits(query_hashes(text), exclude_version=-1, limit=5)
+        if args.fingerprints_only:
+            hits = ranked_hits(query_hashes(text), exclude_version=-1, limit=5)
+        else:
+            hits = rank(text, exclude_version=-1, limit=5)
         latencies.append(1000 * (time.perf_counter() - t0))
         top = [pr_of_version[h.version_id] for h in hits]
         truth = str(article["pr_id"])
         engine_top = ""
+        stored = wrong = False
         if top and not args.no_engine:
-            engine_top = max(top, key=lambda pr: reuse_share(compare(text_of_pr[pr], text)))
+            shares = {pr: reuse_share(compare(text_of_pr[pr], text)) for pr in top}
+            engine_top = max(top, key=shares.__getitem__)
+            stored = shares.get(truth, 0.0) >= settings.DISCOVERY_THRESHOLD
+            wrong = any(
+                s >= settings.DISCOVERY_THRESHOLD for pr, s in shares.items() if pr != truth
+            )
         for name in ("all", "clean") if is_clean(article) else ("all",):
             g = groups[name]
             g[0] += 1
@@ -114,24 +144,39 @@ def main() -> None:
             g[2] += truth in top
             g[3] += engine_top == truth
             g[4] += not top
+            g[5] += stored
+            g[6] += wrong
     latencies.sort()
     lines = [
         f"## Discovery on the real corpus: {len(articles)} stories against {len(releases)} releases",
         "",
-        f"Index: {postings:,} postings ({postings / len(releases):.0f} per release), "
-        f"built in {build_s:.1f} s; search p50 {latencies[len(latencies) // 2]:.1f} ms.",
+        f"Index: {postings:,} fingerprint postings ({postings / len(releases):.0f} per release) "
+        f"and {term_postings:,} term postings ({'single pass' if args.single_pass else 'terms counted first'}), "
+        f"{capped} fingerprints over the cap of {settings.DISCOVERY_MAX_DF}; built in {build_s:.1f} s; "
+        f"search p50 {latencies[len(latencies) // 2]:.1f} ms. "
+        + ("Ranked by shared fingerprints only. " if args.fingerprints_only else "")
+        + "Settings: "
+        f"{settings.DISCOVERY_TERMS} terms per release, {settings.DISCOVERY_QUERY_TERMS} per query, "
+        f"min {settings.DISCOVERY_MIN_SHARED} fingerprints or {settings.DISCOVERY_MIN_TERMS} terms, "
+        f"term weight {settings.DISCOVERY_TERM_WEIGHT}.",
         "",
-        "| stories | n | top-1 (fingerprints) | top-5 (fingerprints) | top-1 after engine "
-        "re-ranking | no candidate |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| stories | n | top-1 (candidate ranking) | top-5 (candidate ranking) | top-1 after engine "
+        "re-ranking | no candidate | true source stored | a wrong release stored |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, (n, t1, t5, e1, none) in groups.items():
+    for name, (n, t1, t5, e1, none, st, wr) in groups.items():
         engine = "–" if args.no_engine else f"{e1 / n:.3f}"
-        lines.append(f"| {name} | {n} | {t1 / n:.3f} | {t5 / n:.3f} | {engine} | {none / n:.3f} |")
+        kept = "–" if args.no_engine else f"{st / n:.3f}"
+        wrong_kept = "–" if args.no_engine else f"{wr / n:.3f}"
+        lines.append(
+            f"| {name} | {n} | {t1 / n:.3f} | {t5 / n:.3f} | {engine} | {none / n:.3f} | {kept} | {wrong_kept} |"
+        )
     report = "\n".join(lines)
     print(report)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(report + "\n")
+    for path in (DB, Path(f"{DB}-wal"), Path(f"{DB}-shm")):
+        path.unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

@@ -13,18 +13,22 @@ search fast on real text:
 
 from __future__ import annotations
 
-from collections import deque
+import json
+import math
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from discovery.models import Fingerprint, IndexState, Status
+from discovery.models import Fingerprint, IndexState, Status, Term, TermPosting
 from documents.models import DocumentVersion
 from provenance.engine.fingerprint import hash_gram
-from provenance.engine.tokens import is_content, key_sequence
+from provenance.engine.tokens import is_content, is_evidence, is_number, key_sequence, stem
 
 # SQLite accepts 32,766 parameters per statement; stay well below on every database.
 CHUNK = 900
@@ -95,6 +99,102 @@ def query_hashes(text: str, params: Params | None = None) -> set[int]:
     return set(gram_hashes(key_sequence(text), params.k))
 
 
+@lru_cache(maxsize=65536)
+def term_hash(word_stem: str) -> int:
+    """The key of a term (a namespace prefix keeps it apart from every k-gram hash)."""
+    return hash_gram(("\x1eterm", word_stem))
+
+
+def is_term(key: str) -> bool:
+    """Content words of three letters or more, and figures of two digits or more."""
+    if not is_evidence(key):
+        return False
+    return len(key) >= 2 if is_number(key) else len(key) >= 3 and key[:1].isalpha()
+
+
+class _TermCache(dict[str, int | None]):
+    """Key → term hash (None: not a term), computed on first sight."""
+
+    def __missing__(self, key: str) -> int | None:
+        value = self[key] = term_hash(stem(key)) if is_term(key) else None
+        return value
+
+
+_TERM_CACHE = _TermCache()
+
+
+def term_frequencies(keys: list[str]) -> Counter[int]:
+    """How often each term stem occurs in a text's keys (term hash → count)."""
+    if len(_TERM_CACHE) > 200_000:
+        _TERM_CACHE.clear()
+    return Counter(h for h in map(_TERM_CACHE.__getitem__, keys) if h is not None)
+
+
+def term_weight(tf: int, df: int) -> float:
+    """In-document weight × rarity: (1 + ln tf) / ln(2 + df).
+
+    Needs no corpus size, so a term's weight never changes because other
+    documents arrived, only because its own document frequency did.
+    """
+    return (1 + math.log(tf)) / math.log(2 + df)
+
+
+def distinctive_terms(tf: Counter[int], df: dict[int, int], limit: int) -> list[int]:
+    """The `limit` heaviest terms whose document frequency is within the cap."""
+    cap = settings.DISCOVERY_MAX_DF
+    weighted = [(term_weight(n, df.get(h, 0)), h) for h, n in tf.items() if df.get(h, 0) <= cap]
+    weighted.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [h for _, h in weighted[:limit]]
+
+
+def keyed_rows(
+    table: str, select: str, values: Iterable[int], where: str = "", tail: str = ""
+) -> tuple[str, list[object]]:
+    """SQL reading the rows of `table` (as `t`) whose hash is one of `values`, and its parameters.
+
+    One parameter however many the values, and one index probe per value:
+    - PostgreSQL: the values as an array, each probed through a LATERAL subquery
+      (`OFFSET 0` keeps the planner from turning it into a hash join that scans
+      the whole table, which it prefers while the table is small);
+    - SQLite: the values as a JSON list; `IN (SELECT value FROM json_each(…))`
+      probes the primary key per value.
+    No SQL is built per value: a 900-placeholder `IN` built through the ORM cost
+    more than the query itself.
+    """
+    values = sorted(set(values))
+    extra = f"WHERE {where}" if where else ""
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT {select} FROM unnest(%s::bigint[]) AS q(h) CROSS JOIN LATERAL "  # noqa: S608 - model table
+            f"(SELECT * FROM {table} WHERE hash = q.h OFFSET 0) AS t {extra} {tail}"
+        )
+        return sql, [values]
+    condition = "t.hash IN (SELECT value FROM json_each(%s))"
+    sql = f"SELECT {select} FROM {table} AS t WHERE {condition} {'AND ' + where if where else ''} {tail}"  # noqa: S608,E501 - model table
+    return sql, [json.dumps(values)]
+
+
+def frequencies(hashes: Iterable[int]) -> dict[int, int]:
+    """Document frequencies of keys (absent: not held by any document, or a gram under the cap)."""
+    sql, params = keyed_rows(Term._meta.db_table, "t.hash, t.df", hashes)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+@dataclass
+class Analysis:
+    """What indexing a text stores: its fingerprints and its term frequencies."""
+
+    hashes: set[int]
+    tf: Counter[int]
+
+
+def analyse(text: str, params: Params) -> Analysis:
+    keys = key_sequence(text)
+    return Analysis(set(winnow(gram_hashes(keys, params.k), params.window)), term_frequencies(keys))
+
+
 def chunks(values: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
     batch: list[int] = []
     for value in values:
@@ -111,41 +211,66 @@ def state_for(version: DocumentVersion) -> IndexState:
     return state
 
 
-def remove_postings(version: DocumentVersion, params: Params | None = None) -> None:
-    """Delete a version's postings, found through the primary key by recomputing them."""
-    hashes = sorted(index_hashes(version.text, params))
-    for batch in chunks(hashes):
-        Fingerprint.objects.filter(hash__in=batch, version=version).delete()
+def remove_postings(
+    version: DocumentVersion, params: Params | None = None, *, counted: bool = True
+) -> None:
+    """Delete a version's postings, found through the primary keys by recomputing them.
+
+    Fingerprints are deterministic; which terms were chosen depended on the document
+    frequencies of the day, so every term of the text is tried. `counted` says the
+    version's terms are in `Term.df` and must leave it.
+    """
+    analysis = analyse(version.text, params or current_params())
+    terms = sorted(analysis.tf)
+    with connection.cursor() as cursor:
+        for model, hashes in ((Fingerprint, analysis.hashes), (TermPosting, terms)):
+            if hashes:
+                table = model._meta.db_table
+                found, args = keyed_rows(table, "t.hash", hashes)
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE version_id = %s AND hash IN ({found})",  # noqa: S608 - model table
+                    [version.pk, *args],
+                )
+    if counted:
+        add_counts(terms, -1)
 
 
 def index_version(version: DocumentVersion) -> int:
-    """Store the fingerprints of a document's current version; return how many.
+    """Store the fingerprints and distinctive terms of a document's current version.
 
-    Older versions of the same document leave the index: discovery reads current
-    texts only. A version that is no longer current is not indexed. Only versions
-    whose state says they hold postings are cleaned, so a new upload costs one
-    insert and no deletes.
+    Returns how many fingerprints. Older versions of the same document leave the
+    index: discovery reads current texts only. A version that is no longer current
+    is not indexed. Only versions whose state says they hold postings are cleaned,
+    so a new upload costs no deletes. One transaction: which of its fingerprints
+    are boilerplate, its term counts (incremented, and read back as they were),
+    its fingerprints, its terms, and the state row.
     """
     params = current_params()
     document = version.document
     is_current = document.current_version_id == version.pk and document.archived_at is None
-    hashes = sorted(index_hashes(version.text, params)) if is_current else []
+    analysis = analyse(version.text, params) if is_current else Analysis(set(), Counter())
     now = timezone.now()
     with transaction.atomic():
         relax_durability()
         indexed = IndexState.objects.filter(
-            version__document_id=version.document_id, fingerprints__gt=0
+            Q(fingerprints__gt=0) | Q(terms__gt=0), version__document_id=version.document_id
         ).select_related("version")
         for state in indexed:
-            remove_postings(state.version, params)
+            remove_postings(state.version, params, counted=state.terms > 0)
             if state.version_id != version.pk:
-                state.fingerprints = 0
-                state.save(update_fields=["fingerprints"])
+                state.fingerprints = state.terms = 0
+                state.save(update_fields=["fingerprints", "terms"])
+        capped = capped_grams(analysis.hashes)
+        hashes = sorted(analysis.hashes - capped)
+        df = count_terms_of(analysis.tf)
+        terms = distinctive_terms(analysis.tf, df, settings.DISCOVERY_TERMS)
         insert_postings((h, version.pk) for h in hashes)
+        insert_postings(((h, version.pk) for h in sorted(terms)), TermPosting)
         done = {
             "index_status": Status.DONE,
             "params": params.label,
             "fingerprints": len(hashes),
+            "terms": len(analysis.tf),
             "indexed_at": now,
             "updated_at": now,
         }
@@ -154,8 +279,136 @@ def index_version(version: DocumentVersion) -> int:
     return len(hashes)
 
 
+def capped_grams(hashes: set[int]) -> set[int]:
+    """Which of an upload's fingerprints are boilerplate, recording those that just became so.
+
+    One query: the fingerprints already recorded over the cap, and those whose
+    posting list already holds `DISCOVERY_MAX_DF` documents (this one makes it one
+    too many). A newly capped fingerprint is recorded in `Term` and its postings are
+    dropped, since no search reads them: lists never grow past the cap, so this
+    check reads at most cap rows per fingerprint.
+    """
+    if not hashes:
+        return set()
+    cap = settings.DISCOVERY_MAX_DF
+    recorded, recorded_params = keyed_rows(Term._meta.db_table, "t.hash, 0", hashes, "t.df > %s")
+    full, full_params = keyed_rows(
+        Fingerprint._meta.db_table,
+        "t.hash, COUNT(*) + 1",
+        hashes,
+        tail="GROUP BY t.hash HAVING COUNT(*) >= %s",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"{recorded} UNION ALL {full}", [*recorded_params, cap, *full_params, cap])
+        rows = cursor.fetchall()
+    known = {h for h, n in rows if n == 0}
+    new = [Term(hash=h, df=n) for h, n in rows if n and h not in known]
+    if new:
+        Term.objects.bulk_create(
+            new, update_conflicts=True, unique_fields=["hash"], update_fields=["df"]
+        )
+        Fingerprint.objects.filter(hash__in=[t.hash for t in new]).delete()
+    return {h for h, _ in rows}
+
+
+def count_terms_of(tf: Counter[int]) -> dict[int, int]:
+    """Count a new version's terms into `Term.df`; return each one's frequency before it.
+
+    PostgreSQL: one upsert that returns the new counts. SQLite: a prepared upsert
+    per term, then one read (measured faster there than an upsert with RETURNING).
+    """
+    if not tf:
+        return {}
+    terms = sorted(tf)
+    if connection.vendor != "postgresql":
+        add_counts(terms, 1)
+        return {h: n - 1 for h, n in frequencies(terms).items()}
+    table = Term._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (hash, df) SELECT h, 1 FROM unnest(%s::bigint[]) AS h "  # noqa: S608 - model table
+            f"ON CONFLICT (hash) DO UPDATE SET df = {table}.df + 1 RETURNING hash, df",
+            [terms],
+        )
+        return {h: n - 1 for h, n in cursor.fetchall()}
+
+
+def add_counts(terms: Iterable[int], delta: int) -> None:
+    """Add `delta` to the document frequency of each term."""
+    add_count_rows([(h, delta) for h in terms])
+
+
+def add_count_rows(rows: list[tuple[int, int]]) -> None:
+    """Add each (term, delta) to the term's document frequency, creating rows as needed.
+
+    Sorted by term, so concurrent workers lock rows in one order (no deadlocks).
+    """
+    rows = sorted(rows)
+    if not rows:
+        return
+    table = Term._meta.db_table
+    up = [(h, d) for h, d in rows if d > 0]
+    down = [(h, -d) for h, d in rows if d < 0]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            if up:
+                hashes, deltas = zip(*up, strict=True)
+                cursor.execute(
+                    f"INSERT INTO {table} (hash, df) SELECT * FROM unnest(%s::bigint[], %s::int[]) "  # noqa: S608 - model table
+                    f"ON CONFLICT (hash) DO UPDATE SET df = {table}.df + EXCLUDED.df",
+                    [list(hashes), list(deltas)],
+                )
+            if down:
+                hashes, deltas = zip(*down, strict=True)
+                cursor.execute(
+                    f"UPDATE {table} AS t SET df = GREATEST(t.df - d.n, 0) "  # noqa: S608 - model table
+                    "FROM unnest(%s::bigint[], %s::int[]) AS d(h, n) WHERE t.hash = d.h",
+                    [list(hashes), list(deltas)],
+                )
+            return
+        if up:
+            cursor.executemany(
+                f"INSERT INTO {table} (hash, df) VALUES (%s, %s) "  # noqa: S608 - model table
+                "ON CONFLICT (hash) DO UPDATE SET df = df + excluded.df",
+                up,
+            )
+        if down:
+            cursor.executemany(
+                f"UPDATE {table} SET df = MAX(df - %s, 0) WHERE hash = %s",  # noqa: S608 - model table
+                [(n, h) for h, n in down],
+            )
+
+
+def cap_common() -> int:
+    """Record every fingerprint held by more than `DISCOVERY_MAX_DF` documents; return how many.
+
+    Run once after a rebuild (uploads check their own fingerprints, `capped_grams`):
+    one pass over the table, then the capped fingerprints' postings are dropped,
+    since searches skip them.
+    """
+    cap = settings.DISCOVERY_MAX_DF
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT hash, COUNT(*) FROM {Fingerprint._meta.db_table} "  # noqa: S608 - model table
+            "GROUP BY hash HAVING COUNT(*) > %s",
+            [cap],
+        )
+        found = list(cursor.fetchall())
+    if found:
+        Term.objects.bulk_create(
+            [Term(hash=h, df=n) for h, n in found],
+            update_conflicts=True,
+            unique_fields=["hash"],
+            update_fields=["df"],
+            batch_size=CHUNK // 2,
+        )
+        for batch in chunks(sorted(h for h, _ in found)):
+            Fingerprint.objects.filter(hash__in=batch).delete()
+    return len(found)
+
+
 def relax_durability() -> None:
-    """Let this transaction commit without waiting for the disk (PostgreSQL).
+    """Let this transaction commit without waiting for the disk (PostgreSQL), write less (SQLite).
 
     Postings are derived data and commit together with their state row: a crash
     can only lose both, which leaves the version pending, and `reindex --resume`
@@ -164,15 +417,23 @@ def relax_durability() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    elif connection.vendor == "sqlite":
+        # Checkpoint every 16 MB of WAL rather than 4 MB: the pages that successive
+        # uploads rewrite (term counts, upper B-tree levels) reach the file once.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_autocheckpoint = 4000")
 
 
-def insert_postings(rows: Iterable[tuple[int, int]]) -> None:
+def insert_postings(
+    rows: Iterable[tuple[int, int]], model: type[Fingerprint | TermPosting] = Fingerprint
+) -> None:
     """Insert (hash, version id) rows with one prepared statement.
 
     The ORM's bulk_create builds SQL for every batch, which cost more than the
-    hashing; this is the hot path of every upload and of a rebuild.
+    hashing; this is the hot path of every upload and of a rebuild. A row already
+    there is skipped (a version whose state row was lost is indexed again).
     """
-    table = Fingerprint._meta.db_table
+    table = model._meta.db_table
     rows = list(rows)
     if not rows:
         return
@@ -180,57 +441,103 @@ def insert_postings(rows: Iterable[tuple[int, int]]) -> None:
         if connection.vendor == "postgresql":
             # One statement with two arrays instead of a round trip per row.
             hashes, versions = zip(*rows, strict=True)
-            sql = f"INSERT INTO {table} (hash, version_id) SELECT * FROM unnest(%s::bigint[], %s::bigint[])"  # noqa: S608,E501 - model table
+            sql = f"INSERT INTO {table} (hash, version_id) SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING"  # noqa: S608,E501 - model table
             cursor.execute(sql, [list(hashes), list(versions)])
         else:
-            sql = f"INSERT INTO {table} (hash, version_id) VALUES (%s, %s)"  # noqa: S608 - model table
+            sql = f"INSERT INTO {table} (hash, version_id) VALUES (%s, %s) ON CONFLICT DO NOTHING"  # noqa: S608 - model table
             cursor.executemany(sql, rows)
 
 
 def clear_index() -> None:
-    """Remove every posting (before a full rebuild, e.g. after changing k or the window)."""
+    """Remove every posting and count (before a full rebuild, e.g. after changing k)."""
     Fingerprint.objects.all().delete()
+    TermPosting.objects.all().delete()
+    Term.objects.all().delete()
+    IndexState.objects.update(fingerprints=0, terms=0)
 
 
-def bulk_index(versions: Iterable[DocumentVersion], batch_rows: int = 20_000) -> Iterator[int]:
+def count_terms(versions: Iterable[DocumentVersion], batch_docs: int = 2_000) -> int:
+    """First pass of a rebuild: count every version's terms into `Term.df`; return how many.
+
+    So that the second pass (`bulk_index(..., counted=True)`) chooses each document's
+    distinctive terms against the whole corpus, not against the documents before it.
+    Memory is bounded by the vocabulary of `batch_docs` documents.
+    """
+    counts: Counter[int] = Counter()
+    seen = 0
+    for version in versions:
+        counts.update(term_frequencies(key_sequence(version.text)).keys())
+        seen += 1
+        if seen % batch_docs == 0:
+            with transaction.atomic():
+                add_count_rows(list(counts.items()))
+            counts.clear()
+    with transaction.atomic():
+        add_count_rows(list(counts.items()))
+    return seen
+
+
+def bulk_index(
+    versions: Iterable[DocumentVersion],
+    batch_rows: int = 20_000,
+    *,
+    counted: bool = False,
+) -> Iterator[int]:
     """Insert the postings of many versions in large batches; yield each version's count.
 
-    For a rebuild into an empty index: no deletes, one insert per `batch_rows` rows,
-    so memory stays bounded by the batch whatever the corpus size.
+    For a rebuild into an emptied index: no deletes, and per batch of about
+    `batch_rows` postings one frequency lookup for its terms and one insert per
+    table, so memory stays bounded by the batch whatever the corpus size. With
+    `counted`, `count_terms` has already counted these versions' terms. Fingerprints
+    are not checked against the cap here: run `cap_common()` once at the end.
     """
     params = current_params()
-    pending: list[tuple[int, int]] = []
-    done: list[int] = []
+    pending: list[tuple[DocumentVersion, Analysis]] = []
+    rows = 0
     for version in versions:
-        hashes = index_hashes(version.text, params)
-        pending.extend((h, version.pk) for h in hashes)
-        done.append(version.pk)
-        if len(pending) >= batch_rows:
-            _flush(pending, done, params)
-            pending, done = [], []
-        yield len(hashes)
-    _flush(pending, done, params)
+        analysis = analyse(version.text, params)
+        pending.append((version, analysis))
+        rows += len(analysis.hashes) + settings.DISCOVERY_TERMS
+        if rows >= batch_rows:
+            _flush(pending, params, counted=counted)
+            pending, rows = [], 0
+        yield len(analysis.hashes)
+    _flush(pending, params, counted=counted)
 
 
-def _flush(rows: list[tuple[int, int]], version_ids: list[int], params: Params) -> None:
-    if not version_ids:
+def _flush(batch: list[tuple[DocumentVersion, Analysis]], params: Params, *, counted: bool) -> None:
+    if not batch:
         return
     now = timezone.now()
-    counts: dict[int, int] = dict.fromkeys(version_ids, 0)
-    for _hash, version_id in rows:
-        counts[version_id] += 1
+    df = frequencies(h for _, a in batch for h in a.tf)
+    postings: list[tuple[int, int]] = []
+    term_rows: list[tuple[int, int]] = []
+    increments: Counter[int] = Counter()
+    for version, analysis in batch:
+        postings.extend((h, version.pk) for h in analysis.hashes)
+        seen = df
+        if not counted:  # as if indexed one by one: the batch's earlier documents count
+            seen = {h: df.get(h, 0) + increments[h] for h in analysis.tf}
+            increments.update(analysis.tf.keys())
+        terms = distinctive_terms(analysis.tf, seen, settings.DISCOVERY_TERMS)
+        term_rows.extend((h, version.pk) for h in terms)
+    fields = {v.pk: (len(a.hashes), len(a.tf)) for v, a in batch}
     with transaction.atomic():
-        insert_postings(rows)
-        states = {s.version_id: s for s in IndexState.objects.filter(version_id__in=version_ids)}
-        new = [IndexState(version_id=v) for v in version_ids if v not in states]
+        relax_durability()
+        insert_postings(sorted(postings))
+        insert_postings(sorted(term_rows), TermPosting)
+        if not counted:
+            add_count_rows(list(increments.items()))
+        states = {s.version_id: s for s in IndexState.objects.filter(version_id__in=list(fields))}
+        new = [IndexState(version_id=v) for v in fields if v not in states]
         for state in [*states.values(), *new]:
             state.index_status = Status.DONE
             state.params = params.label
-            state.fingerprints = counts[state.version_id]
+            state.fingerprints, state.terms = fields[state.version_id]
             state.indexed_at = state.updated_at = now
         IndexState.objects.bulk_create(new, batch_size=CHUNK)
         IndexState.objects.bulk_update(
             list(states.values()),
-            ["index_status", "params", "fingerprints", "indexed_at", "updated_at"],
+            ["index_status", "params", "fingerprints", "terms", "indexed_at", "updated_at"],
             batch_size=CHUNK,
         )

@@ -35,6 +35,55 @@ class Fingerprint(models.Model):
         return f"{self.hash:x} in version {self.version_id}"
 
 
+class HashKey(models.BigIntegerField):
+    """A 64-bit key that SQLite stores as the rowid (`integer primary key`): one B-tree, not two."""
+
+    def db_type(self, connection: object) -> str | None:
+        if getattr(connection, "vendor", "") == "sqlite" and self.primary_key:
+            return "integer"
+        return super().db_type(connection)
+
+
+class Term(models.Model):
+    """How many indexed documents hold a key: the rarity behind terms and the posting cap.
+
+    Two kinds of key share the table (both are 63-bit blake2b hashes, so they do not
+    collide): every content-word stem of every current indexed version, counted
+    exactly (up on index, down on removal); and word k-gram hashes whose posting
+    list outgrew `DISCOVERY_MAX_DF` (boilerplate), recorded once found and never
+    lowered. A search skips every key above the cap. The table grows with the
+    vocabulary and the boilerplate, not with the number of documents.
+    """
+
+    hash = HashKey(primary_key=True)
+    df = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.hash:x}: {self.df}"
+
+
+class TermPosting(models.Model):
+    """One of the ~32 most distinctive terms of a document version.
+
+    The second candidate source: rare content-word stems (names, figures, subject
+    words) that an article paraphrasing the version still repeats, when it shares
+    too few exact k-grams. Laid out like `Fingerprint`: primary key only.
+    """
+
+    pk = models.CompositePrimaryKey("hash", "version")
+    hash = models.BigIntegerField()
+    version = models.ForeignKey(
+        "documents.DocumentVersion",
+        on_delete=models.DO_NOTHING,
+        db_index=False,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"term {self.hash:x} in version {self.version_id}"
+
+
 class Status(models.TextChoices):
     PENDING = "pending", "Pending"
     RUNNING = "running", "Running"
@@ -87,6 +136,8 @@ class IndexState(models.Model):
     # The index parameters the postings were made with ("k4w10"); others need a reindex.
     params = models.CharField(max_length=20, blank=True)
     fingerprints = models.PositiveIntegerField(default=0)
+    # Distinct term stems this version added to `Term.df` (0: it counts for nothing).
+    terms = models.PositiveIntegerField(default=0)
     indexed_at = models.DateTimeField(null=True, blank=True)
     discovered_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -1,7 +1,8 @@
-"""Source discovery: rank candidates by shared fingerprints, let the engine decide.
+"""Source discovery: rank candidates by shared fingerprints and terms, let the engine decide.
 
-A query reads only the postings of the article's own gram hashes, so its cost
-grows with the number of documents that share text with it, not with the corpus.
+A query reads only the postings of the article's own gram hashes and distinctive
+terms (boilerplate over the document-frequency cap skipped), so its cost grows
+with the number of documents that share text with it, not with the corpus.
 The top candidates in each direction (earlier documents as sources, later ones as
 derivatives) are compared with the engine; a pair whose reuse share reaches
 `DISCOVERY_THRESHOLD` is stored as a `Comparison` (origin "discovery").
@@ -10,20 +11,31 @@ derivatives) are compared with the engine; a pair whose reuse share reaches
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, F
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
-from discovery.index import chunks, index_version, query_hashes, state_for
-from discovery.models import Candidate, Fingerprint, IndexState, Status
+from discovery.index import (
+    current_params,
+    distinctive_terms,
+    frequencies,
+    gram_hashes,
+    index_version,
+    keyed_rows,
+    state_for,
+    term_frequencies,
+)
+from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
 from documents.models import Document, DocumentVersion
 from provenance.engine import ENGINE_VERSION, compare
 from provenance.engine import Comparison as EngineComparison
+from provenance.engine.tokens import key_sequence
 from provenance.models import Comparison
 
 logger = logging.getLogger(__name__)
@@ -43,7 +55,12 @@ HIT_LIMIT = 50
 @dataclass(frozen=True)
 class Hit:
     version_id: int
-    shared: int
+    shared: int  # fingerprints shared with the query
+    terms: int = 0  # distinctive terms of the version found in the query
+
+    @property
+    def score(self) -> float:
+        return self.shared + settings.DISCOVERY_TERM_WEIGHT * self.terms
 
 
 @dataclass
@@ -119,19 +136,21 @@ def can_source(source: Document, derivative: Document) -> bool:
     return _order_key(source) < _order_key(derivative)
 
 
+def grouped_counts(model: type[Fingerprint | TermPosting], hashes: set[int]) -> dict[int, int]:
+    """Per version, how many of the hashes it holds: one grouped query."""
+    sql, params = keyed_rows(
+        model._meta.db_table, "t.version_id, COUNT(*)", hashes, tail="GROUP BY t.version_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
 def ranked_hits(hashes: set[int], exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
     """Versions sharing the most fingerprints with the hashes, best first."""
     if not hashes:
         return []
-    counts: dict[int, int] = {}
-    for batch in chunks(sorted(hashes)):
-        rows = (
-            Fingerprint.objects.filter(hash__in=batch)
-            .values_list("version_id")
-            .annotate(shared=Count("hash"))
-        )
-        for version_id, shared in rows:
-            counts[version_id] = counts.get(version_id, 0) + shared
+    counts = grouped_counts(Fingerprint, hashes)
     counts.pop(exclude_version, None)
     minimum = settings.DISCOVERY_MIN_SHARED
     ranked = sorted(
@@ -141,9 +160,43 @@ def ranked_hits(hashes: set[int], exclude_version: int, limit: int = HIT_LIMIT) 
     return ranked[:limit]
 
 
+def rank(text: str, exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
+    """Versions most likely related to a text, best first, from both candidate sources.
+
+    Three queries whatever the corpus size: the document frequencies of the text's
+    terms (how rare each is, which are boilerplate over the cap), then one grouped
+    count over the fingerprints of its grams and one over the postings of its most
+    distinctive terms. A version qualifies with
+    `DISCOVERY_MIN_SHARED` fingerprints or `DISCOVERY_MIN_TERMS` terms and scores
+    shared fingerprints + `DISCOVERY_TERM_WEIGHT` × shared terms: exact reuse ranks
+    first, and a paraphrase that keeps the names, figures and subject words of its
+    source still gets a candidate for the engine to judge.
+    """
+    params = current_params()
+    keys = key_sequence(text)
+    grams = set(gram_hashes(keys, params.k))
+    tf = term_frequencies(keys)
+    # Fingerprints over the cap need no lookup: their postings were dropped when
+    # they reached it (`capped_grams`, `cap_common`). Terms over it are skipped here,
+    # and only terms some document holds (df > 0) can have postings.
+    df = frequencies(tf)
+    held = {h: n for h, n in tf.items() if df.get(h, 0) > 0}
+    terms = set(distinctive_terms(Counter(held), df, settings.DISCOVERY_QUERY_TERMS))
+    shared = grouped_counts(Fingerprint, grams) if grams else {}
+    found = grouped_counts(TermPosting, terms) if terms else {}
+    min_shared, min_terms = settings.DISCOVERY_MIN_SHARED, settings.DISCOVERY_MIN_TERMS
+    hits = [
+        Hit(v, shared.get(v, 0), found.get(v, 0))
+        for v in shared.keys() | found.keys()
+        if v != exclude_version and (shared.get(v, 0) >= min_shared or found.get(v, 0) >= min_terms)
+    ]
+    hits.sort(key=lambda hit: (-hit.score, -hit.shared, hit.version_id))
+    return hits[:limit]
+
+
 def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int, DocumentVersion]]:
     """Split the ranked hits into likely sources and likely derivatives of the version."""
-    hits = ranked_hits(query_hashes(version.text), version.pk)
+    hits = rank(version.text, version.pk)
     versions = {
         v.pk: v
         for v in DocumentVersion.objects.filter(

@@ -130,7 +130,8 @@ def on_version_deleted(sender: object, instance: DocumentVersion | None = None, 
     from discovery.index import remove_postings
 
     if instance is not None:
-        remove_postings(instance)
+        state = IndexState.objects.filter(version=instance).first()
+        remove_postings(instance, counted=bool(state and state.terms))
 
 
 def requeue(version: DocumentVersion) -> None:

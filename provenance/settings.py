@@ -212,8 +212,8 @@ DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
 # search looks up the article's DISCOVERY_QUERY_TERMS most distinctive ones. A version
 # qualifies with DISCOVERY_MIN_SHARED fingerprints or DISCOVERY_MIN_TERMS terms; the
 # ranking score is shared fingerprints + DISCOVERY_TERM_WEIGHT × shared terms.
-DISCOVERY_TERMS = int(os.environ.get("DISCOVERY_TERMS", "24"))
-DISCOVERY_QUERY_TERMS = int(os.environ.get("DISCOVERY_QUERY_TERMS", "40"))
+DISCOVERY_TERMS = int(os.environ.get("DISCOVERY_TERMS", "32"))
+DISCOVERY_QUERY_TERMS = int(os.environ.get("DISCOVERY_QUERY_TERMS", "60"))
 DISCOVERY_MIN_TERMS = int(os.environ.get("DISCOVERY_MIN_TERMS", "3"))
 DISCOVERY_TERM_WEIGHT = float(os.environ.get("DISCOVERY_TERM_WEIGHT", "1.0"))
 # Keys (fingerprints or terms) held by more documents than this are boilerplate: no

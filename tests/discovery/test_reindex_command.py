@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from discovery.models import Candidate, Fingerprint, IndexState, Status
+from discovery.models import Candidate, Fingerprint, IndexState, Status, Term, TermPosting
 from discovery.relations import sources_of
 from documents.models import Document
 
@@ -16,10 +16,14 @@ def test_it_rebuilds_the_same_index_and_finds_the_same_sources(
     seeds: dict[str, Document],
 ) -> None:
     before = set(Fingerprint.objects.values_list("hash", "version_id"))
+    counts = set(Term.objects.filter(df__gt=0).values_list("hash", "df"))
     Candidate.objects.all().delete()
     out, err = StringIO(), StringIO()
     call_command("reindex", stdout=out, stderr=err)
     assert set(Fingerprint.objects.values_list("hash", "version_id")) == before
+    # Term counts kept up to date upload by upload equal a recount from scratch.
+    assert set(Term.objects.filter(df__gt=0).values_list("hash", "df")) == counts
+    assert TermPosting.objects.count() > 0
     assert "Indexed 5 version(s)" in out.getvalue()
     assert "Indexing" in err.getvalue()  # the progress bar
     assert sources_of(seeds["000"])[0].document == seeds["001"]

@@ -7,7 +7,7 @@ from django.db.models import F
 from tqdm import tqdm
 
 from discovery import work
-from discovery.index import bulk_index, clear_index
+from discovery.index import bulk_index, cap_common, clear_index, count_terms
 from discovery.models import IndexState, Status
 from documents.models import DocumentVersion
 
@@ -56,14 +56,22 @@ class Command(BaseCommand):
         versions = current_versions()
         total = versions.count()
         clear_index()
+        # Two passes: count every version's terms first, so each version chooses its
+        # distinctive terms against the whole corpus, not only the versions before it.
+        rows = versions.only("pk", "text").iterator(chunk_size=500)
+        count_terms(tqdm(rows, total=total, desc="Counting terms", unit="doc", file=self.stderr))
         postings = 0
         rows = versions.only("pk", "text").iterator(chunk_size=500)
         bar = tqdm(total=total, desc="Indexing", unit="doc", file=self.stderr)
-        for count in bulk_index(rows):
+        for count in bulk_index(rows, counted=True):
             postings += count
             bar.update()
         bar.close()
-        self.stdout.write(f"Indexed {total} version(s), {postings} fingerprints.")
+        capped = cap_common()
+        self.stdout.write(
+            f"Indexed {total} version(s), {postings} fingerprints; "
+            f"{capped} fingerprint(s) held by too many documents are skipped."
+        )
         if not discover_too:
             return
         IndexState.objects.filter(version__in=versions).update(discovery_status=Status.PENDING)
