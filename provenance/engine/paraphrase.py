@@ -36,6 +36,23 @@ def _unit_stems(side: Side, u: int) -> list[str]:
     return sorted(stems)
 
 
+class _Weights(dict[str, float]):
+    """Stem → squared weight, computed only for the stems a score needs."""
+
+    def __init__(self, d_df: Counter[str], postings: dict[str, list[int]], n_units: int):
+        super().__init__()
+        self.d_df = d_df
+        self.postings = postings
+        self.n_units = n_units
+
+    def __missing__(self, st: str) -> float:
+        post = self.postings.get(st)
+        n = self.d_df[st] + (len(post) if post is not None else 0)
+        w = math.log(1 + self.n_units / n) * (FIGURE_BOOST if is_number(st) else 1.0)
+        value = self[st] = w * w
+        return value
+
+
 def pair_paraphrases(
     src: Side, der: Side, s_done: bytearray, d_done: bytearray
 ) -> list[tuple[int, int, float]]:
@@ -61,15 +78,9 @@ def pair_paraphrases(
                 postings[st] = [u]
             else:
                 post.append(u)
-    df = Counter(itertools.chain.from_iterable(d_stems.values()))
-    for st, post in postings.items():
-        df[st] += len(post)
+    d_df = Counter(itertools.chain.from_iterable(d_stems.values()))
     rare = {st: post for st, post in postings.items() if len(post) <= MAX_DF}
-    n_units = len(s_free) + len(d_free)
-    sq: dict[str, float] = {}
-    for st, n in df.items():
-        w = math.log(1 + n_units / n) * (FIGURE_BOOST if is_number(st) else 1.0)
-        sq[st] = w * w
+    sq = _Weights(d_df, postings, len(s_free) + len(d_free))
     norms_s: dict[int, float] = {}
     candidates: list[tuple[float, int, int]] = []
     for du in d_free:

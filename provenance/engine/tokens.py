@@ -12,7 +12,9 @@ from provenance.engine.text import fold_chars
 
 # A word: letters/digits joined by inner apostrophes, hyphens, dots or commas
 # ("co-operation", "UK's", "30,000", "72.2"); "%" and currency signs stand alone.
-_TOKEN_RE = re.compile(r"\w+(?:[’'\-‐‑.,]\w+)*|[%£$€]")
+# Possessive quantifiers: a word never gives characters back, so the regex engine skips
+# backtracking (same matches, faster split).
+_TOKEN_RE = re.compile(r"\w++(?:[’'\-‐‑.,]\w++)*+|[%£$€]")
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 
 _NUMBER_WORDS = {
