@@ -6,14 +6,16 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from provenance.engine.dmp import FastDiff
+from diff_match_patch import diff_match_patch
+
 from provenance.engine.result import Op, OpKind
 from provenance.engine.tokens import Tokens
 
 # Above this many cells (len(a) * len(b)) diff-match-patch may be slow on
 # dissimilar input, so we first anchor on words unique to both sides.
 _DIRECT_LIMIT = 60_000
-_dmp = FastDiff()  # no timeout: output must not depend on machine speed
+_dmp = diff_match_patch()
+_dmp.Diff_Timeout = 0  # a timeout would make output depend on machine speed
 
 
 @dataclass(frozen=True, slots=True)
