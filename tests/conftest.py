@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from django.test import Client
 
     from documents.models import Document
+    from provenance.models import Comparison
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -64,10 +65,53 @@ def client_for() -> Callable[[User], Client]:
     return make
 
 
-@pytest.fixture
-def demo_corpus(db: None) -> dict[str, Document]:
-    """The five seeds loaded with `load_demo`, by seed number ("000" … "004")."""
+def load_seeds() -> dict[str, Document]:
+    """Load the five seeds with `load_demo` and return them by seed number ("000" … "004")."""
     from documents.demo import load_demo
 
-    outcomes = load_demo()
-    return {number: outcome.document for number, outcome in outcomes.items()}
+    return {number: outcome.document for number, outcome in load_demo().items()}
+
+
+@pytest.fixture
+def seeds(db: None) -> dict[str, Document]:
+    """The five demo documents, by seed number."""
+    return load_seeds()
+
+
+@pytest.fixture
+def demo_corpus(seeds: dict[str, Document]) -> dict[str, Document]:
+    """The same as `seeds`; the documents tests know it by this name."""
+    return seeds
+
+
+@pytest.fixture
+def demo_comparison(seeds: dict[str, Document]) -> Comparison:
+    """The demo comparison 001 (the release) → 000 (the MP's post)."""
+    from provenance.compare import get_or_compute
+
+    return get_or_compute(seeds["001"].current_version, seeds["000"].current_version)
+
+
+def make_document(title: str, text: str, kind: str = "article") -> Document:
+    """Store a document with one version holding exactly `text` (no extraction)."""
+    import hashlib
+
+    from documents.models import Document, DocumentVersion
+
+    data = text.encode()
+    digest = hashlib.sha256(data).hexdigest()
+    document = Document.objects.create(title=title, kind=kind)
+    version = DocumentVersion.objects.create(
+        document=document,
+        number=1,
+        original=data,
+        original_name=f"{title}.txt",
+        content_type="text/plain",
+        size=len(data),
+        sha256=digest,
+        text=text,
+        text_sha256=digest,
+    )
+    document.current_version = version
+    document.save(update_fields=["current_version"])
+    return document

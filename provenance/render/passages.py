@@ -5,18 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine.result import Op, Passage
+from provenance.engine.result import PASSAGE_KINDS, Op, Passage
 from provenance.render.writer import Side, Span, Writer, span_of, word_count
 
-KINDS: tuple[str, ...] = (
-    "verbatim",
-    "reused",
-    "altered",
-    "paraphrased",
-    "trimmed",
-    "omitted",
-    "added",
-)
+KINDS: tuple[str, ...] = PASSAGE_KINDS  # in the order the legend and filters show them
 # Kinds whose passages read the same on both sides; "differences only" folds them away.
 UNCHANGED_KINDS = frozenset({"verbatim", "reused"})
 

@@ -9,30 +9,9 @@ from django.contrib.auth.models import User
 
 from annotations import workflow
 from annotations.models import Annotation, Label
-from documents.demo import load_demo
 from documents.ingest import Outcome, Submission, ingest
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion
-from provenance.compare import get_or_compute
-from provenance.models import Comparison
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings: object) -> None:
-    """Personas are made per test; the production hasher would make that the slow part."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
-
-
-def load_seeds() -> dict[str, Document]:
-    load_demo()
-    docs = Document.objects.select_related("current_version")
-    return {d.current_version.original_name[:3]: d for d in docs if d.current_version}
-
-
-@pytest.fixture
-def seeds(db: None) -> dict[str, Document]:
-    """The five demo documents, by seed number ("000" … "004")."""
-    return load_seeds()
 
 
 @pytest.fixture
@@ -41,12 +20,6 @@ def release(seeds: dict[str, Document]) -> DocumentVersion:
     version = seeds["001"].current_version
     assert version is not None
     return version
-
-
-@pytest.fixture
-def demo_comparison(seeds: dict[str, Document]) -> Comparison:
-    """001 (the release) → 000 (the MP's post)."""
-    return get_or_compute(seeds["001"].current_version, seeds["000"].current_version)
 
 
 @pytest.fixture

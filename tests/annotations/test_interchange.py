@@ -18,7 +18,8 @@ from annotations import interchange, workflow
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from documents.models import Document, Outlet
 from provenance.models import Comparison
-from tests.annotations.conftest import AnnotateFn, load_seeds
+from tests.annotations.conftest import AnnotateFn
+from tests.conftest import load_seeds
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]

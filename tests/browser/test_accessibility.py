@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from provenance.compare import get_or_compute
 from provenance.models import Comparison
 from tests.browser.conftest import Pages
-from tests.provenance.comparison_fixtures import load_seeds
+from tests.conftest import load_seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,8 +12,8 @@ from annotations.models import Annotation
 from provenance import sharing
 from provenance.compare import get_or_compute
 from provenance.models import Comparison
-from tests.annotations.conftest import load_seeds
 from tests.browser.conftest import Pages
+from tests.conftest import load_seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

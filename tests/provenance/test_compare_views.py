@@ -1,5 +1,4 @@
 """The comparison pages: picker, detail views, status, permissions and escaping."""
-# ruff: noqa: F811 - pytest fixtures imported from comparison_fixtures are parameters here
 
 from __future__ import annotations
 
@@ -11,11 +10,7 @@ from django.test import Client, override_settings
 
 from documents.models import Document
 from provenance.models import Comparison
-from tests.provenance.comparison_fixtures import (  # noqa: F401 - fixtures
-    demo_comparison,
-    make_document,
-    seeds,
-)
+from tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]

@@ -1,5 +1,4 @@
 """Storing, reusing and recomputing comparisons; the compare command; demo comparisons."""
-# ruff: noqa: F811 - pytest fixtures imported from comparison_fixtures are parameters here
 
 from __future__ import annotations
 
@@ -15,11 +14,7 @@ from documents.models import Document
 from provenance.compare import ensure_demo_comparisons, get_or_compute
 from provenance.engine import ENGINE_VERSION
 from provenance.models import Comparison
-from tests.provenance.comparison_fixtures import (  # noqa: F401 - fixtures
-    demo_comparison,
-    make_document,
-    seeds,
-)
+from tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db
 

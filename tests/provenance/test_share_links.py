@@ -1,5 +1,4 @@
 """Share links: made by educators and admins, read-only, revocable, expiring."""
-# ruff: noqa: F811 - pytest fixtures imported from comparison_fixtures are parameters here
 
 from __future__ import annotations
 
@@ -12,10 +11,6 @@ from django.test import Client
 from django.utils import timezone
 
 from provenance.models import Comparison, ShareLink
-from tests.provenance.comparison_fixtures import (  # noqa: F401 - fixtures
-    demo_comparison,
-    seeds,
-)
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
