@@ -5,6 +5,14 @@ runs, so the page can say pending / running / done / failed, and a restarted
 worker loses nothing (`resume` enqueues whatever is still pending or stale).
 django.tasks has no automatic retry, so a failed step re-enqueues itself until
 `DISCOVERY_MAX_ATTEMPTS` runs have failed; admins see the last error.
+
+Indexing is batched: every upload still queues an index task, but the task claims
+its own version and up to `DISCOVERY_INDEX_BATCH` - 1 other fresh pending ones
+(marking them running) and indexes them together in one transaction; the tasks of
+the others then find their version taken and return at once. A batch that fails is
+indexed again one version at a time, so a bad version fails (and retries) alone.
+A version being retried is never taken by another batch: its own delayed task
+runs it, so the back-off holds.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from django.db.models import F
 from django.tasks import default_task_backend
 from django.utils import timezone
 
-from discovery.index import index_version
+from discovery.index import index_version, index_versions
 from discovery.models import IndexState, Status
 from discovery.search import discover
 from documents.models import DocumentVersion
@@ -63,29 +71,108 @@ def _mark(version_id: int, step: str, status: str, **extra: Any) -> None:
     )
 
 
+def claim(version_id: int, limit: int) -> list[int]:
+    """Take a version and up to `limit` - 1 other fresh pending ones for this worker.
+
+    Returns their ids, the given one first; none if the version is gone, already
+    indexed, or being indexed by another worker. Rows go from pending (or stale
+    running) to running by a conditional UPDATE, in a short transaction of its own:
+    on PostgreSQL the others are chosen with `FOR UPDATE SKIP LOCKED`, so concurrent
+    workers take disjoint sets; SQLite has one writer (transactions begin IMMEDIATE),
+    so the choice and the update cannot interleave with another worker's.
+    """
+    state = IndexState.objects.filter(version_id=version_id).values("index_status", "updated_at")
+    row = state.first()
+    if row and not (
+        row["index_status"] == Status.PENDING
+        or (
+            row["index_status"] == Status.RUNNING
+            and row["updated_at"] < IndexState.objects.stale_cutoff()
+        )
+    ):
+        return []  # indexed by an earlier batch, or being indexed: one read, no transaction
+    now = timezone.now()
+    with transaction.atomic():
+        if not DocumentVersion.objects.filter(pk=version_id).exists():
+            return []  # deleted since it was queued
+        IndexState.objects.get_or_create(version_id=version_id)
+        wanted = IndexState.objects.needing_index()
+        if not wanted.filter(version_id=version_id).update(
+            index_status=Status.RUNNING, updated_at=now
+        ):
+            return []
+        others = list(
+            wanted.filter(attempts=0)  # a version under retry waits for its own task
+            .exclude(version_id=version_id)
+            .order_by("version_id")
+            .select_for_update(skip_locked=True)
+            .values_list("version_id", flat=True)[: max(limit - 1, 0)]
+        )
+        if others:
+            IndexState.objects.filter(version_id__in=others).update(
+                index_status=Status.RUNNING, updated_at=now
+            )
+    return [version_id, *others]
+
+
+def index_batch(version_id: int) -> list[int]:
+    """Index a version and the pending versions claimed with it; return those done.
+
+    Each is marked done and queued for discovery, or failed with its own error.
+    """
+    ids = claim(version_id, settings.DISCOVERY_INDEX_BATCH)
+    if not ids:
+        return []
+    versions = list(DocumentVersion.objects.select_related("document").filter(pk__in=ids))
+    versions.sort(key=lambda v: v.pk)
+    done: list[int] = []
+    if len(versions) > 1:
+        try:
+            index_versions(versions)
+            done = [v.pk for v in versions]
+        except Exception:
+            logger.warning(
+                "Indexing a batch of %d versions failed; indexing them one by one",
+                len(versions),
+                exc_info=True,
+            )
+    if not done:
+        for version in versions:
+            try:
+                index_version(version)
+            except Exception as exc:  # the state row must say so, or the page says "running"
+                logger.exception("Discovery %s of version %s failed", INDEX, version.pk)
+                _failed(INDEX, version.pk, f"{type(exc).__name__}: {exc}")
+            else:
+                done.append(version.pk)
+    if done:
+        IndexState.objects.filter(version_id__in=done).update(
+            attempts=0, error="", discovery_status=Status.PENDING, updated_at=timezone.now()
+        )
+        with transaction.atomic():  # one commit for the batch's queue rows
+            for pk in done:
+                enqueue(DISCOVERY, pk)
+    return done
+
+
 def run_step(step: str, version_id: int) -> None:
     """Run one step for a version, recording its state; retry or fail on an error."""
+    if step == INDEX:
+        index_batch(version_id)
+        return
     version = DocumentVersion.objects.select_related("document").filter(pk=version_id).first()
     if version is None:
         return  # deleted since it was queued
     IndexState.objects.get_or_create(version=version)
     _mark(version_id, step, Status.RUNNING)
     try:
-        if step == INDEX:
-            index_version(version)
-        else:
-            discover(version)
+        discover(version)
     except Exception as exc:  # any failure must reach the state row, or the page says "running"
         logger.exception("Discovery %s of version %s failed", step, version_id)
         _failed(step, version_id, f"{type(exc).__name__}: {exc}")
         return
-    if step == INDEX:
-        _mark(version_id, INDEX, Status.DONE, attempts=0, error="")
-        _mark(version_id, DISCOVERY, Status.PENDING)
-        enqueue(DISCOVERY, version_id)
-    else:
-        now = timezone.now()
-        _mark(version_id, DISCOVERY, Status.DONE, attempts=0, error="", discovered_at=now)
+    now = timezone.now()
+    _mark(version_id, DISCOVERY, Status.DONE, attempts=0, error="", discovered_at=now)
 
 
 def _failed(step: str, version_id: int, error: str) -> None:

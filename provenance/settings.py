@@ -220,6 +220,9 @@ DISCOVERY_TERM_WEIGHT = float(os.environ.get("DISCOVERY_TERM_WEIGHT", "1.0"))
 # longer stored for new documents, and skipped by every search.
 DISCOVERY_MAX_DF = int(os.environ.get("DISCOVERY_MAX_DF", "1000"))
 DISCOVERY_MAX_ATTEMPTS = int(os.environ.get("DISCOVERY_MAX_ATTEMPTS", "3"))
+# An index task claims up to this many pending uploads and indexes them in one
+# transaction (the others' tasks then find them done and return at once).
+DISCOVERY_INDEX_BATCH = int(os.environ.get("DISCOVERY_INDEX_BATCH", "200"))
 DISCOVERY_STALE_MINUTES = int(os.environ.get("DISCOVERY_STALE_MINUTES", "15"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the db_worker subprocess of the integration test can open it;

@@ -30,12 +30,18 @@ def failing(times: int) -> Callable[..., Any]:
     return index
 
 
+def queue_index(version: Any) -> None:
+    """Queue indexing as an upload does: the state says pending (a done version is skipped)."""
+    IndexState.objects.filter(version=version).update(index_status=Status.PENDING)
+    work.enqueue(work.INDEX, version.pk)
+
+
 def test_a_failed_step_is_retried_until_it_succeeds(
     seeds: dict[str, Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(work, "index_version", failing(1))
     version = seeds["003"].current_version
-    work.enqueue(work.INDEX, version.pk)
+    queue_index(version)
     state = IndexState.objects.get(version=version)
     assert (state.index_status, state.discovery_status) == (Status.DONE, Status.DONE)
     assert state.attempts == 0
@@ -47,7 +53,7 @@ def test_a_step_that_keeps_failing_is_marked_failed_with_its_error(
 ) -> None:
     monkeypatch.setattr(work, "index_version", failing(99))
     version = seeds["003"].current_version
-    work.enqueue(work.INDEX, version.pk)
+    queue_index(version)
     state = IndexState.objects.get(version=version)
     assert state.index_status == Status.FAILED
     assert state.attempts == settings.DISCOVERY_MAX_ATTEMPTS
