@@ -94,7 +94,7 @@ def main() -> int:
         from documents.demo import load_demo
         from documents.models import Document
         from provenance.compare import get_or_compute, run_comparison
-        from tests.provenance.comparison_fixtures import make_document
+        from tests.conftest import make_document
 
         user = User.objects.create_user("bench")
         user.groups.add(Group.objects.get(name="educators"))
