@@ -45,7 +45,7 @@ def worker_database_url() -> str:
 @pytest.fixture
 def worker() -> Iterator[subprocess.Popen[bytes]]:
     if connection.vendor == "sqlite" and "memory" in str(connection.settings_dict["NAME"]):
-        pytest.skip("The worker needs a file-backed test database.")
+        pytest.fail("The worker needs a file-backed test database (see the settings).")
     env = {
         **os.environ,
         "DATABASE_URL": worker_database_url(),
