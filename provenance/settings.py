@@ -161,6 +161,8 @@ TASKS = {
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Comparisons of more words than this (both texts together) run on the background worker.
+COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
