@@ -1,19 +1,29 @@
-"""Word-level ops between two token ranges (diff-match-patch over one char per key)."""
+"""Word-level ops between two token ranges.
+
+Ranges are diffed as sequences of word keys by a longest-common-subsequence search
+(Hunt and Szymanski's method: its cost grows with the number of equal word pairs, which
+is small in prose, rather than with the product of the lengths). Highly repetitive ranges,
+where equal pairs abound, go to diff-match-patch over one character per key instead.
+"""
 
 from __future__ import annotations
 
 import bisect
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
 from provenance.engine.result import Op, OpKind
 from provenance.engine.tokens import Tokens
 
-# Above this many cells (len(a) * len(b)) diff-match-patch may be slow on
-# dissimilar input, so we first anchor on words unique to both sides.
+# Above this many cells (len(a) * len(b)) a range is first cut at words unique to
+# both sides (and at known equal runs), so that each piece diffed stays small.
 _DIRECT_LIMIT = 60_000
+# Equal (i, j) pairs allowed per word of the two ranges before the LCS search gives way
+# to diff-match-patch, whose cost does not depend on how often words repeat.
+_PAIRS_PER_WORD = 8
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0  # a timeout would make output depend on machine speed
 
@@ -81,19 +91,15 @@ def _align(
     b: list[str],
     ao: int,
     bo: int,
-    out: list[tuple[str, int, int]],
+    out: list[tuple[int, int]],
     hints: list[tuple[int, int]] | None = None,
 ) -> None:
-    """Append ("=", i, j) for each matched pair and ("-"/"+", i, j) gaps, in order.
+    """Append the matched (ao + i, bo + j) pairs of a and b, in order.
 
     hints are known matching (i, j) pairs relative to a and b, used as anchors
     when the ranges are too large to diff directly.
     """
     if not a or not b:
-        for i in range(len(a)):
-            out.append(("-", ao + i, -1))
-        for j in range(len(b)):
-            out.append(("+", -1, bo + j))
         return
     if len(a) * len(b) > _DIRECT_LIMIT:
         count_a: dict[str, int] = {}
@@ -107,36 +113,131 @@ def _align(
         if hints:
             pairs = sorted(set(pairs) | set(hints))
         pairs.sort()
-        anchors = _lis(pairs)
-        if not anchors:
-            # Nothing to anchor on: call it one replacement rather than risk a slow diff.
-            _align([], b, ao, bo, out)
-            _align(a, [], ao, bo, out)
-            return
+        # Nothing to anchor on: one replacement rather than the risk of a slow diff.
         pi = pj = 0
-        for i, j in anchors:
+        for i, j in _lis(pairs):
             _align(a[pi:i], b[pj:j], ao + pi, bo + pj, out)
-            out.append(("=", ao + i, bo + j))
+            out.append((ao + i, bo + j))
             pi, pj = i + 1, j + 1
-        _align(a[pi:], b[pj:], ao + pi, bo + pj, out)
+        if pi or pj:
+            _align(a[pi:], b[pj:], ao + pi, bo + pj, out)
         return
+    common = _lcs(a, b, _PAIRS_PER_WORD * (len(a) + len(b)))
+    if common is None:
+        common = _dmp_pairs(a, b)
+    out.extend((ao + i, bo + j) for i, j in common)
+
+
+def _lcs(a: list[str], b: list[str], budget: int) -> list[tuple[int, int]] | None:
+    """Matched (i, j) pairs of a longest common subsequence of a and b, in order.
+
+    For each word of b, its positions in a are visited from last to first and each
+    lowers the smallest a-position that ends a common subsequence of that length
+    (the thresholds stay sorted, so a binary search finds the place). None when a and
+    b have more than `budget` equal pairs: the search would be slow.
+    """
+    lo = 0
+    top = min(len(a), len(b))
+    while lo < top and a[lo] == b[lo]:
+        lo += 1
+    hi = 0
+    while hi < top - lo and a[-1 - hi] == b[-1 - hi]:
+        hi += 1
+    where: dict[str, list[int]] = {}
+    for i in range(lo, len(a) - hi):
+        hits = where.get(a[i])
+        if hits is None:
+            where[a[i]] = [i]
+        else:
+            hits.append(i)
+    middle = b[lo : len(b) - hi]
+    if sum(len(where.get(k, ())) for k in middle) > budget:
+        return None
+    thresholds: list[int] = []
+    # chains[x]: the last pair of a common subsequence of length x + 1 ending at
+    # thresholds[x], linked back to its predecessor.
+    chains: list[tuple[int, int, tuple[Any, ...] | None]] = []
+    for j, key in enumerate(middle, lo):
+        hits = where.get(key)
+        if hits is None:
+            continue
+        for i in reversed(hits):
+            x = bisect.bisect_left(thresholds, i)
+            link = (i, j, chains[x - 1] if x else None)
+            if x == len(thresholds):
+                thresholds.append(i)
+                chains.append(link)
+            elif i < thresholds[x]:
+                thresholds[x] = i
+                chains[x] = link
+    pairs = [(len(a) - 1 - k, len(b) - 1 - k) for k in range(hi)]
+    node = chains[-1] if chains else None
+    while node is not None:
+        pairs.append((node[0], node[1]))
+        node = node[2]
+    pairs.extend((k, k) for k in reversed(range(lo)))
+    pairs.reverse()
+    return _slide(pairs, a, b)
+
+
+def _slide(pairs: list[tuple[int, int]], a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Move runs of matches along repeated words so that they join their neighbours.
+
+    Every LCS is as long as any other, but the search takes the first repeat of a word:
+    "of the University, the research" against "The research" would keep the first "the"
+    and split the deletion in two. A run of consecutive pairs that meets its neighbour
+    in one text moves to meet it in the other too when the same words are there: first
+    towards its predecessor, then, from the end, towards its successor.
+    """
+    runs: list[list[int]] = []  # [i, j, length]
+    for i, j in pairs:
+        if runs and runs[-1][0] + runs[-1][2] == i and runs[-1][1] + runs[-1][2] == j:
+            runs[-1][2] += 1
+        else:
+            runs.append([i, j, 1])
+    joined: list[list[int]] = []
+    for run in runs:
+        if joined:
+            pi, pj, pn = joined[-1]
+            i, j, n = run
+            ei, ej = pi + pn, pj + pn
+            if (i == ei and j > ej and b[ej : ej + n] == b[j : j + n]) or (
+                j == ej and i > ei and a[ei : ei + n] == a[i : i + n]
+            ):
+                joined[-1][2] += n
+                continue
+        joined.append(run)
+    runs = []
+    for run in reversed(joined):
+        if runs:
+            ni, nj, _ = runs[-1]
+            i, j, n = run
+            if i + n == ni and j + n < nj and b[nj - n : nj] == b[j : j + n]:
+                runs[-1] = [i, nj - n, runs[-1][2] + n]
+                continue
+            if j + n == nj and i + n < ni and a[ni - n : ni] == a[i : i + n]:
+                runs[-1] = [ni - n, j, runs[-1][2] + n]
+                continue
+        runs.append(run)
+    return [(i + k, j + k) for i, j, n in reversed(runs) for k in range(n)]
+
+
+def _dmp_pairs(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Matched pairs of a and b by diff-match-patch over one character per key."""
     ta, tb = _encode(a, b)
+    out: list[tuple[int, int]] = []
     i = j = 0
     for op, chunk in _dmp.diff_main(ta, tb, False):
         n = len(chunk)
         if op == 0:
-            for _ in range(n):
-                out.append(("=", ao + i, bo + j))
-                i += 1
-                j += 1
+            out.extend((i + k, j + k) for k in range(n))
+            i += n
+            j += n
         elif op == -1:
-            for _ in range(n):
-                out.append(("-", ao + i, -1))
-                i += 1
+            i += n
         else:
-            for _ in range(n):
-                out.append(("+", -1, bo + j))
-                j += 1
+            j += n
+    return out
 
 
 def diff_ranges(
@@ -158,7 +259,6 @@ def diff_ranges(
     if s_hi - s_lo == d_hi - d_lo and src.keys[s_lo:s_hi] == der.keys[d_lo:d_hi]:
         # Same words (the common case for copied passages): no diff needed.
         return _merge_trivial(_equal_run(src_text, src, s_lo, der_text, der, d_lo, s_hi - s_lo))
-    steps: list[tuple[str, int, int]] = []
     hints: list[tuple[int, int]] | None = None
     if tiles and (s_hi - s_lo) * (d_hi - d_lo) > _DIRECT_LIMIT:
         # Tiles are sorted by derivative index and do not overlap there: start at the
@@ -173,36 +273,29 @@ def diff_ranges(
                 for x in range(n)
                 if s_lo <= a + x < s_hi and d_lo <= b + x < d_hi
             )
-    _align(src.keys[s_lo:s_hi], der.keys[d_lo:d_hi], s_lo, d_lo, steps, hints)
+    pairs: list[tuple[int, int]] = []
+    _align(src.keys[s_lo:s_hi], der.keys[d_lo:d_hi], s_lo, d_lo, pairs, hints)
     ops: list[RawOp] = []
     si, di = s_lo, d_lo
-    idx = 0
-    n = len(steps)
-    while idx < n:
-        kind = steps[idx][0]
-        if kind == "=":
-            run = 0
-            while idx + run < n and steps[idx + run][0] == "=":
-                run += 1
-            ops.extend(_equal_run(src_text, src, si, der_text, der, di, run))
-            si += run
-            di += run
-            idx += run
-            continue
-        start_s, start_d = si, di
-        while idx < n and steps[idx][0] != "=":
-            if steps[idx][0] == "-":
-                si += 1
-            else:
-                di += 1
-            idx += 1
-        if si > start_s and di > start_d:
-            trivial = "".join(src.keys[start_s:si]) == "".join(der.keys[start_d:di])
-            ops.append(RawOp("replace", start_s, si, start_d, di, trivial))
-        elif si > start_s:
-            ops.append(RawOp("delete", start_s, si, start_d, start_d, False))
-        else:
-            ops.append(RawOp("insert", start_s, start_s, start_d, di, False))
+    k = 0
+    n = len(pairs)
+    while k <= n:
+        i, j = pairs[k] if k < n else (s_hi, d_hi)
+        if i > si and j > di:
+            trivial = "".join(src.keys[si:i]) == "".join(der.keys[di:j])
+            ops.append(RawOp("replace", si, i, di, j, trivial))
+        elif i > si:
+            ops.append(RawOp("delete", si, i, di, di, False))
+        elif j > di:
+            ops.append(RawOp("insert", si, si, di, j, False))
+        if k == n:
+            break
+        run = 1
+        while k + run < n and pairs[k + run] == (i + run, j + run):
+            run += 1
+        ops.extend(_equal_run(src_text, src, i, der_text, der, j, run))
+        si, di = i + run, j + run
+        k += run
     return _merge_trivial(ops)
 
 

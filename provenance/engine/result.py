@@ -8,7 +8,7 @@ from typing import Any, Literal, cast
 # Bump SCHEMA_VERSION when the shape of to_dict() changes; bump ENGINE_VERSION
 # whenever the output for the same input changes (the app recomputes then).
 SCHEMA_VERSION = 1
-ENGINE_VERSION = "1.1.1"
+ENGINE_VERSION = "1.2.0"
 
 PassageKind = Literal["verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted", "added"]
 OpKind = Literal["equal", "insert", "delete", "replace"]

@@ -54,10 +54,13 @@ def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
                 a -= 1
                 b -= 1
             e = j + SEED
-            # Long copied runs are the common case: compare in slices, then word by word.
+            # Long copied runs are the common case: compare in slices, then word by word
+            # (a run that ends at once, as most seeded by repeated phrases do, skips the
+            # slicing).
             while (
                 e + 16 <= nd
                 and e + diag + 16 <= ns
+                and did[e] == sid[e + diag]
                 and did[e : e + 16] == sid[e + diag : e + diag + 16]
             ):
                 e += 16
