@@ -97,12 +97,12 @@ def pair_paraphrases(
             if n < MIN_SHARED:
                 continue
             if not norm_d:
-                norm_d = math.sqrt(sum(sq[st] for st in stems))
+                norm_d = math.sqrt(sum(map(sq.__getitem__, stems)))
             norm_s = norms_s.get(su)
             if norm_s is None:
-                norm_s = norms_s[su] = math.sqrt(sum(sq[st] for st in s_stems[su]))
+                norm_s = norms_s[su] = math.sqrt(sum(map(sq.__getitem__, s_stems[su])))
             s_set = s_sets[su]
-            shared = sum(sq[st] for st in useful if st in s_set)
+            shared = sum(map(sq.__getitem__, filter(s_set.__contains__, useful)))
             score = shared / (norm_d * norm_s)
             if score >= MIN_SCORE:
                 candidates.append((-score, du, su))
