@@ -26,6 +26,7 @@ class ComparisonAdmin(admin.ModelAdmin):
         "result",
         "engine_version",
         "computed_at",
+        "started_at",
         "derivative_share",
         "source_share",
         "paraphrased_share",

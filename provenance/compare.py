@@ -5,6 +5,8 @@ stored result is reused while the engine version that made it is still the
 running one; otherwise it is recomputed. Small pairs are computed during the
 request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task in
 `provenance.tasks`, and the page polls `status`/`progress` until it is done.
+A queued or running comparison older than `COMPARE_STALE_AFTER_SECONDS` lost
+its worker (or never had one); the next `ensure_current` starts it again.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from provenance.engine import compare
 from provenance.models import Comparison
@@ -70,11 +73,20 @@ def get_or_compute(
 
 
 def ensure_current(comparison: Comparison) -> Comparison:
-    """Recompute a comparison that is not done or was made by another engine version."""
+    """Recompute a comparison that is not done, was made by another engine version, or went stale.
+
+    A queued or running comparison is left to its background run unless that run is
+    older than the stale limit (see `Comparison.is_stale_run`).
+    """
     if comparison.is_current:
         return comparison
-    if comparison.status == Comparison.Status.RUNNING or _queued(comparison):
-        return comparison  # the background run will finish it; the page polls
+    if comparison.is_in_flight:
+        if not comparison.is_stale_run():
+            return comparison  # the background run will finish it; the page polls
+        if not _claim_stale(comparison):
+            # Another request restarted it first, or the worker moved on: show the row as it is.
+            comparison.refresh_from_db()
+            return comparison
     words = pair_words(comparison.source_version, comparison.derivative_version)
     if words <= inline_max_words():
         run_comparison(comparison)
@@ -83,9 +95,28 @@ def ensure_current(comparison: Comparison) -> Comparison:
     return comparison
 
 
-def _queued(comparison: Comparison) -> bool:
-    """Tell whether a background run is already queued (a fresh pending row has progress 0)."""
-    return comparison.status == Comparison.Status.PENDING and comparison.progress > 0
+def _claim_stale(comparison: Comparison) -> bool:
+    """Take over a stale run; return False if someone else changed the row first.
+
+    The update only matches the row as this request saw it, so of two requests that find
+    the same stale run at once only one restarts it, and a worker that has just started
+    (it sets a new `started_at`) is left alone.
+    """
+    now = timezone.now()
+    claimed = Comparison.objects.filter(
+        pk=comparison.pk, status=comparison.status, started_at=comparison.started_at
+    ).update(started_at=now)
+    if not claimed:
+        return False
+    logger.warning(
+        "Comparison %s was %s since %s with no result; its worker seems to have stopped, "
+        "so it is being computed again",
+        comparison.pk,
+        comparison.status,
+        comparison.started_at or "an unknown time",
+    )
+    comparison.started_at = now
+    return True
 
 
 def _enqueue(comparison: Comparison) -> None:
@@ -95,7 +126,9 @@ def _enqueue(comparison: Comparison) -> None:
     # progress 1 marks "queued" so a page reload does not queue it twice.
     comparison.progress = 1
     comparison.error = ""
-    comparison.save(update_fields=["status", "progress", "error"])
+    # started_at dates the queued run, so a task lost with its worker is noticed and re-queued.
+    comparison.started_at = timezone.now()
+    comparison.save(update_fields=["status", "progress", "error", "started_at"])
     compute_comparison.enqueue(comparison.pk)
     comparison.refresh_from_db()
 
@@ -104,7 +137,9 @@ def run_comparison(comparison: Comparison) -> Comparison:
     """Run the engine on the comparison's two texts and store the result (or the failure)."""
     comparison.status = Comparison.Status.RUNNING
     comparison.progress = max(comparison.progress, 5)
-    comparison.save(update_fields=["status", "progress"])
+    # A fresh start time: the run is judged stale from when it began, not when it was queued.
+    comparison.started_at = timezone.now()
+    comparison.save(update_fields=["status", "progress", "started_at"])
     try:
         result = compare(comparison.source_version.text, comparison.derivative_version.text)
     except ValueError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -17,6 +18,11 @@ from provenance.engine import Comparison as EngineComparison
 
 if TYPE_CHECKING:
     from documents.models import Document
+
+
+def stale_after() -> timedelta:
+    """How long a queued or running comparison may go unfinished before its run counts as dead."""
+    return timedelta(seconds=settings.COMPARE_STALE_AFTER_SECONDS)
 
 
 class ComparisonQuerySet(models.QuerySet["Comparison"]):
@@ -81,6 +87,8 @@ class Comparison(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     computed_at = models.DateTimeField(null=True, blank=True)
+    # When the current run was queued or began, so a run whose worker died can be noticed.
+    started_at = models.DateTimeField(null=True, blank=True)
 
     objects = ComparisonQuerySet.as_manager()
 
@@ -105,6 +113,45 @@ class Comparison(models.Model):
     @property
     def is_working(self) -> bool:
         return self.status in {self.Status.PENDING, self.Status.RUNNING}
+
+    @property
+    def is_queued(self) -> bool:
+        """Tell whether a background run is queued (a fresh pending row has progress 0)."""
+        return self.status == self.Status.PENDING and self.progress > 0
+
+    @property
+    def is_in_flight(self) -> bool:
+        """Tell whether a run has been handed to a worker (queued) or is computing now."""
+        return self.status == self.Status.RUNNING or self.is_queued
+
+    def run_age(self, now: datetime | None = None) -> timedelta | None:
+        """How long ago the current run was queued or started (None if it never recorded it)."""
+        if self.started_at is None:
+            return None
+        return (now or timezone.now()) - self.started_at
+
+    def is_stale_run(self, now: datetime | None = None) -> bool:
+        """Tell whether a queued or running comparison has gone on so long its worker must be dead.
+
+        Rows queued before `started_at` existed have no start time; they count as stale
+        because nothing else would ever finish them.
+        """
+        if not self.is_in_flight:
+            return False
+        age = self.run_age(now)
+        return age is None or age > stale_after()
+
+    def is_slow_run(self, now: datetime | None = None) -> bool:
+        """Tell whether a queued or running comparison is past half the stale limit."""
+        if not self.is_in_flight:
+            return False
+        age = self.run_age(now)
+        return age is None or age > stale_after() / 2
+
+    @property
+    def is_slow(self) -> bool:
+        """`is_slow_run()` now, for templates (which cannot pass arguments)."""
+        return self.is_slow_run()
 
     @property
     def is_current(self) -> bool:

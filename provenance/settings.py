@@ -163,6 +163,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Comparisons of more words than this (both texts together) run on the background worker.
 COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000"))
+# A queued or running comparison older than this (seconds) lost its worker: it is run again.
+COMPARE_STALE_AFTER_SECONDS = int(os.environ.get("COMPARE_STALE_AFTER_SECONDS", "900"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
