@@ -139,14 +139,14 @@ def main() -> None:
         if top and not args.no_engine:
             shares = {pr: reuse_share(compare(text_of_pr[pr], text)) for pr in top}
             engine_top = max(top, key=shares.__getitem__)
-            stored = shares.get(truth, 0.0) >= settings.DISCOVERY_THRESHOLD
-            wrong = any(
-                s >= settings.DISCOVERY_THRESHOLD for pr, s in shares.items() if pr != truth
-            )
             others = sorted((s for pr, s in shares.items() if pr != truth), reverse=True)
-            sweep_rows.append(
-                (is_clean(article), shares.get(truth, 0.0), others[0] if others else 0.0)
-            )
+            true_share, best_other = shares.get(truth, 0.0), others[0] if others else 0.0
+            # What discovery stores: anything at the threshold, and below it the one best
+            # candidate from the best-source threshold (see discovery.search.store_best_source).
+            high, floor = settings.DISCOVERY_THRESHOLD, settings.DISCOVERY_BEST_THRESHOLD
+            stored = true_share >= high or (floor <= true_share > best_other)
+            wrong = best_other >= high or (floor <= best_other > true_share)
+            sweep_rows.append((is_clean(article), true_share, best_other))
         for name in ("all", "clean") if is_clean(article) else ("all",):
             g = groups[name]
             g[0] += 1
@@ -168,7 +168,9 @@ def main() -> None:
         + "Settings: "
         f"{settings.DISCOVERY_TERMS} terms per release, {settings.DISCOVERY_QUERY_TERMS} per query, "
         f"min {settings.DISCOVERY_MIN_SHARED} fingerprints or {settings.DISCOVERY_MIN_TERMS} terms, "
-        f"term weight {settings.DISCOVERY_TERM_WEIGHT}.",
+        f"term weight {settings.DISCOVERY_TERM_WEIGHT}; stored at reuse share "
+        f"{settings.DISCOVERY_THRESHOLD}, or the best candidate from "
+        f"{settings.DISCOVERY_BEST_THRESHOLD}.",
         "",
         "| stories | n | top-1 (candidate ranking) | top-5 (candidate ranking) | top-1 after engine "
         "re-ranking | no candidate | true source stored | a wrong release stored |",
@@ -193,6 +195,8 @@ def main() -> None:
 
 def sweep_table(rows: list[tuple[bool, float, float]]) -> list[str]:
     """True and wrong releases stored per threshold, all stories and the clean subset.
+
+    Shares are of the stories that have at least one candidate.
 
     "any" stores every candidate at or above the threshold (what discovery does);
     "best" stores candidates at or above DISCOVERY_THRESHOLD, and below it only the one

@@ -34,8 +34,12 @@ class Relation:
 
 
 def reuse_edges() -> ComparisonQuerySet:
-    """Done comparisons that show reuse: picked by a user, or found above the threshold."""
-    threshold = settings.DISCOVERY_THRESHOLD
+    """Done comparisons that show reuse: picked by a user, or stored by discovery.
+
+    Discovery stores pairs above the threshold, and a text's best candidate source from
+    the lower best-source threshold (see `discovery.search.store_best_source`).
+    """
+    threshold = min(settings.DISCOVERY_THRESHOLD, settings.DISCOVERY_BEST_THRESHOLD)
     return (
         Comparison.objects.done()
         .alias(reuse=Coalesce("derivative_share", 0.0) + Coalesce("paraphrased_share", 0.0))

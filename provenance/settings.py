@@ -209,6 +209,10 @@ DISCOVERY_WINDOW = int(os.environ.get("DISCOVERY_WINDOW", "10"))
 # A candidate is stored as a source when this share of the derivative was taken from it
 # (derivative share plus paraphrased share, as the engine measures them).
 DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
+# Below DISCOVERY_THRESHOLD, a text's single best candidate source is still stored when
+# its reuse share reaches this and beats every other candidate (set it to the threshold
+# or above to turn the rule off).
+DISCOVERY_BEST_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_THRESHOLD", "0.1"))
 DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
 # The second candidate source, for articles that paraphrase: each version stores its
