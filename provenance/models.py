@@ -124,34 +124,26 @@ class Comparison(models.Model):
         """Tell whether a run has been handed to a worker (queued) or is computing now."""
         return self.status == self.Status.RUNNING or self.is_queued
 
-    def run_age(self, now: datetime | None = None) -> timedelta | None:
-        """How long ago the current run was queued or started (None if it never recorded it)."""
-        if self.started_at is None:
-            return None
-        return (now or timezone.now()) - self.started_at
+    def _in_flight_longer_than(self, limit: timedelta, now: datetime | None) -> bool:
+        """Tell whether a queued or running comparison began more than `limit` ago.
 
-    def is_stale_run(self, now: datetime | None = None) -> bool:
-        """Tell whether a queued or running comparison has gone on so long its worker must be dead.
-
-        Rows queued before `started_at` existed have no start time; they count as stale
-        because nothing else would ever finish them.
+        Rows queued before `started_at` existed have no start time; they count as
+        overdue because nothing else would ever finish them.
         """
         if not self.is_in_flight:
             return False
-        age = self.run_age(now)
-        return age is None or age > stale_after()
+        if self.started_at is None:
+            return True
+        return (now or timezone.now()) - self.started_at > limit
 
-    def is_slow_run(self, now: datetime | None = None) -> bool:
-        """Tell whether a queued or running comparison is past half the stale limit."""
-        if not self.is_in_flight:
-            return False
-        age = self.run_age(now)
-        return age is None or age > stale_after() / 2
+    def is_stale_run(self, now: datetime | None = None) -> bool:
+        """Tell whether a queued or running run has gone on so long its worker must be dead."""
+        return self._in_flight_longer_than(stale_after(), now)
 
     @property
     def is_slow(self) -> bool:
-        """`is_slow_run()` now, for templates (which cannot pass arguments)."""
-        return self.is_slow_run()
+        """Past half the stale limit (for the progress page's "taking longer" note)."""
+        return self._in_flight_longer_than(stale_after() / 2, None)
 
     @property
     def is_current(self) -> bool:

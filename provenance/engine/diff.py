@@ -113,12 +113,12 @@ def _align(
         if hints:
             pairs = sorted(set(pairs) | set(hints))
         pairs.sort()
-        # Nothing to anchor on: one replacement rather than the risk of a slow diff.
         pi = pj = 0
         for i, j in _lis(pairs):
             _align(a[pi:i], b[pj:j], ao + pi, bo + pj, out)
             out.append((ao + i, bo + j))
             pi, pj = i + 1, j + 1
+        # With no anchor at all the range stays one replacement rather than risk a slow diff.
         if pi or pj:
             _align(a[pi:], b[pj:], ao + pi, bo + pj, out)
         return
