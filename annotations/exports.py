@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from annotations import interchange, permissions
 from annotations.forms import ImportForm
 from annotations.models import Annotation, AnnotationQuerySet
+from comparisons.models import Comparison
 from documents.models import Document
 from provenance.access import require_capability, require_role
-from provenance.models import Comparison
 
 FORMATS = {"jsonld", "csv"}
 require_import = require_capability(permissions.can_import, "Only admins can import annotations.")

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 if TYPE_CHECKING:
+    from comparisons.models import Comparison
     from documents.models import Document, DocumentVersion
-    from provenance.models import Comparison
 
 
 class LabelQuerySet(models.QuerySet["Label"]):
@@ -115,7 +115,7 @@ class Annotation(models.Model):
         "documents.DocumentVersion", on_delete=models.PROTECT, related_name="annotations"
     )
     comparison = models.ForeignKey(
-        "provenance.Comparison",
+        "comparisons.Comparison",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -25,9 +25,9 @@ from annotations.forms import (
     StatusForm,
 )
 from annotations.models import Annotation, Label, Reply
+from comparisons.models import Comparison
 from documents.models import DocumentVersion
 from provenance.access import require_annotate, require_capability, require_role
-from provenance.models import Comparison
 
 PAGE_SIZE = 25
 require_label_admin = require_capability(

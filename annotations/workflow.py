@@ -22,7 +22,7 @@ from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from documents.models import DocumentVersion
 
 if TYPE_CHECKING:
-    from provenance.models import Comparison
+    from comparisons.models import Comparison
     from provenance.roles import AnyUser
 
 logger = logging.getLogger(__name__)

@@ -91,9 +91,9 @@ def main() -> int:
         from django.contrib.auth.models import Group, User
         from django.test import Client
 
+        from comparisons.compare import get_or_compute, run_comparison
         from documents.demo import load_demo
         from documents.models import Document
-        from provenance.compare import get_or_compute, run_comparison
         from tests.conftest import make_document
 
         user = User.objects.create_user("bench")

@@ -181,7 +181,7 @@ class Candidate(models.Model):
     source_share = models.FloatField()
     engine_version = models.CharField(max_length=40)
     comparison = models.ForeignKey(
-        "provenance.Comparison",
+        "comparisons.Comparison",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

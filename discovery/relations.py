@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
+from comparisons.models import Comparison, ComparisonQuerySet
 from documents.models import Document
-from provenance.models import Comparison, ComparisonQuerySet
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from comparisons.models import Comparison
 from discovery.index import (
     current_params,
     distinctive_terms,
@@ -39,7 +40,6 @@ from documents.models import Document, DocumentVersion
 from provenance.engine import ENGINE_VERSION, compare
 from provenance.engine import Comparison as EngineComparison
 from provenance.engine.tokens import key_sequence
-from provenance.models import Comparison
 
 logger = logging.getLogger(__name__)
 

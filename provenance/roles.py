@@ -29,7 +29,7 @@ _READ = (
     *_perms("documents.document", "view"),
     *_perms("documents.documentversion", "view"),
     *_perms("documents.outlet", "view"),
-    *_perms("provenance.comparison", "add", "view"),
+    *_perms("comparisons.comparison", "add", "view"),
     *_perms("annotations.annotation", "view"),
     *_perms("annotations.label", "view"),
     *_perms("annotations.reply", "view"),
@@ -48,8 +48,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_perms("documents.outlet", "add", "change"),
         *_perms("documents.importjob", "add", "view"),
         *_perms("documents.importitem", "view"),
-        *_perms("provenance.comparison", "change"),
-        *_perms("provenance.sharelink", "add", "change", "view"),
+        *_perms("comparisons.comparison", "change"),
+        *_perms("comparisons.sharelink", "add", "change", "view"),
         *_perms("annotations.annotation", "add", "change", "delete"),
         *_perms("annotations.label", "add", "change", "delete"),
         *_perms("annotations.reply", "add", "change", "delete"),
@@ -62,7 +62,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
     EDUCATORS: (
         *_READ,
-        *_perms("provenance.sharelink", "add", "change", "view"),
+        *_perms("comparisons.sharelink", "add", "change", "view"),
     ),
 }
 

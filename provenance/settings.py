@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "provenance",
+    "comparisons",
     "documents",
     "discovery",
     "annotations",

@@ -14,6 +14,6 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("discovery/", include("discovery.urls")),
     path("annotations/", include("annotations.urls")),
-    path("", include("provenance.comparison_urls")),
+    path("", include("comparisons.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.test import Client
 
+    from comparisons.models import Comparison
     from documents.models import Document
-    from provenance.models import Comparison
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -87,7 +87,7 @@ def demo_corpus(seeds: dict[str, Document]) -> dict[str, Document]:
 @pytest.fixture
 def demo_comparison(seeds: dict[str, Document]) -> Comparison:
     """The demo comparison 001 (the release) → 000 (the MP's post)."""
-    from provenance.compare import get_or_compute
+    from comparisons.compare import get_or_compute
 
     return get_or_compute(seeds["001"].current_version, seeds["000"].current_version)
 

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import provenance.models
+import comparisons.models
 
 
 class Migration(migrations.Migration):
@@ -107,7 +107,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=provenance.models.new_token,
+                        default=comparisons.models.new_token,
                         editable=False,
                         max_length=64,
                         unique=True,

@@ -11,8 +11,8 @@ from django.test import Client
 
 from annotations import workflow
 from annotations.models import Annotation
-from provenance import sharing
-from provenance.models import Comparison
+from comparisons import sharing
+from comparisons.models import Comparison
 from tests.annotations.conftest import AnnotateFn
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.urls import reverse
 
 from annotations import interchange, workflow
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
+from comparisons.models import Comparison
 from documents.models import Document, Outlet
-from provenance.models import Comparison
 from tests.annotations.conftest import AnnotateFn
 from tests.conftest import load_seeds
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from annotations import workflow
 from annotations.models import Annotation, Label, Reply
+from comparisons.models import Comparison
 from documents.models import DocumentVersion
-from provenance.models import Comparison
 from tests.annotations.conftest import AnnotateFn, span_of
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from annotations import workflow
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
+from comparisons.models import Comparison
 from documents.models import DocumentVersion
-from provenance.models import Comparison
 from tests.annotations.conftest import AnnotateFn, span_of
 
 pytestmark = pytest.mark.django_db

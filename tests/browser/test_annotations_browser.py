@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 
 from annotations.models import Annotation
-from provenance import sharing
-from provenance.compare import get_or_compute
-from provenance.models import Comparison
+from comparisons import sharing
+from comparisons.compare import get_or_compute
+from comparisons.models import Comparison
 from tests.browser.conftest import Pages
 from tests.conftest import load_seeds
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 
-from provenance.compare import get_or_compute
-from provenance.models import Comparison
+from comparisons.compare import get_or_compute
+from comparisons.models import Comparison
 from tests.browser.conftest import Pages
 from tests.conftest import load_seeds
 

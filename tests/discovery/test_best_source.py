@@ -7,12 +7,12 @@ import re
 import pytest
 from django.test import override_settings
 
+from comparisons.models import Comparison
 from discovery.index import index_version
 from discovery.models import Candidate
 from discovery.relations import sources_of
 from discovery.search import find_sources
 from documents.models import Document
-from provenance.models import Comparison
 from tests.conftest import make_document
 from tests.engine.seeds import seed
 

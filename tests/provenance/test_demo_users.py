@@ -45,7 +45,7 @@ def test_it_refuses_without_debug() -> None:
 
 @override_settings(DEBUG=True)
 def test_setup_demo_prepares_users_seeds_and_the_demo_comparisons() -> None:
-    from provenance.models import Comparison
+    from comparisons.models import Comparison
 
     out = StringIO()
     call_command("setup_demo", stdout=out)

@@ -28,8 +28,8 @@ def test_groups_get_their_model_permissions_after_migrate() -> None:
     assert "documents.view_document" in admins & moderators & educators
     assert "annotations.add_annotation" in moderators
     assert "annotations.add_annotation" not in educators
-    assert "provenance.add_sharelink" in educators
-    assert "provenance.add_sharelink" not in moderators
+    assert "comparisons.add_sharelink" in educators
+    assert "comparisons.add_sharelink" not in moderators
 
 
 def test_capabilities_follow_roles(

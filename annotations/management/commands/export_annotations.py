@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from annotations import interchange
 from annotations.models import Annotation
+from comparisons.models import Comparison
 from documents.models import Document
-from provenance.models import Comparison
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons.render.passages import finding_passages, is_change, mark_open, passage_body
+from comparisons.render.writer import Side, Writer, span_of
 from provenance.engine import Comparison as EngineComparison
 from provenance.engine.result import Finding, Passage
-from provenance.render.passages import finding_passages, is_change, mark_open, passage_body
-from provenance.render.writer import Side, Writer, span_of
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
-from provenance.engine import Comparison as EngineComparison
-from provenance.render.passages import (
+from comparisons.render.passages import (
     Options,
     finding_passages,
     mark_open,
@@ -13,7 +12,8 @@ from provenance.render.passages import (
     side_passages,
     write_fold,
 )
-from provenance.render.writer import Side, Span, Writer
+from comparisons.render.writer import Side, Span, Writer
+from provenance.engine import Comparison as EngineComparison
 
 
 def side_html(

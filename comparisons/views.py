@@ -13,11 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from comparisons import compare, sharing
+from comparisons import render as diff
+from comparisons.models import Comparison, ShareLink
 from documents.models import Document
-from provenance import compare, sharing
-from provenance import render as diff
 from provenance.access import require_role, require_share
-from provenance.models import Comparison, ShareLink
 
 VIEWS = {"side": "Side by side", "inline": "Inline", "steps": "Step through"}
 
@@ -126,7 +126,7 @@ def pick(request: HttpRequest) -> HttpResponse:
         else:
             return redirect(comparison)
     recent = Comparison.objects.done().with_documents()[:20]
-    return render(request, "provenance/pick.html", {"form": form, "q": q, "recent": recent})
+    return render(request, "comparisons/pick.html", {"form": form, "q": q, "recent": recent})
 
 
 @require_GET
@@ -136,12 +136,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     comparison = compare.ensure_current(_get_comparison(pk))
     if not comparison.is_done:
         context = {"comparison": comparison, "base_template": "base.html"}
-        return render(request, "provenance/computing.html", context)
+        return render(request, "comparisons/computing.html", context)
     context = comparison_context(request, comparison)
     context["base_template"] = "base.html"
     context["share_links"] = sharing.links_for(comparison, request.user)
     context["expiry_choices"] = sharing.EXPIRY_CHOICES
-    return render(request, "provenance/comparison.html", context)
+    return render(request, "comparisons/comparison.html", context)
 
 
 @never_cache
@@ -203,11 +203,11 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("This link does not work (it may have expired or been revoked).")
     comparison = compare.ensure_current(link.comparison)
     if not comparison.is_done:
-        context = {"comparison": comparison, "base_template": "provenance/shared_base.html"}
-        return _private(render(request, "provenance/computing.html", context, status=503))
+        context = {"comparison": comparison, "base_template": "comparisons/shared_base.html"}
+        return _private(render(request, "comparisons/computing.html", context, status=503))
     context = comparison_context(request, comparison)
-    context.update(base_template="provenance/shared_base.html", shared=True, link=link)
-    return _private(render(request, "provenance/comparison.html", context))
+    context.update(base_template="comparisons/shared_base.html", shared=True, link=link)
+    return _private(render(request, "comparisons/comparison.html", context))
 
 
 def _private(response: HttpResponse) -> HttpResponse:

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from provenance.compare import ensure_demo_comparisons
+from comparisons.compare import ensure_demo_comparisons
 
 
 class Command(BaseCommand):

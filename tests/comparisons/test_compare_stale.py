@@ -12,9 +12,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from provenance import compare
+from comparisons import compare
+from comparisons.models import Comparison
 from provenance.engine import ENGINE_VERSION
-from provenance.models import Comparison
 from tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(derivative)
         return real(source, derivative)
 
-    monkeypatch.setattr("provenance.compare.compare", counting)
+    monkeypatch.setattr("comparisons.compare.compare", counting)
     return calls
 
 
@@ -69,7 +69,7 @@ def task_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         runs.append(comparison_id)
         real(comparison_id)
 
-    monkeypatch.setattr("provenance.compare.run_comparison_by_id", recording)
+    monkeypatch.setattr("comparisons.compare.run_comparison_by_id", recording)
     return runs
 
 
@@ -99,7 +99,7 @@ def test_a_stale_running_comparison_is_recomputed(
     engine_calls: list[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     row = make_row(Comparison.Status.RUNNING, 5, timedelta(hours=1))
-    with caplog.at_level(logging.WARNING, logger="provenance.compare"):
+    with caplog.at_level(logging.WARNING, logger="comparisons.compare"):
         again = reopen(row)
     again.refresh_from_db()
     assert again.pk == row.pk
@@ -225,7 +225,7 @@ def test_the_progress_page_restarts_a_stale_run(
 # (f) Queuing and starting a run both date it.
 def test_enqueue_sets_started_at(monkeypatch: pytest.MonkeyPatch) -> None:
     # Keep the task from running at once, as a real queue would until a worker takes it.
-    monkeypatch.setattr("provenance.compare.run_comparison_by_id", lambda _pk: None)
+    monkeypatch.setattr("comparisons.compare.run_comparison_by_id", lambda _pk: None)
     row = make_row(Comparison.Status.PENDING, 0, None)
     before = timezone.now()
     compare._enqueue(row)
@@ -245,7 +245,7 @@ def test_run_comparison_sets_started_at_when_it_begins(monkeypatch: pytest.Monke
         seen.append((stored.status, stored.started_at))
         raise ValueError("stop here")
 
-    monkeypatch.setattr("provenance.compare.compare", engine)
+    monkeypatch.setattr("comparisons.compare.compare", engine)
     before = timezone.now()
     compare.run_comparison(row)
     [(status, started_at)] = seen

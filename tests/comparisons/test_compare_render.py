@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from provenance import render
+from comparisons import render
 from provenance.engine import Comparison as EngineComparison
 from provenance.engine import compare
 

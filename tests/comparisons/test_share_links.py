@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from provenance.models import Comparison, ShareLink
+from comparisons.models import Comparison, ShareLink
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]

@@ -1,11 +1,11 @@
-"""Template tags that put the rendered comparison texts into pages (see provenance.render)."""
+"""Template tags that put the rendered comparison texts into pages (see comparisons.render)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.safestring import SafeString
 
-from provenance import render
+from comparisons import render
 from provenance.engine import Comparison as EngineComparison
 
 register = template.Library()

@@ -19,14 +19,14 @@ The pieces, by what they do: `writer` escapes one text and marks its findings;
 `passages` marks passages and their word edits and holds the reader's options;
 `columns` is the side-by-side view (with "differences only" folds), `redline` the
 inline view, `stepthrough` the step-by-step view and `minimap_bar` the bar above
-the texts. Callers import everything from `provenance.render`.
+the texts. Callers import everything from `comparisons.render`.
 """
 
 from __future__ import annotations
 
-from provenance.render.columns import side_html
-from provenance.render.minimap_bar import MinimapCell, minimap, minimap_html
-from provenance.render.passages import (
+from comparisons.render.columns import side_html
+from comparisons.render.minimap_bar import MinimapCell, minimap, minimap_html
+from comparisons.render.passages import (
     KIND_HELP,
     KINDS,
     UNCHANGED_KINDS,
@@ -35,9 +35,9 @@ from provenance.render.passages import (
     is_change,
     passage_label,
 )
-from provenance.render.redline import inline_html, source_text
-from provenance.render.stepthrough import Step, explain, step_side_html, steps, word_changes
-from provenance.render.writer import (
+from comparisons.render.redline import inline_html, source_text
+from comparisons.render.stepthrough import Step, explain, step_side_html, steps, word_changes
+from comparisons.render.writer import (
     FINDING_LABELS,
     Side,
     Span,

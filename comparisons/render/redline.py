@@ -6,10 +6,10 @@ from html import escape
 
 from django.utils.safestring import SafeString
 
+from comparisons.render.passages import Options, finding_passages, mark_open, write_fold
+from comparisons.render.writer import Span, Writer
 from provenance.engine import Comparison as EngineComparison
 from provenance.engine.result import Passage
-from provenance.render.passages import Options, finding_passages, mark_open, write_fold
-from provenance.render.writer import Span, Writer
 
 
 def inline_html(

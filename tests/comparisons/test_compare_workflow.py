@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
 
+from comparisons.compare import ensure_demo_comparisons, get_or_compute
+from comparisons.models import Comparison
 from documents.models import Document
-from provenance.compare import ensure_demo_comparisons, get_or_compute
 from provenance.engine import ENGINE_VERSION
-from provenance.models import Comparison
 from tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +94,7 @@ def test_a_failing_engine_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch
     def broken(source: str, derivative: str) -> None:
         raise ValueError("text is not readable")
 
-    monkeypatch.setattr("provenance.compare.compare", broken)
+    monkeypatch.setattr("comparisons.compare.compare", broken)
     c = get_or_compute(a.current_version, b.current_version)
     assert c.status == Comparison.Status.FAILED
     assert "cannot be compared" in c.error

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from comparisons.compare import get_or_compute, run_comparison
 from documents.models import Document
-from provenance.compare import get_or_compute, run_comparison
 
 
 class Command(BaseCommand):

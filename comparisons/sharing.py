@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from comparisons.models import Comparison, ShareLink
 from provenance import roles
-from provenance.models import Comparison, ShareLink
 
 EXPIRY_CHOICES = [
     ("", "Never (until revoked)"),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from provenance.models import Comparison, ShareLink
+from comparisons.models import Comparison, ShareLink
 
 
 @admin.register(Comparison)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from provenance import comparison_views as views
+from comparisons import views
 
 app_name = "comparisons"
 urlpatterns = [

@@ -8,8 +8,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
+from comparisons.models import Comparison
 from documents.models import Document
-from provenance.models import Comparison
 from tests.conftest import make_document
 
 pytestmark = pytest.mark.django_db

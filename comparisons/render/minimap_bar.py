@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons.render.passages import side_passages
+from comparisons.render.writer import word_count
 from provenance.engine import Comparison as EngineComparison
-from provenance.render.passages import side_passages
-from provenance.render.writer import word_count
 
 
 @dataclass(frozen=True)

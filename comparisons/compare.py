@@ -4,7 +4,7 @@
 stored result is reused while the engine version that made it is still the
 running one; otherwise it is recomputed. Small pairs are computed during the
 request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task in
-`provenance.tasks`, and the page polls `status`/`progress` until it is done.
+`comparisons.tasks`, and the page polls `status`/`progress` until it is done.
 A queued or running comparison older than `COMPARE_STALE_AFTER_SECONDS` lost
 its worker (or never had one); the next `ensure_current` starts it again.
 """
@@ -19,8 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from comparisons.models import Comparison
 from provenance.engine import compare
-from provenance.models import Comparison
 
 if TYPE_CHECKING:
     from documents.models import DocumentVersion
@@ -120,7 +120,7 @@ def _claim_stale(comparison: Comparison) -> bool:
 
 
 def _enqueue(comparison: Comparison) -> None:
-    from provenance.tasks import compute_comparison
+    from comparisons.tasks import compute_comparison
 
     comparison.status = Comparison.Status.PENDING
     # progress 1 marks "queued" so a page reload does not queue it twice.

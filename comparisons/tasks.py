@@ -8,6 +8,6 @@ from django.tasks import task
 @task()
 def compute_comparison(comparison_id: int) -> None:
     """Compute a stored comparison that was too long to compute during the request."""
-    from provenance.compare import run_comparison_by_id
+    from comparisons.compare import run_comparison_by_id
 
     run_comparison_by_id(comparison_id)
