@@ -1,0 +1,46 @@
+"""Imports run one way: the project package below every app, then documents, comparisons,
+and discovery and annotations on top. Only `provenance/urls.py` names every app."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What each package may import from the project's own packages.
+ALLOWED = {
+    "provenance": {"provenance"},
+    "documents": {"provenance", "documents"},
+    "comparisons": {"provenance", "documents", "comparisons"},
+    "discovery": {"provenance", "documents", "comparisons", "discovery"},
+    "annotations": {"provenance", "documents", "comparisons", "annotations"},
+}
+EXEMPT = {ROOT / "provenance" / "urls.py"}
+
+
+def _imported_packages(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found & set(ALLOWED)
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED))
+def test_imports_run_one_way(package: str) -> None:
+    wrong = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        if path in EXEMPT or "migrations" in path.parts:
+            continue
+        for name in sorted(_imported_packages(path) - ALLOWED[package]):
+            wrong.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_project_package_holds_no_models() -> None:
+    # Settings, URLs, roles and access only: an app's models belong to the app.
+    assert not (ROOT / "provenance" / "models.py").exists()
