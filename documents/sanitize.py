@@ -8,6 +8,8 @@ alone, checked by the same tests (tests/documents/test_sanitize.py).
 
 from __future__ import annotations
 
+import threading
+
 import bleach
 
 # A small allow-list for reading an article. Never add raw-text or foreign-content
@@ -44,17 +46,27 @@ FORBIDDEN_TAGS = frozenset(
 )
 assert not ALLOWED_TAGS & FORBIDDEN_TAGS
 
-_cleaner = bleach.sanitizer.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=_allow_attribute,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-)
+# bleach's Cleaner keeps parser state between calls and is documented as not thread-safe:
+# one shared by the threads of a server scrambled or cut short the notes it cleaned.
+# Each thread builds its own once.
+_local = threading.local()
+
+
+def _cleaner() -> bleach.sanitizer.Cleaner:
+    cleaner: bleach.sanitizer.Cleaner | None = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = bleach.sanitizer.Cleaner(
+            tags=ALLOWED_TAGS,
+            attributes=_allow_attribute,
+            protocols=ALLOWED_PROTOCOLS,
+            strip=True,
+            strip_comments=True,
+        )
+    return cleaner
 
 
 def sanitize_html(html: str) -> str:
     """Return `html` reduced to the allow-list: no scripts, handlers, styles or comments."""
     if not html:
         return ""
-    return _cleaner.clean(html)
+    return _cleaner().clean(html)
