@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -47,7 +48,34 @@ class Fetched:
 
 
 def fetch(url: str) -> Fetched:
-    """Fetch `url` (following at most five redirects) or raise RejectedInput."""
+    """Fetch `url` (following at most five redirects) or raise RejectedInput.
+
+    The whole fetch, redirects and a slowly trickled body included, ends within
+    FETCH_DEADLINE_SECONDS: the per-read timeout alone lets a server that sends a byte now
+    and then hold a worker for as long as it likes.
+    """
+    with _Watchdog(settings.FETCH_DEADLINE_SECONDS) as watchdog:
+        try:
+            fetched = _fetch(url)
+        except RejectedInput:
+            if watchdog.fired:
+                raise _too_slow(url) from None
+            raise
+        except (OSError, http.client.HTTPException) as exc:
+            if watchdog.fired:
+                raise _too_slow(url) from exc
+            raise RejectedInput(f"Could not fetch {url}: {exc}.") from exc
+        if watchdog.fired:  # a cut connection can read as an early end of the body
+            raise _too_slow(url)
+        return fetched
+
+
+def _too_slow(url: str) -> RejectedInput:
+    limit = settings.FETCH_DEADLINE_SECONDS
+    return RejectedInput(f"{url} took longer than {limit:g} seconds to fetch; it was stopped.")
+
+
+def _fetch(url: str) -> Fetched:
     opener = urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
     current = url.strip()
     for _hop in range(MAX_REDIRECTS + 1):
@@ -126,7 +154,8 @@ def _read(response: http.client.HTTPResponse, url: str) -> Fetched:
         raise RejectedInput(f"{url} is larger than the {limit // (1024 * 1024)} MB limit.")
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(64 * 1024):
+    # read1 returns what has arrived instead of waiting for a whole 64 KB.
+    while chunk := response.read1(64 * 1024):
         size += len(chunk)
         if size > limit:
             raise RejectedInput(f"{url} is larger than the {limit // (1024 * 1024)} MB limit.")
@@ -141,6 +170,53 @@ class _Refused(OSError):
     """A connection to an address we must not reach."""
 
 
+# The sockets the current thread's fetch has opened, so its watchdog can cut them.
+_open_sockets = threading.local()
+
+
+class _Watchdog:
+    """Shut the current fetch's sockets down when its time is up.
+
+    Shutting a socket down from another thread wakes a read blocked on it, which then fails;
+    `fired` tells that failure from any other.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> _Watchdog:
+        _open_sockets.watchdog = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        _open_sockets.watchdog = None
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
+
+
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     # Redirects come back as HTTPError so fetch() checks each hop itself.
     def redirect_request(self, *args: object, **kwargs: object) -> None:
@@ -151,6 +227,9 @@ def _guarded_create_connection(
     address: tuple[str, int], *args: object, **kwargs: object
 ) -> socket.socket:
     sock = socket.create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
+    watchdog: _Watchdog | None = getattr(_open_sockets, "watchdog", None)
+    if watchdog is not None:
+        watchdog.watch(sock)
     try:
         check_address(sock.getpeername()[0], address[0])
     except _Refused:

@@ -169,6 +169,8 @@ COMPARE_STALE_AFTER_SECONDS = int(os.environ.get("COMPARE_STALE_AFTER_SECONDS", 
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
+# The whole fetch of one URL, redirects and body included.
+FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", "30"))
 
 # Security: strict by default when not debugging; each can be relaxed by environment.
 SESSION_COOKIE_HTTPONLY = True

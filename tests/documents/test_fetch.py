@@ -141,3 +141,50 @@ def test_a_fetched_page_is_ingested_with_its_url(server: str, allow_private: Non
     assert outcome.document.url == f"{server}/article"
     assert outcome.document.title == "Coast plan announced"
     assert outcome.version.source_url == f"{server}/article"
+
+
+class TrickleHandler(BaseHTTPRequestHandler):
+    """Sends a body one byte at a time, far slower than any deadline."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        if self.path == "/slow-headers":
+            self.wfile.write(b"X-Slow: ")
+            for _ in range(600):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                threading.Event().wait(0.05)
+            return
+        self.send_header("Content-Length", "600")
+        self.end_headers()
+        try:
+            for _ in range(600):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                threading.Event().wait(0.05)  # 30 s in all
+        except OSError:
+            pass
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def trickle_server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), TrickleHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("path", ["/slow-body", "/slow-headers"])
+def test_a_trickling_server_is_cut_off_at_the_deadline(
+    settings: object, allow_private: None, trickle_server: str, path: str
+) -> None:
+    settings.FETCH_DEADLINE_SECONDS = 0.5  # the per-read timeout (10 s) never trips
+    message = refused(trickle_server + path)
+    assert "took longer than 0.5 seconds" in message
