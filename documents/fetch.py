@@ -10,6 +10,7 @@ settings.FETCH_ALLOW_PRIVATE is on (tests with a local server).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -211,10 +212,8 @@ class _Watchdog:
 
 
 def _shut(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):  # already closed
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
