@@ -11,7 +11,6 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from annotations import anchoring, permissions, workflow
@@ -28,6 +27,7 @@ from annotations.models import Annotation, Label, Reply
 from comparisons.models import Comparison
 from documents.models import DocumentVersion
 from provenance.access import require_annotate, require_capability, require_role
+from provenance.safety import safe_next
 
 PAGE_SIZE = 25
 require_label_admin = require_capability(
@@ -37,12 +37,6 @@ require_label_admin = require_capability(
 
 def _get_annotation(pk: int) -> Annotation:
     return get_object_or_404(Annotation.objects.with_related(), pk=pk)
-
-
-def _safe_next(request: HttpRequest, url: str | None) -> str | None:
-    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
-        return url
-    return None
 
 
 @require_GET
@@ -116,7 +110,7 @@ def create(request: HttpRequest) -> HttpResponse:
             request.user, target, clean["label"], clean["note"], clean["public"]
         )
         messages.success(request, f"Annotation added: {annotation.label}. It is open for review.")
-        return redirect(_safe_next(request, clean["next"]) or annotation.get_absolute_url())
+        return redirect(safe_next(request, clean["next"]) or annotation.get_absolute_url())
     if request.method == "GET":
         form = CreateForm(initial=data.dict())  # a fresh form: no errors before the first try
     quote = anchoring.quote_for(target.version.text, target.start, target.end) if target else None
@@ -222,7 +216,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     except workflow.EditConflict as conflict:
         context = _detail_context(request, conflict.current, conflict=str(conflict))
         return render(request, "annotations/detail.html", context, status=409)
-    return redirect(_safe_next(request, request.POST.get("next")) or annotation.get_absolute_url())
+    return redirect(safe_next(request, request.POST.get("next")) or annotation.get_absolute_url())
 
 
 @require_POST
