@@ -17,3 +17,10 @@ def safe_next(request: HttpRequest, url: str | None) -> str | None:
     ):
         return url
     return None
+
+
+def web_url(url: str | None) -> str | None:
+    """Return `url` if it is an absolute http(s) address, the only kind we link out to."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
