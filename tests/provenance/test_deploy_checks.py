@@ -39,3 +39,24 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     done = run_manage("check", DEBUG="false", ALLOWED_HOSTS="provenance.example.org")
     assert done.returncode != 0
     assert "SECRET_KEY must be set" in done.stderr
+
+
+def test_health_answers_over_plain_http_in_production() -> None:
+    script = (
+        "import django, json; django.setup();"
+        "from django.test import Client;"
+        "c = Client();"
+        "print(json.dumps([c.get('/healthz').status_code, c.get('/documents/').status_code]))"
+    )
+    done = run_manage(
+        "shell",
+        "-c",
+        script,
+        DEBUG="false",
+        SECRET_KEY="a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+        ALLOWED_HOSTS="testserver",
+    )
+    assert done.returncode == 0, done.stderr
+    health, documents = done.stdout.strip().splitlines()[-1].strip("[]").split(", ")
+    assert health == "200"  # not sent to HTTPS: a plain-HTTP probe must get an answer
+    assert documents == "301"  # every other page still goes to HTTPS
