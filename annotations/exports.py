@@ -6,14 +6,14 @@ import json
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations import interchange, permissions
 from annotations.forms import ImportForm
 from annotations.models import Annotation, AnnotationQuerySet
-from comparisons.models import Comparison
-from documents.models import Document
+from comparisons.access import get_comparison_for
+from documents.access import get_document_for
 from provenance.access import require_capability, require_role
 
 FORMATS = {"jsonld", "csv"}
@@ -42,8 +42,8 @@ def _respond(
 @require_role
 def comparison_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The annotations shown on a comparison: those anchored on either of its texts."""
-    comparison = get_object_or_404(Comparison.objects.with_documents(), pk=pk)
-    annotations = Annotation.objects.for_comparison(comparison)
+    comparison = get_comparison_for(request.user, pk)
+    annotations = Annotation.objects.visible_to(request.user).for_comparison(comparison)
     label = f"Annotations on {comparison}"
     return _respond(annotations, fmt, f"comparison-{pk}-annotations", request.path, label)
 
@@ -52,8 +52,8 @@ def comparison_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @require_role
 def document_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """Every annotation on any version of a document, orphans included."""
-    document = get_object_or_404(Document, pk=pk)
-    annotations = Annotation.objects.on_document(document)
+    document = get_document_for(request.user, pk)
+    annotations = Annotation.objects.visible_to(request.user).on_document(document)
     label = f"Annotations on {document}"
     return _respond(annotations, fmt, f"document-{pk}-annotations", request.path, label)
 

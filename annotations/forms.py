@@ -101,7 +101,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
     label = forms.ModelChoiceField(queryset=Label.objects.all(), required=False, empty_label="Any")
     document = forms.ModelChoiceField(
-        queryset=Document.objects.filter(current_version__isnull=False).only("title"),
+        queryset=Document.objects.none(),
         required=False,
         empty_label="Any",
     )
@@ -114,6 +114,12 @@ class QueueFilterForm(forms.Form):
         empty_label="Anyone",
     )
     orphans = forms.BooleanField(required=False, label="Orphans only")
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offer only documents the user may see, so a hidden title never reaches the page.
+        documents = Document.objects.visible_to(user).filter(current_version__isnull=False)
+        self.fields["document"].queryset = documents.only("title")  # type: ignore[attr-defined]
 
     def filter(self, annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
         """Apply every filter but status (the status counts are taken before it)."""

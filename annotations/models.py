@@ -17,9 +17,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from documents.models import visible_filter
+
 if TYPE_CHECKING:
     from comparisons.models import Comparison
     from documents.models import Document, DocumentVersion
+    from provenance.roles import AnyUser
+
+DOCUMENT = "document_version__document__"
 
 
 class LabelQuerySet(models.QuerySet["Label"]):
@@ -51,6 +56,10 @@ class Label(models.Model):
 
 
 class AnnotationQuerySet(models.QuerySet["Annotation"]):
+    def visible_to(self, user: AnyUser) -> AnnotationQuerySet:
+        """Annotations this user may see: those on documents visible to them."""
+        return self.filter(visible_filter(user, DOCUMENT))
+
     def anchored(self) -> AnnotationQuerySet:
         return self.filter(anchor_state=Annotation.Anchor.ANCHORED)
 

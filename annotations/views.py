@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from annotations import anchoring, permissions, workflow
+from annotations.access import get_annotation_for
 from annotations.forms import (
     CreateForm,
     EditForm,
@@ -24,8 +25,9 @@ from annotations.forms import (
     StatusForm,
 )
 from annotations.models import Annotation, Label, Reply
+from comparisons.access import get_comparison_for
 from comparisons.models import Comparison
-from documents.models import DocumentVersion
+from documents.access import get_version_for
 from provenance.access import require_annotate, require_capability, require_role
 from provenance.safety import safe_next
 
@@ -35,16 +37,13 @@ require_label_admin = require_capability(
 )
 
 
-def _get_annotation(pk: int) -> Annotation:
-    return get_object_or_404(Annotation.objects.with_related(), pk=pk)
-
-
 @require_GET
 @require_role
 def queue(request: HttpRequest) -> HttpResponse:
     """The moderation queue: filter by status, label, document, outlet and author, with counts."""
-    form = QueueFilterForm(request.GET or None)
-    filtered = form.filter(Annotation.objects.all())
+    form = QueueFilterForm(request.GET or None, user=request.user)
+    visible = Annotation.objects.visible_to(request.user)
+    filtered = form.filter(visible)
     by_status = dict(filtered.values_list("status").annotate(n=Count("pk")).order_by())
     status = form.chosen_status
     shown = filtered if status == "all" else filtered.filter(status=status)
@@ -60,7 +59,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "status_counts": [(v, n, by_status.get(v, 0)) for v, n in Annotation.Status.choices],
         "total": sum(by_status.values()),
         "label_counts": by_label,
-        "orphan_count": Annotation.objects.orphaned().count(),
+        "orphan_count": visible.orphaned().count(),
         "page": page,
         "query": query.urlencode(),
         "filters": filters.urlencode(),
@@ -68,11 +67,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "annotations/queue.html", context)
 
 
-def _create_target(data: dict[str, Any]) -> workflow.Target:
+def _create_target(user: Any, data: dict[str, Any]) -> workflow.Target:
     """Read what to annotate from the form: a passage or finding, or a span of a version."""
     comparison = None
     if data.get("comparison"):
-        comparison = get_object_or_404(Comparison.objects.with_documents(), pk=data["comparison"])
+        comparison = get_comparison_for(user, data["comparison"])
     if comparison is not None and (
         data.get("passage") is not None or data.get("finding") is not None
     ):
@@ -84,9 +83,7 @@ def _create_target(data: dict[str, Any]) -> workflow.Target:
         )
     if data.get("version") is None or data.get("start") is None or data.get("end") is None:
         raise ValidationError("Select some text in a comparison to annotate it.")
-    version = get_object_or_404(
-        DocumentVersion.objects.select_related("document"), pk=data["version"]
-    )
+    version = get_version_for(user, data["version"])
     return workflow.target_from_span(version, data["start"], data["end"], comparison)
 
 
@@ -101,7 +98,7 @@ def create(request: HttpRequest) -> HttpResponse:
     try:
         if any(name in form.errors for name in CreateForm.TARGET_FIELDS):
             raise ValidationError("The selection could not be read. Select some words again.")
-        target = _create_target(form.cleaned_data)
+        target = _create_target(request.user, form.cleaned_data)
     except ValidationError as exc:
         error = exc.messages[0]
     if request.method == "POST" and target is not None and form.is_valid():
@@ -137,7 +134,8 @@ def _detail_context(request: HttpRequest, annotation: Annotation, **extra: Any) 
         "edit_form": EditForm.for_annotation(annotation),
         "reply_form": ReplyForm(),
         "reattach_form": ReattachForm(initial={"revision": annotation.revision}),
-        "comparisons": Comparison.objects.done()
+        "comparisons": Comparison.objects.visible_to(user)
+        .done()
         .with_documents()
         .filter(
             Q(source_version=annotation.document_version_id)
@@ -168,7 +166,7 @@ def _threads(replies: list[Reply]) -> list[tuple[Reply, int]]:
 @require_role
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One annotation: the quote in context, its note, review, replies and history."""
-    annotation = _get_annotation(pk)
+    annotation = get_annotation_for(request.user, pk)
     return render(request, "annotations/detail.html", _detail_context(request, annotation))
 
 
@@ -176,7 +174,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_annotate
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Save an edit, or refuse it (409) when someone else saved first."""
-    annotation = _get_annotation(pk)
+    annotation = get_annotation_for(request.user, pk)
     if not permissions.can_edit(request.user, annotation):
         raise PermissionDenied("Moderators can edit only their own annotations.")
     form = EditForm(request.POST, annotation=annotation)
@@ -202,7 +200,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_annotate
 def set_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm, dismiss or reopen an annotation."""
-    annotation = _get_annotation(pk)
+    annotation = get_annotation_for(request.user, pk)
     form = StatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Pick open, confirmed or dismissed.")
@@ -222,7 +220,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_annotate
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = _get_annotation(pk)
+    annotation = get_annotation_for(request.user, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
         context = _detail_context(request, annotation, reply_form=form)
@@ -237,7 +235,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_annotate
 def reattach(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach an orphan to words a moderator found in the document's current version."""
-    annotation = _get_annotation(pk)
+    annotation = get_annotation_for(request.user, pk)
     form = ReattachForm(request.POST)
     version = annotation.document_version.document.current_version
     try:

@@ -8,16 +8,21 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from documents.models import not_archived, visible_filter
 from provenance.engine import ENGINE_VERSION
 from provenance.engine import Comparison as EngineComparison
 
 if TYPE_CHECKING:
     from documents.models import Document
+    from provenance.roles import AnyUser
+
+SOURCE = "source_version__document__"
+DERIVATIVE = "derivative_version__document__"
 
 
 def stale_after() -> timedelta:
@@ -26,6 +31,10 @@ def stale_after() -> timedelta:
 
 
 class ComparisonQuerySet(models.QuerySet["Comparison"]):
+    def visible_to(self, user: AnyUser) -> ComparisonQuerySet:
+        """Comparisons this user may see: both documents visible to them."""
+        return self.filter(visible_filter(user, SOURCE), visible_filter(user, DERIVATIVE))
+
     def for_document(self, document: Document) -> ComparisonQuerySet:
         """Comparisons in which any version of the document is the source or the derivative."""
         return self.filter(
@@ -185,12 +194,36 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def _active_q() -> Q:
+    return Q(revoked_at__isnull=True) & (
+        Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+    )
+
+
+def _opens_q() -> Q:
+    """Active, and neither document archived: a link never shows what readers cannot see."""
+    return (
+        _active_q()
+        & not_archived(f"comparison__{SOURCE}")
+        & not_archived(f"comparison__{DERIVATIVE}")
+    )
+
+
 class ShareLinkQuerySet(models.QuerySet["ShareLink"]):
     def active(self) -> ShareLinkQuerySet:
         """Links that open their comparison now: not revoked and not expired."""
-        return self.filter(revoked_at__isnull=True).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        return self.filter(_active_q())
+
+    def visible_to(self, user: AnyUser) -> ShareLinkQuerySet:
+        """Links on comparisons this user may see (whether or not the links still work)."""
+        return self.filter(
+            visible_filter(user, f"comparison__{SOURCE}"),
+            visible_filter(user, f"comparison__{DERIVATIVE}"),
         )
+
+    def with_opens(self) -> ShareLinkQuerySet:
+        """Mark each link with `opens`: whether it shows its comparison to anyone right now."""
+        return self.annotate(opens=ExpressionWrapper(_opens_q(), output_field=BooleanField()))
 
 
 class ShareLink(models.Model):

@@ -43,21 +43,6 @@ def revoke(link: ShareLink) -> bool:
     return True
 
 
-def active_link(token: str) -> ShareLink | None:
-    """Return the active link with this token, its comparison and documents fetched too."""
-    if not token or len(token) > 64:
-        return None
-    return (
-        ShareLink.objects.active()
-        .select_related(
-            "comparison__source_version__document__outlet",
-            "comparison__derivative_version__document__outlet",
-        )
-        .filter(token=token)
-        .first()
-    )
-
-
 def links_for(comparison: Comparison, user: Any) -> list[ShareLink]:
     """Links a user may see on the comparison page: admins all, educators their own."""
     if not roles.can_share(user):

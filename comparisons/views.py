@@ -8,14 +8,20 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from comparisons import compare, sharing
 from comparisons import render as diff
-from comparisons.models import Comparison, ShareLink
+from comparisons.access import (
+    LinkWithdrawn,
+    get_comparison_for,
+    get_share_link,
+    get_share_link_for,
+)
+from comparisons.models import Comparison
 from documents.models import Document
 from provenance.access import require_role, require_share
 
@@ -92,17 +98,14 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
     }
 
 
-def _get_comparison(pk: int) -> Comparison:
-    return get_object_or_404(Comparison.objects.with_documents(), pk=pk)
-
-
 class PickForm(forms.Form):
     source = forms.ModelChoiceField(queryset=Document.objects.none(), label="Source")
     derivative = forms.ModelChoiceField(queryset=Document.objects.none(), label="Derivative")
 
-    def __init__(self, *args: Any, q: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, q: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        documents = Document.objects.active().filter(current_version__isnull=False)
+        # Archived documents are not offered even to admins, who alone could see them.
+        documents = Document.objects.visible_to(user).active().filter(current_version__isnull=False)
         self.fields["source"].queryset = documents
         self.fields["derivative"].queryset = documents
         self.choices = (documents.search(q) if q else documents).select_related("outlet")[:200]
@@ -113,7 +116,7 @@ class PickForm(forms.Form):
 def pick(request: HttpRequest) -> HttpResponse:
     """Pick a source and a derivative (GET, with search) and compare them (POST)."""
     q = request.GET.get("q", "").strip()
-    form = PickForm(request.POST or None, q=q, initial=request.GET.dict())
+    form = PickForm(request.POST or None, user=request.user, q=q, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         try:
             comparison = compare.get_or_compute(
@@ -125,7 +128,7 @@ def pick(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc)
         else:
             return redirect(comparison)
-    recent = Comparison.objects.done().with_documents()[:20]
+    recent = Comparison.objects.visible_to(request.user).done().with_documents()[:20]
     return render(request, "comparisons/pick.html", {"form": form, "q": q, "recent": recent})
 
 
@@ -133,7 +136,7 @@ def pick(request: HttpRequest) -> HttpResponse:
 @require_role
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a comparison (or its progress while it is being computed)."""
-    comparison = compare.ensure_current(_get_comparison(pk))
+    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
     if not comparison.is_done:
         context = {"comparison": comparison, "base_template": "base.html"}
         return render(request, "comparisons/computing.html", context)
@@ -149,7 +152,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_role
 def status(request: HttpRequest, pk: int) -> JsonResponse:
     """Report a comparison's progress, for the "computing…" page."""
-    comparison = _get_comparison(pk)
+    comparison = get_comparison_for(request.user, pk)
     return JsonResponse(
         {
             "status": comparison.status,
@@ -163,7 +166,7 @@ def status(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 @require_role
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
-    comparison = _get_comparison(pk)
+    comparison = get_comparison_for(request.user, pk)
     if comparison.status == Comparison.Status.FAILED:
         compare.retry(comparison)
     return redirect(comparison)
@@ -173,7 +176,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 @require_share
 def share_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Make a read-only link to a comparison, with an optional expiry."""
-    comparison = _get_comparison(pk)
+    comparison = get_comparison_for(request.user, pk)
     form = sharing.ShareForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Pick how long the link should work.")
@@ -187,7 +190,7 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_share
 def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop a share link working (its creator or an admin)."""
-    link = get_object_or_404(ShareLink.objects.select_related("comparison"), pk=pk)
+    link = get_share_link_for(request.user, pk)
     if not link.can_revoke(request.user):
         raise PermissionDenied("Only the person who made this link, or an admin, can revoke it.")
     if sharing.revoke(link):
@@ -197,10 +200,11 @@ def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def shared(request: HttpRequest, token: str) -> HttpResponse:
-    """Show a shared comparison, read-only, to anyone holding an active link."""
-    link = sharing.active_link(token)
-    if link is None:
-        raise Http404("This link does not work (it may have expired or been revoked).")
+    """Show a shared comparison, read-only, to anyone holding a link that still opens it."""
+    try:
+        link = get_share_link(token)
+    except LinkWithdrawn:
+        return _private(render(request, "comparisons/withdrawn.html", status=410))
     comparison = compare.ensure_current(link.comparison)
     if not comparison.is_done:
         context = {"comparison": comparison, "base_template": "comparisons/shared_base.html"}

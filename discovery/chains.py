@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from discovery.relations import Relation, sources_of
 from documents.models import Document
+
+if TYPE_CHECKING:
+    from provenance.roles import AnyUser
 
 # Passages whose derivative side came from the source (everything but "added").
 TAKEN_KINDS = frozenset({"verbatim", "reused", "altered", "trimmed", "paraphrased"})
@@ -82,9 +86,11 @@ def _date_key(document: Document) -> tuple[date, int]:
     return (document.published_on or date.max, document.pk)
 
 
-def source_roles(document: Document, relations: list[Relation] | None = None) -> list[SourceRole]:
-    """Rate each stored source of the document; the direct ones come first."""
-    relations = sources_of(document) if relations is None else relations
+def source_roles(
+    document: Document, relations: list[Relation] | None = None, viewer: AnyUser | None = None
+) -> list[SourceRole]:
+    """Rate each stored source of the document (visible to `viewer`); the direct ones first."""
+    relations = sources_of(document, viewer) if relations is None else relations
     if not relations:
         return []
     size = max(len(document.text), 1)
@@ -122,18 +128,18 @@ def source_roles(document: Document, relations: list[Relation] | None = None) ->
     )
 
 
-def direct_source(document: Document) -> Document | None:
-    roles = source_roles(document)
+def direct_source(document: Document, viewer: AnyUser | None = None) -> Document | None:
+    roles = source_roles(document, viewer=viewer)
     return roles[0].document if roles and roles[0].direct else None
 
 
-def chain(document: Document) -> list[Document]:
-    """The document and its direct sources back to the first: [release, …, document]."""
+def chain(document: Document, viewer: AnyUser | None = None) -> list[Document]:
+    """The document and its direct sources (visible to `viewer`) back to the first."""
     path = [document]
     seen = {document.pk}
     current = document
     while len(path) < MAX_CHAIN:
-        source = direct_source(current)
+        source = direct_source(current, viewer)
         if source is None or source.pk in seen:
             break
         path.insert(0, source)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from discovery.relations import Relation, derivatives_of
 from documents.models import Document
 from provenance.engine.segment import segment
+
+if TYPE_CHECKING:
+    from provenance.roles import AnyUser
 
 # The order of the heat map's columns: from faithful reuse to leaving it out.
 FANOUT_KINDS = ("verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted")
@@ -77,9 +80,10 @@ def sentence_kind(span: tuple[int, int], passages: list[dict[str, Any]]) -> str:
     return best if best in FANOUT_KINDS else "omitted"
 
 
-def fan_out(release: Document, limit: int | None = None) -> FanOut:
-    """Every sentence of the release against each of its stored derivatives."""
-    derivatives = derivatives_of(release)[:limit] if limit else derivatives_of(release)
+def fan_out(release: Document, viewer: AnyUser, limit: int | None = None) -> FanOut:
+    """Every sentence of the release against each stored derivative the viewer may see."""
+    derivatives = derivatives_of(release, viewer)
+    derivatives = derivatives[:limit] if limit else derivatives
     text = release.text
     passages = [r.comparison.result.get("passages", []) for r in derivatives]
     rows = []
@@ -136,9 +140,9 @@ def _fate(span: tuple[int, int], lost: list[tuple[int, int, str]], kept: list[An
     return "kept"
 
 
-def trim_map(release: Document) -> tuple[list[Relation], list[TrimItem]]:
-    """The caveats and figures of the release, and which derivatives dropped each."""
-    derivatives = derivatives_of(release)
+def trim_map(release: Document, viewer: AnyUser) -> tuple[list[Relation], list[TrimItem]]:
+    """The caveats and figures of the release, and which visible derivatives dropped each."""
+    derivatives = derivatives_of(release, viewer)
     text = release.text
     lost = [_lost_spans(r.comparison.result.get("passages", [])) for r in derivatives]
     covered = [

@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
 from discovery.chains import source_roles
 from discovery.relations import Relation, reuse_edges
 from documents.models import Document, Outlet
+
+if TYPE_CHECKING:
+    from provenance.roles import AnyUser
 
 MAX_NODES = 60
 WIDTH = 960
@@ -92,9 +96,9 @@ class Graph:
     ticks: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _neighbours(version_ids: set[int]) -> set[int]:
-    """Documents that share a reuse edge with any of the given current versions."""
-    edges = reuse_edges().filter(
+def _neighbours(version_ids: set[int], viewer: AnyUser) -> set[int]:
+    """Documents that share a reuse edge (visible to the viewer) with any of the versions."""
+    edges = reuse_edges(viewer).filter(
         Q(source_version_id__in=version_ids) | Q(derivative_version_id__in=version_ids)
     )
     ids = set()
@@ -104,14 +108,15 @@ def _neighbours(version_ids: set[int]) -> set[int]:
 
 
 def select_documents(
-    outlet: Outlet | None = None, q: str = "", document: Document | None = None
+    viewer: AnyUser, outlet: Outlet | None = None, q: str = "", document: Document | None = None
 ) -> tuple[list[Document], bool, str]:
     """The documents to draw (with their direct neighbours), whether cut short, a title."""
-    base = Document.objects.active().filter(current_version__isnull=False)
+    # The graph draws the live corpus: archived documents stay out even for admins.
+    base = Document.objects.visible_to(viewer).active().filter(current_version__isnull=False)
     if document is not None:
         ids, frontier, title = {document.pk}, {document.current_version_id}, document.title
         while frontier and len(ids) < MAX_NODES:
-            found = _neighbours(frontier) - ids
+            found = _neighbours(frontier, viewer) - ids
             ids |= found
             frontier = set(base.filter(pk__in=found).values_list("current_version_id", flat=True))
     else:
@@ -120,7 +125,7 @@ def select_documents(
         title = " · ".join(filter(None, [str(outlet) if outlet else "", q])) or "All documents"
         ids = set(chosen.order_by("-published_on", "-pk").values_list("pk", flat=True)[:MAX_NODES])
         versions = set(base.filter(pk__in=ids).values_list("current_version_id", flat=True))
-        ids |= _neighbours(versions)
+        ids |= _neighbours(versions, viewer)
     documents = list(base.filter(pk__in=ids).select_related("outlet", "current_version"))
     documents.sort(key=lambda d: (d.published_on or date.max, d.pk))
     return documents[:MAX_NODES], len(documents) > MAX_NODES, title

@@ -26,8 +26,8 @@ COLUMNS_PER_PAGE = 12
 @require_GET
 @require_role
 def fan_out_view(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_document_for(request, pk)
-    fan = fan_out(document)
+    document = get_document_for(request.user, pk)
+    fan = fan_out(document, request.user)
     page = Paginator(fan.derivatives, COLUMNS_PER_PAGE).get_page(request.GET.get("page"))
     start = page.start_index() - 1 if fan.derivatives else 0
     stop = start + len(page.object_list)
@@ -46,8 +46,8 @@ def fan_out_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_role
 def trim_map_view(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_document_for(request, pk)
-    derivatives, items = trim_map(document)
+    document = get_document_for(request.user, pk)
+    derivatives, items = trim_map(document, request.user)
     page = Paginator(derivatives, COLUMNS_PER_PAGE).get_page(request.GET.get("page"))
     start = page.start_index() - 1 if derivatives else 0
     stop = start + len(page.object_list)
@@ -62,9 +62,11 @@ def graph_view(request: HttpRequest) -> HttpResponse:
     outlet = Outlet.objects.filter(pk=request.GET.get("outlet") or None).first()
     document = None
     if request.GET.get("document", "").isdigit():
-        document = get_document_for(request, int(request.GET["document"]))
+        document = get_document_for(request.user, int(request.GET["document"]))
     q = request.GET.get("q", "").strip()[:200]
-    documents, truncated, title = select_documents(outlet=outlet, q=q, document=document)
+    documents, truncated, title = select_documents(
+        request.user, outlet=outlet, q=q, document=document
+    )
     graph = build_graph(documents, title, truncated)
     context = {"graph": graph, "outlets": Outlet.objects.all(), "outlet": outlet, "q": q}
     return render(request, "discovery/graph.html", context)
@@ -95,7 +97,7 @@ def retry_view(request: HttpRequest) -> HttpResponseRedirect:
 @require_POST
 @require_upload
 def discover_view(request: HttpRequest, pk: int) -> HttpResponseRedirect:
-    document = get_document_for(request, pk)
+    document = get_document_for(request.user, pk)
     if document.current_version is None:
         messages.error(request, "This document has no text to search with.")
     else:

@@ -1,22 +1,35 @@
-"""The one way a view fetches a document for the signed-in user."""
+"""The one way any page, export or API path fetches a document or a version for a user.
+
+Both getters go through `Document.objects.visible_to` (the rule lives in
+`documents.models.visible_filter`): an archived document and its versions answer
+404 to everyone but admins, so readers do not learn that they exist.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from typing import TYPE_CHECKING
+
 from django.shortcuts import get_object_or_404
 
-from documents.models import Document
-from provenance import roles
+from documents.models import Document, DocumentVersion
+
+if TYPE_CHECKING:
+    from provenance.roles import AnyUser
 
 
-def get_document_for(request: HttpRequest, pk: int) -> Document:
-    """Return the document if this user may see it: archived ones only for admins.
+def get_document_for(user: AnyUser, pk: int) -> Document:
+    """Return the document if this user may see it, else raise Http404."""
+    documents = Document.objects.visible_to(user).select_related("outlet", "current_version")
+    return get_object_or_404(documents, pk=pk)
 
-    Readers get 404 for an archived document, so they do not learn that it exists.
-    """
-    document = get_object_or_404(
-        Document.objects.select_related("outlet", "current_version"), pk=pk
-    )
-    if document.is_archived and not roles.can_upload(request.user):
-        raise Http404("No such document.")
-    return document
+
+def get_version_for(user: AnyUser, pk: int) -> DocumentVersion:
+    """Return the version (with its document) if this user may see it, else raise Http404."""
+    versions = DocumentVersion.objects.visible_to(user).select_related("document")
+    return get_object_or_404(versions, pk=pk)
+
+
+def get_numbered_version_for(user: AnyUser, document_pk: int, number: int) -> DocumentVersion:
+    """Return version `number` of a document this user may see, else raise Http404."""
+    versions = DocumentVersion.objects.visible_to(user).select_related("document")
+    return get_object_or_404(versions, document_id=document_pk, number=number)

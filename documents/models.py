@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from provenance import roles
+
+if TYPE_CHECKING:
+    from provenance.roles import AnyUser
 
 
 class Outlet(models.Model):
@@ -23,10 +30,34 @@ class Outlet(models.Model):
         return self.name
 
 
+def visible_filter(user: AnyUser, through: str = "") -> Q:
+    """The visibility rule, as a filter on documents reached through `through`.
+
+    `through` is the lookup path from the queried model to its document, ending in
+    "__" ("document_version__document__"), so comparisons, annotations and share
+    links apply this same rule. Users without a role see nothing; archived documents,
+    and everything that hangs off them, only admins see.
+    """
+    if not roles.has_any_role(user):
+        return Q(pk__in=[])
+    if roles.can_see_archived(user):
+        return Q()
+    return not_archived(through)
+
+
+def not_archived(through: str = "") -> Q:
+    """Documents (reached through `through`) that are not archived."""
+    return Q(**{f"{through}archived_at__isnull": True})
+
+
 class DocumentQuerySet(models.QuerySet["Document"]):
+    def visible_to(self, user: AnyUser) -> DocumentQuerySet:
+        """Documents this user may see (see `visible_filter`)."""
+        return self.filter(visible_filter(user))
+
     def active(self) -> DocumentQuerySet:
         """Documents that are not archived."""
-        return self.filter(archived_at__isnull=True)
+        return self.filter(not_archived())
 
     def archived(self) -> DocumentQuerySet:
         return self.filter(archived_at__isnull=False)
@@ -113,6 +144,12 @@ class Document(models.Model):
         return self.current_version.text if self.current_version else ""
 
 
+class DocumentVersionQuerySet(models.QuerySet["DocumentVersion"]):
+    def visible_to(self, user: AnyUser) -> DocumentVersionQuerySet:
+        """Versions of documents this user may see."""
+        return self.filter(visible_filter(user, "document__"))
+
+
 class DocumentVersion(models.Model):
     """One immutable state of a document: the bytes as received and what we read from them."""
 
@@ -145,6 +182,8 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = DocumentVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "number"]

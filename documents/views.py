@@ -10,13 +10,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from documents import curation
-from documents.access import get_document_for
+from documents.access import get_document_for, get_numbered_version_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
-from documents.models import Document, DocumentVersion, ImportJob
+from documents.models import Document, ImportJob
 from documents.uploads import receive_upload
-from provenance import roles
 from provenance.access import require_role, require_upload
 
 PAGE_SIZE = 25
@@ -26,12 +25,12 @@ PAGE_SIZE = 25
 @require_role
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.select_related("outlet", "current_version")
+    documents = Document.objects.visible_to(request.user).select_related(
+        "outlet", "current_version"
+    )
     filters = form.cleaned_data if form.is_valid() else {}
-    if filters.get("archived") and roles.can_upload(request.user):
-        documents = documents.archived()
-    else:
-        documents = documents.active()
+    # Only admins can see archived documents, so for anyone else this list is empty.
+    documents = documents.archived() if filters.get("archived") else documents.active()
     if filters.get("q"):
         documents = documents.search(filters["q"])
     if filters.get("kind"):
@@ -54,7 +53,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @require_role
 def document_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
-    document = get_document_for(request, pk)
+    document = get_document_for(request.user, pk)
     versions = list(document.versions.select_related("created_by").defer("original"))
     if number is None:
         version = next((v for v in versions if v.pk == document.current_version_id), None)
@@ -75,8 +74,8 @@ def document_detail(request: HttpRequest, pk: int, number: int | None = None) ->
 @require_role
 def version_original(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The bytes exactly as received, always as a download so nothing in them can run here."""
-    document = get_document_for(request, pk)
-    version = get_object_or_404(DocumentVersion, document=document, number=number)
+    version = get_numbered_version_for(request.user, pk, number)
+    document = version.document
     response = HttpResponse(bytes(version.original), content_type="application/octet-stream")
     name = version.original_name or f"document-{document.pk}-v{version.number}"
     response["Content-Disposition"] = f'attachment; filename="{_ascii(name)}"'
@@ -94,7 +93,7 @@ def _ascii(name: str) -> str:
 def upload(request: HttpRequest) -> HttpResponse:
     version_of = None
     if target := request.GET.get("version_of") or request.POST.get("version_of"):
-        version_of = get_document_for(request, _int_or_404(target))
+        version_of = get_document_for(request.user, _int_or_404(target))
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -125,7 +124,7 @@ def _int_or_404(value: str) -> int:
 
 @require_upload
 def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_document_for(request, pk)
+    document = get_document_for(request.user, pk)
     form = DocumentEditForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
         changed = curation.edit_document(document, form.cleaned_data)
@@ -137,7 +136,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_upload
 def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
-    document = get_document_for(request, pk)
+    document = get_document_for(request.user, pk)
     if curation.archive_document(document):
         messages.success(request, f"Archived “{document.title}”. Its versions are kept.")
     return redirect(document)
@@ -146,7 +145,7 @@ def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @require_POST
 @require_upload
 def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
-    document = get_document_for(request, pk)
+    document = get_document_for(request.user, pk)
     if curation.unarchive_document(document):
         messages.success(request, f"“{document.title}” is back in the list.")
     return redirect(document)

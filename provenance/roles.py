@@ -103,6 +103,11 @@ def can_share(user: AnyUser) -> bool:
     return bool(roles_of(user) & {ADMINS, EDUCATORS})
 
 
+def can_see_archived(user: AnyUser) -> bool:
+    """Admins archive documents, so only they still see them (and all that hangs off them)."""
+    return ADMINS in roles_of(user)
+
+
 def sync_role_permissions(**_kwargs: object) -> None:
     """Create the role groups and give each exactly its listed permissions."""
     from django.contrib.auth.models import Group, Permission

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
 from discovery.chains import chain, source_roles
 from discovery.models import IndexState
@@ -21,17 +22,18 @@ PANEL_LIMIT = 20
 def document_provenance(context: template.Context, document: Document) -> dict[str, Any]:
     """Render the panel: background state, sources (direct first), derivatives, chain."""
     request = context.get("request")
-    user = getattr(request, "user", None)
+    # Without a request nobody is signed in, and a page for nobody lists no relations.
+    user = getattr(request, "user", None) or AnonymousUser()
     state = IndexState.objects.filter(version_id=document.current_version_id).first()
-    derivatives = derivatives_of(document)
+    derivatives = derivatives_of(document, user)
     return {
         "document": document,
         "state": state,
-        "sources": source_roles(document),
+        "sources": source_roles(document, viewer=user),
         "derivatives": derivatives[:PANEL_LIMIT],
         "more_derivatives": max(0, len(derivatives) - PANEL_LIMIT),
-        "chain": chain(document),
-        "can_upload": roles.can_upload(user) if user is not None else False,
+        "chain": chain(document, user),
+        "can_upload": roles.can_upload(user),
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }

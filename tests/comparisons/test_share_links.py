@@ -48,7 +48,9 @@ def test_a_revoked_link_stops_working(
     assert c.post(f"/share-links/{link.pk}/revoke/").status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
-    assert client.get(f"/s/{link.token}/").status_code == 404
+    gone = client.get(f"/s/{link.token}/")
+    assert gone.status_code == 410
+    assert "This link has been withdrawn" in gone.content.decode()
     # Revoking again is a no-op.
     revoked_at = link.revoked_at
     c.post(f"/share-links/{link.pk}/revoke/")
@@ -63,7 +65,7 @@ def test_an_expired_link_stops_working(
     assert link.expires_at > timezone.now() + timedelta(days=6)
     assert client.get(f"/s/{link.token}/").status_code == 200
     ShareLink.objects.filter(pk=link.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert client.get(f"/s/{link.token}/").status_code == 404
+    assert client.get(f"/s/{link.token}/").status_code == 410
     assert not ShareLink.objects.active().exists()
 
 

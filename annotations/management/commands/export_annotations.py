@@ -10,9 +10,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 
 from annotations import interchange
-from annotations.models import Annotation
-from comparisons.models import Comparison
-from documents.models import Document
+from annotations.models import DOCUMENT, Annotation
+from comparisons.models import DERIVATIVE, SOURCE, Comparison
+from documents.models import Document, not_archived
 
 
 class Command(BaseCommand):
@@ -25,27 +25,46 @@ class Command(BaseCommand):
         which.add_argument("--all", action="store_true", help="Every annotation.")
         parser.add_argument("--format", choices=["jsonld", "csv"], default="jsonld")
         parser.add_argument("--output", "-o", type=Path, help="A file to write (default stdout).")
+        parser.add_argument(
+            "--include-archived",
+            action="store_true",
+            help="Also export annotations on archived documents (which only admins see).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         fmt = options["format"]
+        # An export file leaves the app, so by default it holds only what every reader sees.
+        documents = (
+            Document.objects.all() if options["include_archived"] else Document.objects.active()
+        )
+        comparisons = Comparison.objects.all()
+        annotations = Annotation.objects.all()
+        if not options["include_archived"]:
+            comparisons = comparisons.filter(not_archived(SOURCE), not_archived(DERIVATIVE))
+            annotations = annotations.filter(not_archived(DOCUMENT))
         if options["document"]:
-            document = Document.objects.filter(pk=options["document"]).first()
+            document = documents.filter(pk=options["document"]).first()
             if document is None:
-                raise CommandError(f"No document {options['document']}.")
-            annotations = Annotation.objects.on_document(document)
+                raise CommandError(
+                    f"No document {options['document']} (archived ones need --include-archived)."
+                )
+            annotations = annotations.on_document(document)
             path, label = (
                 reverse("annotations:export_document", args=[document.pk, fmt]),
                 str(document),
             )
         elif options["comparison"]:
-            comparison = Comparison.objects.filter(pk=options["comparison"]).first()
+            comparison = comparisons.filter(pk=options["comparison"]).first()
             if comparison is None:
-                raise CommandError(f"No comparison {options['comparison']}.")
-            annotations = Annotation.objects.for_comparison(comparison)
+                raise CommandError(
+                    f"No comparison {options['comparison']} "
+                    "(one on an archived document needs --include-archived)."
+                )
+            annotations = annotations.for_comparison(comparison)
             path = reverse("annotations:export_comparison", args=[comparison.pk, fmt])
             label = str(comparison)
         else:
-            annotations, path, label = Annotation.objects.all(), reverse("annotations:queue"), "All"
+            path, label = reverse("annotations:queue"), "All"
         annotations = annotations.with_related().prefetch_related("replies__author").order_by("pk")
         if fmt == "csv":
             out = interchange.to_csv(annotations)
