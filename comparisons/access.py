@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from comparisons.models import Comparison, ShareLink
+from comparisons.models import DERIVATIVE, SOURCE, Comparison, ShareLink
+from documents.models import not_archived
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -53,6 +54,12 @@ def get_share_link(token: str) -> ShareLink:
     if not link.opens:
         raise LinkWithdrawn(link)
     return link
+
+
+def links_withdrawn(comparison: Comparison) -> bool:
+    """Tell whether the comparison's share links are withdrawn (a document of it is archived)."""
+    live = Comparison.objects.filter(not_archived(SOURCE), not_archived(DERIVATIVE))
+    return not live.filter(pk=comparison.pk).exists()
 
 
 def get_share_link_for(user: AnyUser, pk: int) -> ShareLink:

@@ -211,7 +211,7 @@ def _opens_q() -> Q:
 
 class ShareLinkQuerySet(models.QuerySet["ShareLink"]):
     def active(self) -> ShareLinkQuerySet:
-        """Links that open their comparison now: not revoked and not expired."""
+        """Links not revoked and not expired (`with_opens` also applies the archive rule)."""
         return self.filter(_active_q())
 
     def visible_to(self, user: AnyUser) -> ShareLinkQuerySet:

@@ -20,6 +20,7 @@ from comparisons.access import (
     get_comparison_for,
     get_share_link,
     get_share_link_for,
+    links_withdrawn,
 )
 from comparisons.models import Comparison
 from documents.models import Document
@@ -143,6 +144,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = comparison_context(request, comparison)
     context["base_template"] = "base.html"
     context["share_links"] = sharing.links_for(comparison, request.user)
+    context["links_withdrawn"] = links_withdrawn(comparison)
     context["expiry_choices"] = sharing.EXPIRY_CHOICES
     return render(request, "comparisons/comparison.html", context)
 
@@ -178,6 +180,9 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Make a read-only link to a comparison, with an optional expiry."""
     comparison = get_comparison_for(request.user, pk)
     form = sharing.ShareForm(request.POST)
+    if links_withdrawn(comparison):  # only admins get here: no one else sees such a comparison
+        messages.error(request, "A document of this comparison is archived: it cannot be shared.")
+        return redirect(comparison)
     if not form.is_valid():
         messages.error(request, "Pick how long the link should work.")
         return redirect(comparison)

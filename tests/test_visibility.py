@@ -280,3 +280,15 @@ def test_visible_to_applies_one_rule_to_every_model(
     version = world.archived.current_version
     assert version not in DocumentVersion.objects.visible_to(educator)
     assert version in DocumentVersion.objects.visible_to(admin_member)
+
+
+def test_an_admin_cannot_share_a_comparison_whose_links_are_withdrawn(
+    world: World, admin: Client
+) -> None:
+    page = admin.get(cmp_url(world.hidden)).content.decode()
+    assert "its share links are withdrawn" in page
+    assert "Make a share link" not in page
+    response = admin.post(f"{cmp_url(world.hidden)}share/", {"expires_in": ""}, follow=True)
+    assert "it cannot be shared" in response.content.decode()
+    assert ShareLink.objects.filter(comparison=world.hidden).count() == 1
+    assert "Make a share link" in admin.get(cmp_url(world.shown)).content.decode()

@@ -74,8 +74,8 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
     if comparison is None or request is None:
         return {"show": False}
     annotations = Annotation.objects.for_comparison(comparison).with_related()
-    if shared or not permissions.can_read(user):
-        annotations = annotations.confirmed().public()
+    # A share link's getter has checked the comparison; its readers see only the public ones.
+    annotations = annotations.confirmed().public() if shared else annotations.visible_to(user)
     items = list(annotations)
     can_create = not shared and permissions.can_create(user)
     marks = [

@@ -140,8 +140,9 @@ def test_share_link_opens_signed_out_until_revoked(
     page.get_by_role("button", name=re.compile("Revoke")).click()
     page.wait_for_load_state()
     response = anonymous.goto(url)
-    assert response.status == 404
-    assert pages.errors == [] or all("404" in e for e in pages.errors)
+    assert response.status == 410
+    assert anonymous.get_by_role("heading", name="This link has been withdrawn").count() == 1
+    assert pages.errors == [] or all("410" in e for e in pages.errors)
 
 
 def test_print_handout(pages: Pages, educator: User, demo: Comparison, screenshots: Path) -> None:
