@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class ComparisonsConfig(AppConfig):
     name = "comparisons"
     verbose_name = "Comparisons"
+
+    def ready(self) -> None:
+        from comparisons import compare
+        from provenance.jobs import register_resumer
+
+        register_resumer("comparisons", compare.resume)

@@ -5,8 +5,9 @@ stored result is reused while the engine version that made it is still the
 running one; otherwise it is recomputed. Small pairs are computed during the
 request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task in
 `comparisons.tasks`, and the page polls `status`/`progress` until it is done.
-A queued or running comparison older than `COMPARE_STALE_AFTER_SECONDS` lost
-its worker (or never had one); the next `ensure_current` starts it again.
+A queued or running comparison older than `JOB_STALE_AFTER_SECONDS` lost its
+worker (or never had one); the next `ensure_current` (or `resume_work`) starts it
+again, through the claims of `provenance.jobs`.
 """
 
 from __future__ import annotations
@@ -102,21 +103,28 @@ def _claim_stale(comparison: Comparison) -> bool:
     the same stale run at once only one restarts it, and a worker that has just started
     (it sets a new `started_at`) is left alone.
     """
-    now = timezone.now()
-    claimed = Comparison.objects.filter(
-        pk=comparison.pk, status=comparison.status, started_at=comparison.started_at
-    ).update(started_at=now)
-    if not claimed:
+    seen = comparison.started_at
+    if not Comparison.objects.claim_stale(comparison.pk, seen):
         return False
     logger.warning(
         "Comparison %s was %s since %s with no result; its worker seems to have stopped, "
         "so it is being computed again",
         comparison.pk,
         comparison.status,
-        comparison.started_at or "an unknown time",
+        seen or "an unknown time",
     )
-    comparison.started_at = now
+    comparison.refresh_from_db(fields=["started_at"])
     return True
+
+
+def resume() -> dict[str, int]:
+    """Queue again every comparison whose worker stopped (start-up; see `resume_work`)."""
+    restarted = 0
+    for comparison in Comparison.objects.stale().with_documents():
+        if _claim_stale(comparison):
+            _enqueue(comparison)
+            restarted += 1
+    return {"comparisons": restarted}
 
 
 def _enqueue(comparison: Comparison) -> None:

@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from documents.models import not_archived, visible_filter
 from provenance.engine import ENGINE_VERSION
 from provenance.engine import Comparison as EngineComparison
+from provenance.jobs import JobQuerySet, beat_is_older_than, stale_after
 
 if TYPE_CHECKING:
     from documents.models import Document
@@ -25,12 +26,17 @@ SOURCE = "source_version__document__"
 DERIVATIVE = "derivative_version__document__"
 
 
-def stale_after() -> timedelta:
-    """How long a queued or running comparison may go unfinished before its run counts as dead."""
-    return timedelta(seconds=settings.COMPARE_STALE_AFTER_SECONDS)
+class ComparisonQuerySet(JobQuerySet):
+    """Comparisons as background work: `started_at` is the heartbeat (set on queueing and start)."""
 
+    beat_field = "started_at"
 
-class ComparisonQuerySet(models.QuerySet["Comparison"]):
+    def in_flight_q(self, status_field: str | None = None) -> Q:
+        # A queued comparison (pending with progress 1) is in flight too: its task may be lost.
+        return Q(status=Comparison.Status.RUNNING) | Q(
+            status=Comparison.Status.PENDING, progress__gt=0
+        )
+
     def visible_to(self, user: AnyUser) -> ComparisonQuerySet:
         """Comparisons this user may see: both documents visible to them."""
         return self.filter(visible_filter(user, SOURCE), visible_filter(user, DERIVATIVE))
@@ -44,7 +50,7 @@ class ComparisonQuerySet(models.QuerySet["Comparison"]):
     def done(self) -> ComparisonQuerySet:
         return self.filter(status=Comparison.Status.DONE)
 
-    def stale(self) -> ComparisonQuerySet:
+    def outdated(self) -> ComparisonQuerySet:
         """Comparisons computed by another engine version than the running one."""
         return self.exclude(engine_version=ENGINE_VERSION)
 
@@ -139,11 +145,7 @@ class Comparison(models.Model):
         Rows queued before `started_at` existed have no start time; they count as
         overdue because nothing else would ever finish them.
         """
-        if not self.is_in_flight:
-            return False
-        if self.started_at is None:
-            return True
-        return (now or timezone.now()) - self.started_at > limit
+        return self.is_in_flight and beat_is_older_than(self.started_at, limit, now)
 
     def is_stale_run(self, now: datetime | None = None) -> bool:
         """Tell whether a queued or running run has gone on so long its worker must be dead."""

@@ -10,9 +10,12 @@ class DiscoveryConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import pre_delete
 
-        from discovery.work import on_version_created, on_version_deleted
+        from discovery.work import on_version_created, on_version_deleted, resume
         from documents.models import DocumentVersion
         from documents.signals import version_created
+        from provenance.jobs import register_resumer
+
+        register_resumer("discovery", resume)
 
         version_created.connect(on_version_created, dispatch_uid="discovery.index_new_version")
         pre_delete.connect(

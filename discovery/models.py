@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from provenance.jobs import JobQuerySet
 
 
 class Fingerprint(models.Model):
@@ -91,22 +90,18 @@ class Status(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class IndexStateQuerySet(models.QuerySet["IndexState"]):
-    def stale_cutoff(self) -> object:
-        return timezone.now() - timedelta(minutes=settings.DISCOVERY_STALE_MINUTES)
+class IndexStateQuerySet(JobQuerySet):
+    """Two steps per row (index, then discovery), each its own status; `updated_at` is the beat."""
+
+    status_field = "index_status"
+    beat_field = "updated_at"
 
     def needing_index(self) -> IndexStateQuerySet:
         """Pending, or "running" for so long that the worker must have died."""
-        return self.filter(
-            Q(index_status=Status.PENDING)
-            | Q(index_status=Status.RUNNING, updated_at__lt=self.stale_cutoff())
-        )
+        return self.claimable(status_field="index_status")
 
     def needing_discovery(self) -> IndexStateQuerySet:
-        return self.filter(index_status=Status.DONE).filter(
-            Q(discovery_status=Status.PENDING)
-            | Q(discovery_status=Status.RUNNING, updated_at__lt=self.stale_cutoff())
-        )
+        return self.filter(index_status=Status.DONE).claimable(status_field="discovery_status")
 
     def failed(self) -> IndexStateQuerySet:
         return self.filter(Q(index_status=Status.FAILED) | Q(discovery_status=Status.FAILED))

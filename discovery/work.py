@@ -31,6 +31,7 @@ from discovery.index import index_version, index_versions
 from discovery.models import IndexState, Status
 from discovery.search import discover
 from documents.models import DocumentVersion
+from provenance.jobs import stale_cutoff
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +86,7 @@ def claim(version_id: int, limit: int) -> list[int]:
     row = state.first()
     if row and not (
         row["index_status"] == Status.PENDING
-        or (
-            row["index_status"] == Status.RUNNING
-            and row["updated_at"] < IndexState.objects.stale_cutoff()
-        )
+        or (row["index_status"] == Status.RUNNING and row["updated_at"] < stale_cutoff())
     ):
         return []  # indexed by an earlier batch, or being indexed: one read, no transaction
     now = timezone.now()
@@ -96,11 +94,9 @@ def claim(version_id: int, limit: int) -> list[int]:
         if not DocumentVersion.objects.filter(pk=version_id).exists():
             return []  # deleted since it was queued
         IndexState.objects.get_or_create(version_id=version_id)
-        wanted = IndexState.objects.needing_index()
-        if not wanted.filter(version_id=version_id).update(
-            index_status=Status.RUNNING, updated_at=now
-        ):
+        if not IndexState.objects.claim(version_id, status_field="index_status"):
             return []
+        wanted = IndexState.objects.needing_index()
         others = list(
             wanted.filter(attempts=0)  # a version under retry waits for its own task
             .exclude(version_id=version_id)

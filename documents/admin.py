@@ -69,10 +69,10 @@ class ImportItemInline(admin.TabularInline):
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ["name", "status", "total", "processed", "added", "rejected", "created_at"]
     list_filter = ["status"]
-    exclude = ["payload"]
     readonly_fields = [
         "name", "status", "options", "total", "processed", "added", "new_versions",
-        "duplicates", "rejected", "error", "created_by", "created_at", "started_at", "finished_at",
+        "duplicates", "rejected", "error", "created_by", "created_at", "queued_at", "started_at",
+        "heartbeat_at", "finished_at", "attempts",
     ]  # fmt: skip
     inlines = [ImportItemInline]
 

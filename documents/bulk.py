@@ -21,14 +21,24 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.utils import timezone
 
 from documents.errors import RejectedInput
 from documents.extract import check_zip, decode_text, read_member
-from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
+from documents.ingest import (
+    NearDuplicates,
+    Outcome,
+    Prepared,
+    Status,
+    Submission,
+    check_submission,
+    ingest_document,
+)
 from documents.metadata import Metadata
-from documents.models import DocumentVersion, ImportItem, ImportJob
+from documents.models import DocumentVersion, ImportItem, ImportJob, ImportPayload
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -289,9 +299,9 @@ def create_job(
 ) -> ImportJob:
     """Record a bulk import and queue it; the job page shows its progress."""
     options = {"payload_type": kind, "defaults": _meta_dict(defaults)}
-    job = ImportJob.objects.create(
-        name=name[:255], payload=payload, options=options, created_by=user
-    )
+    with transaction.atomic():
+        job = ImportJob.objects.create(name=name[:255], options=options, created_by=user)
+        ImportPayload.objects.create(job=job, data=payload)
     # Queue only once the job row is visible to the worker's connection.
     transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
     return job
@@ -309,15 +319,18 @@ def bundle_files(files: Iterable[tuple[str, bytes]]) -> bytes:
 
 @task
 def run_import_job(job_id: int) -> dict[str, int]:
-    """Run a queued import job (background task)."""
-    job = ImportJob.objects.get(pk=job_id)
-    if job.status != ImportJob.Status.PENDING:
+    """Run a queued import job, or resume one whose worker died (background task)."""
+    # The claim is one conditional UPDATE: a second task for the same job returns here.
+    if not ImportJob.objects.claim(job_id, attempts=F("attempts") + 1):
         return {"skipped": 1}
+    job = ImportJob.objects.get(pk=job_id)
+    data = ImportPayload.objects.filter(job_id=job_id).values_list("data", flat=True).first()
+    if data is None:
+        _finish(job, ImportJob.Status.FAILED, error="The uploaded archive is gone.")
+        return {"failed": 1}
     defaults = Metadata(**job.options.get("defaults", {}))
     try:
-        items = items_from_payload(
-            bytes(job.payload), job.options.get("payload_type", ZIP), defaults
-        )
+        items = items_from_payload(bytes(data), job.options.get("payload_type", ZIP), defaults)
     except RejectedInput as exc:
         _finish(job, ImportJob.Status.FAILED, error=exc.message)
         return {"failed": 1}
@@ -332,42 +345,89 @@ def run_items(
     on_item: Callable[[ImportItem], None] | None = None,
     near_duplicates: NearDuplicates = NearDuplicates.VERSION,
 ) -> ImportJob:
-    """Import each item, recording its result and the job's progress as it goes."""
-    job.status = ImportJob.Status.RUNNING
-    job.started_at = timezone.now()
-    job.total = len(items)
-    job.save(update_fields=["status", "started_at", "total"])
-    user = job.created_by
-    for position, item in enumerate(items, start=1):
-        outcome = _import_one(item, user, near_duplicates)
-        record = ImportItem.objects.create(
-            job=job,
-            position=position,
-            name=item.name[:500],
-            outcome=_ITEM_OUTCOME[outcome.status],
-            reason=outcome.reason if outcome.status == Status.REJECTED else outcome.message,
-            document=outcome.document,
-            version=outcome.version,
-        )
-        counter = _COUNTER[outcome.status]
-        setattr(job, counter, getattr(job, counter) + 1)
-        job.processed = position
-        job.save(update_fields=["processed", counter])
-        if on_item is not None:
+    """Import each item not yet done, recording its result and the job's progress as it goes.
+
+    Resumable: item rows are made once, by position, and an item is ingested and
+    marked done in one transaction, so a run after a killed one imports only the
+    items that never committed. The caller holds the job (the task's claim, or the
+    command that made it).
+    """
+    now = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.RUNNING,
+        started_at=Coalesce(F("started_at"), Value(now)),
+        heartbeat_at=now,
+        total=len(items),
+    )
+    # Positions already there come from an earlier run; ignore_conflicts keeps them as they are.
+    ImportItem.objects.bulk_create(
+        [
+            ImportItem(job=job, position=position, name=item.name[:500])
+            for position, item in enumerate(items, start=1)
+        ],
+        ignore_conflicts=True,
+    )
+    waiting = ImportItem.objects.filter(job=job, outcome=ImportItem.Outcome.PENDING)
+    for record in waiting.order_by("position"):
+        item = items[record.position - 1]
+        if _import_item(job, record, item, near_duplicates) and on_item is not None:
             on_item(record)
+    job.refresh_from_db()
     _finish(job, ImportJob.Status.DONE)
     return job
 
 
-def _import_one(
-    item: Item, user: AbstractBaseUser | None, near_duplicates: NearDuplicates
-) -> Outcome:
+def _import_item(
+    job: ImportJob, record: ImportItem, item: Item, near_duplicates: NearDuplicates
+) -> bool:
+    """Ingest one item and mark it done in one transaction; False if another run did it.
+
+    Reading and extracting (a URL fetch included) happen before the transaction, so
+    the database is held only for the writes.
+    """
+    prepared = _prepare(item)
+    with transaction.atomic():
+        # The per-item claim: a second run working on the same job finds the item taken.
+        taken = ImportItem.objects.filter(pk=record.pk, outcome=ImportItem.Outcome.PENDING)
+        if not taken.update(outcome=ImportItem.Outcome.REJECTED):
+            return False
+        outcome = (
+            prepared
+            if isinstance(prepared, Outcome)
+            else _store(item, prepared, job, near_duplicates)
+        )
+        record.outcome = _ITEM_OUTCOME[outcome.status]
+        record.reason = outcome.reason if outcome.status == Status.REJECTED else outcome.message
+        record.document = outcome.document
+        record.version = outcome.version
+        record.save(update_fields=["outcome", "reason", "document", "version"])
+        counter = _COUNTER[outcome.status]
+        ImportJob.objects.filter(pk=job.pk).update(
+            processed=F("processed") + 1,
+            **{counter: F(counter) + 1},
+            heartbeat_at=timezone.now(),
+        )
+    job.refresh_from_db(fields=["processed", "total", *_COUNTER.values()])
+    return True
+
+
+def _prepare(item: Item) -> Prepared | Outcome:
+    """Read and check an item without writing; a rejection comes back as an outcome."""
     try:
-        submission = item.load()
+        return check_submission(item.load(), item.meta)
     except RejectedInput as exc:
         return Outcome(Status.REJECTED, reason=exc.message)
+    except Exception:
+        logger.exception("Import of %s failed", item.name)
+        return Outcome(Status.REJECTED, reason="An internal error stopped this item; see the log.")
+
+
+def _store(
+    item: Item, prepared: Prepared, job: ImportJob, near_duplicates: NearDuplicates
+) -> Outcome:
     try:
-        return ingest(submission, item.meta, user=user, near_duplicates=near_duplicates)
+        # ingest_document's own atomic block is a savepoint here: a failure undoes only it.
+        return ingest_document(prepared, user=job.created_by, near_duplicates=near_duplicates)
     except Exception:
         # One broken item must not stop the others; the traceback goes to the log.
         logger.exception("Import of %s failed", item.name)
@@ -394,9 +454,22 @@ def _finish(job: ImportJob, status: str, error: str = "") -> None:
     job.status = status
     job.error = error
     job.finished_at = timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])
     # The originals now live in the versions; the archive is no longer needed.
-    job.payload = b""
-    job.save(update_fields=["status", "error", "finished_at", "payload"])
+    ImportPayload.objects.filter(job_id=job.pk).delete()
+
+
+def resume(jobs: QuerySet[ImportJob] | None = None) -> dict[str, int]:
+    """Queue again every import whose worker stopped (a poll of its page, or start-up).
+
+    Stale jobs go back to pending by a conditional UPDATE, so only one caller queues
+    each; the task's claim then lets one worker resume it.
+    """
+    restarted = (jobs if jobs is not None else ImportJob.objects.all()).restart_stale()
+    for job_id in restarted:
+        logger.warning("Import %s stopped with its worker; resuming it", job_id)
+        transaction.on_commit(lambda job_id=job_id: run_import_job.enqueue(job_id))
+    return {"imports": len(restarted)}
 
 
 def _meta_dict(meta: Metadata) -> dict[str, str]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from provenance import roles
+from provenance.jobs import Job
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -202,19 +203,14 @@ class DocumentVersion(models.Model):
         return self.document.current_version_id == self.pk
 
 
-class ImportJob(models.Model):
-    """A bulk import (zip, folder, several files or a manifest), run in the background."""
+class ImportJob(Job):
+    """A bulk import (zip, folder, several files or a manifest), run in the background.
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to start"
-        RUNNING = "running", "Running"
-        DONE = "done", "Finished"
-        FAILED = "failed", "Failed"
+    The row is the small status the job page polls; the uploaded archive lives in
+    `ImportPayload`, read only by the worker.
+    """
 
     name = models.CharField(max_length=255)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    # The uploaded archive or manifest; kept until the job has run so a worker can read it.
-    payload = models.BinaryField(blank=True, default=b"")
     options = models.JSONField(default=dict, blank=True)
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
@@ -222,13 +218,10 @@ class ImportJob(models.Model):
     new_versions = models.PositiveIntegerField(default=0)
     duplicates = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -240,20 +233,36 @@ class ImportJob(models.Model):
         return reverse("documents:import_job", args=[self.pk])
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
-
-    @property
     def percent(self) -> int:
         if not self.total:
             return 100 if self.is_finished else 0
         return round(100 * self.processed / self.total)
 
 
+class ImportPayload(models.Model):
+    """The uploaded archive or manifest of an import, kept until the job has run.
+
+    Its own table so the one-second progress poll never reads up to 20 MB.
+    """
+
+    job = models.OneToOneField(
+        ImportJob, on_delete=models.CASCADE, primary_key=True, related_name="payload"
+    )
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"Payload of import {self.job_id}"
+
+
 class ImportItem(models.Model):
-    """What happened to one item of a bulk import."""
+    """One item of a bulk import: waiting, or what happened to it.
+
+    Rows are made for every item when the job starts; an item is ingested and
+    given its outcome in one transaction, so a resumed job skips exactly those done.
+    """
 
     class Outcome(models.TextChoices):
+        PENDING = "pending", "Waiting"
         ADDED = "added", "Added"
         NEW_VERSION = "new_version", "Added as a new version"
         DUPLICATE = "duplicate", "Duplicate"
@@ -262,7 +271,7 @@ class ImportItem(models.Model):
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     name = models.CharField(max_length=500)
-    outcome = models.CharField(max_length=12, choices=Outcome.choices)
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, default=Outcome.PENDING)
     reason = models.TextField(blank=True)
     document = models.ForeignKey(
         Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -273,6 +282,9 @@ class ImportItem(models.Model):
 
     class Meta:
         ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="unique_import_item_position")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.get_outcome_display()}"

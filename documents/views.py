@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from documents import curation
+from documents import bulk, curation
 from documents.access import get_document_for, get_numbered_version_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
@@ -163,7 +163,11 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_upload
 def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
-    """Progress of a bulk import, for the job page to poll."""
+    """Progress of a bulk import, for the job page to poll; restarts it if its worker died.
+
+    Reads only the small status row: the archive lives in its own table.
+    """
+    bulk.resume(ImportJob.objects.filter(pk=pk))
     job = get_object_or_404(ImportJob, pk=pk)
     return JsonResponse(
         {

@@ -164,8 +164,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Comparisons of more words than this (both texts together) run on the background worker.
 COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000"))
-# A queued or running comparison older than this (seconds) lost its worker: it is run again.
-COMPARE_STALE_AFTER_SECONDS = int(os.environ.get("COMPARE_STALE_AFTER_SECONDS", "900"))
+# Background work (comparisons, indexing, imports) in flight with no heartbeat for this many
+# seconds lost its worker: it is started again (see provenance/jobs.py).
+JOB_STALE_AFTER_SECONDS = int(os.environ.get("JOB_STALE_AFTER_SECONDS", "900"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
@@ -236,7 +237,6 @@ DISCOVERY_MAX_ATTEMPTS = int(os.environ.get("DISCOVERY_MAX_ATTEMPTS", "3"))
 # An index task claims up to this many pending uploads and indexes them in one
 # transaction (the others' tasks then find them done and return at once).
 DISCOVERY_INDEX_BATCH = int(os.environ.get("DISCOVERY_INDEX_BATCH", "200"))
-DISCOVERY_STALE_MINUTES = int(os.environ.get("DISCOVERY_STALE_MINUTES", "15"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the db_worker subprocess of the integration test can open it;
     # the process id keeps parallel test runs on this tree apart.

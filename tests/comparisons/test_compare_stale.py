@@ -36,7 +36,7 @@ DERIVATIVE = (
 @pytest.fixture(autouse=True)
 def stale_limit(settings: Any) -> None:
     # Pin the limit so the ages below mean the same whatever the environment sets.
-    settings.COMPARE_STALE_AFTER_SECONDS = STALE_AFTER
+    settings.JOB_STALE_AFTER_SECONDS = STALE_AFTER
 
 
 @pytest.fixture

@@ -40,10 +40,10 @@ def test_it_reuses_a_current_comparison(seeds: dict[str, Document]) -> None:
 
 def test_it_recomputes_when_the_engine_version_changed(demo_comparison: Comparison) -> None:
     Comparison.objects.filter(pk=demo_comparison.pk).update(engine_version="0.0.1")
-    assert Comparison.objects.stale().count() == 1
+    assert Comparison.objects.outdated().count() == 1
     again = get_or_compute(demo_comparison.source_version, demo_comparison.derivative_version)
     assert again.engine_version == ENGINE_VERSION
-    assert Comparison.objects.stale().count() == 0
+    assert Comparison.objects.outdated().count() == 0
 
 
 def test_it_refuses_a_document_compared_with_itself(seeds: dict[str, Document]) -> None:
