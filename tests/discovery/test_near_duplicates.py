@@ -160,7 +160,7 @@ def test_a_near_duplicate_not_yet_indexed_at_upload_is_noted_once_indexed(
     assert first.version.near_duplicate_of is None  # the original is not a copy of its copy
     page = client_for(admin_member).get(second.document.get_absolute_url()).content.decode()
     share = round(100 * second.version.near_duplicate_similarity)
-    assert f"This is very like <a href=\"{first.document.get_absolute_url()}\">" in page
+    assert f'This is very like <a href="{first.document.get_absolute_url()}">' in page
     assert f"({share}% the same)" in page
 
 
