@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from discovery.index import index_version, index_versions
 from discovery.models import IndexState, Status
+from discovery.near_duplicates import record as record_near_duplicate
 from discovery.search import discover
 from documents.models import DocumentVersion
 from provenance.jobs import stale_cutoff
@@ -162,6 +163,7 @@ def run_step(step: str, version_id: int) -> None:
     IndexState.objects.get_or_create(version=version)
     _mark(version_id, step, Status.RUNNING)
     try:
+        record_near_duplicate(version)
         discover(version)
     except Exception as exc:  # any failure must reach the state row, or the page says "running"
         logger.exception("Discovery %s of version %s failed", step, version_id)

@@ -14,6 +14,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 class VersionInline(admin.TabularInline):
     model = DocumentVersion
+    fk_name = "document"
     fields = ["number", "content_type", "size", "sha256", "source", "created_by", "created_at"]
     readonly_fields = fields
     extra = 0

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-
-from django.db.models.functions import Length
+from dataclasses import dataclass
 
 from documents.models import Document, DocumentVersion
+from documents.signals import near_duplicate_lookup
 
 # Two texts sharing this share of their word triples are the same text, lightly edited.
 # Heavy reuse by another outlet (seed 000 of 001) stays well below it.
 NEAR_DUPLICATE_THRESHOLD = 0.8
-SCAN_LIMIT = 2000
 
 _WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    """A held document whose current text is very like the one asked about."""
+
+    document: Document
+    similarity: float  # `similarity()` of the two texts, at least NEAR_DUPLICATE_THRESHOLD
 
 
 def text_digest(text: str) -> str:
@@ -38,35 +45,24 @@ def similarity(a: str, b: str) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+def is_near_duplicate(score: float) -> bool:
+    return score >= NEAR_DUPLICATE_THRESHOLD
+
+
 def find_exact(sha256: str, text_sha256: str) -> DocumentVersion | None:
     """A stored version with the same bytes, or failing that the same words."""
     same = DocumentVersion.objects.select_related("document")
     return same.filter(sha256=sha256).first() or same.filter(text_sha256=text_sha256).first()
 
 
-def find_near_duplicate(text: str) -> tuple[Document, float] | None:
-    """The document whose current text is most like `text`, if it passes the threshold.
+def find_near_duplicate(text: str) -> NearDuplicate | None:
+    """The held document whose current text is most like `text`, if it passes the threshold.
 
-    Scans current versions of similar length; the discovery index will make this
-    cheaper once it exists.
+    Asked of whoever answers `near_duplicate_lookup` (discovery's index), so only
+    texts already indexed are seen; discovery notes a near-duplicate found later on
+    the version (`DocumentVersion.near_duplicate_of`). Call it before opening the
+    write transaction: the lookup reads the index and must not hold the write lock.
     """
-    length = len(text)
-    candidates = (
-        DocumentVersion.objects.filter(pk__in=Document.objects.values("current_version"))
-        .annotate(length=Length("text"))
-        .filter(length__range=(int(length * 0.7), int(length / 0.7) + 1))
-        .order_by("-created_at")
-        .values_list("document_id", "text")[:SCAN_LIMIT]
-    )
-    best: tuple[int, float] | None = None
-    mine = shingles(text)
-    for document_id, other in candidates:
-        theirs = shingles(other)
-        if not mine or not theirs:
-            continue
-        score = len(mine & theirs) / len(mine | theirs)
-        if score >= NEAR_DUPLICATE_THRESHOLD and (best is None or score > best[1]):
-            best = (document_id, score)
-    if best is None:
-        return None
-    return Document.objects.get(pk=best[0]), best[1]
+    answers = near_duplicate_lookup.send(sender=NearDuplicate, text=text)
+    found = [answer for _, answer in answers if isinstance(answer, NearDuplicate)]
+    return max(found, key=lambda near: near.similarity, default=None)

@@ -201,8 +201,14 @@ def ingest_document(
 
     Runs in its own transaction: either the document and its version are both
     written, or neither is. `version_of` makes it a version of that document;
-    otherwise a document with the same URL gets the new version.
+    otherwise a document with the same URL gets the new version. Near-duplicates are
+    looked up in the discovery index before the transaction opens, so no write lock
+    waits on the lookup; one the index does not hold yet is noted on the version
+    once it is indexed.
     """
+    near = None
+    if version_of is None and near_duplicates != NearDuplicates.SEPARATE:
+        near = duplicates.find_near_duplicate(prepared.text)
     with transaction.atomic():
         target = version_of
         if target is None and prepared.url:
@@ -215,14 +221,14 @@ def ingest_document(
             return Outcome(Status.NEW_VERSION, target, version, prepared=prepared)
         if same := duplicates.find_exact(prepared.sha256, prepared.text_sha256):
             return Outcome(Status.DUPLICATE, same.document, same, prepared=prepared)
-        if near_duplicates != NearDuplicates.SEPARATE and (
-            near := duplicates.find_near_duplicate(prepared.text)
-        ):
-            document, score = near
-            if near_duplicates == NearDuplicates.ASK:
-                return Outcome(Status.NEAR_DUPLICATE, document, similarity=score, prepared=prepared)
-            version = _add_version(document, prepared, user)
-            return Outcome(Status.NEW_VERSION, document, version, similarity=score)
+        if near is not None and near_duplicates == NearDuplicates.ASK:
+            return Outcome(
+                Status.NEAR_DUPLICATE, near.document, similarity=near.similarity, prepared=prepared
+            )
+        # Found before the transaction: the document may have gone since.
+        if near is not None and Document.objects.filter(pk=near.document.pk).exists():
+            version = _add_version(near.document, prepared, user)
+            return Outcome(Status.NEW_VERSION, near.document, version, similarity=near.similarity)
         document = Document.objects.create(
             kind=prepared.kind,
             title=prepared.title,

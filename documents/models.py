@@ -183,6 +183,15 @@ class DocumentVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # An earlier document whose text this first version nearly repeats. Written by whoever
+    # answers `signals.near_duplicate_lookup` once the text is indexed (discovery), so
+    # near-duplicates the upload could not yet see are still shown on the document's page.
+    near_duplicate_of = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    near_duplicate_similarity = models.FloatField(
+        null=True, blank=True, help_text="Share of word triples the two texts have in common."
+    )
 
     objects = DocumentVersionQuerySet.as_manager()
 

@@ -155,7 +155,10 @@ def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @require_upload
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
-    items = job.items.select_related("document")
+    # Each item's version only for its near-duplicate note: not its bytes or text.
+    items = job.items.select_related("document", "version__near_duplicate_of").defer(
+        "version__original", "version__text", "version__display_html", "version__stripped"
+    )
     return render(request, "documents/import_job.html", {"job": job, "items": items})
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.db import transaction
 
@@ -78,8 +80,11 @@ def test_an_admin_can_choose_the_document_a_version_belongs_to() -> None:
     assert outcome.version.number == 2
 
 
-def test_a_near_duplicate_is_offered_as_a_new_version_and_nothing_is_stored() -> None:
-    first = paste()
+def test_a_near_duplicate_is_offered_as_a_new_version_and_nothing_is_stored(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # indexed, as the worker would
+        first = paste()
     edited = ARTICLE.replace("every night", "every single night")
     outcome = paste(edited)
     assert outcome.status == Status.NEAR_DUPLICATE
@@ -88,8 +93,11 @@ def test_a_near_duplicate_is_offered_as_a_new_version_and_nothing_is_stored() ->
     assert DocumentVersion.objects.count() == 1
 
 
-def test_a_near_duplicate_can_be_added_as_a_version_or_kept_separate() -> None:
-    first = paste()
+def test_a_near_duplicate_can_be_added_as_a_version_or_kept_separate(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # indexed, as the worker would
+        first = paste()
     edited = ARTICLE.replace("every night", "every single night")
     as_version = ingest(Submission(text=edited), Metadata(), near_duplicates=NearDuplicates.VERSION)
     assert as_version.status == Status.NEW_VERSION

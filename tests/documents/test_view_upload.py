@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
@@ -100,8 +101,11 @@ def test_a_duplicate_goes_to_the_existing_document(client: Client) -> None:
     assert DocumentVersion.objects.count() == 1
 
 
-def test_a_near_duplicate_asks_then_adds_a_version(client: Client) -> None:
-    post(client, files=SimpleUploadedFile("a.txt", ARTICLE.encode()))
+def test_a_near_duplicate_asks_then_adds_a_version(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # indexed, as the worker would
+        post(client, files=SimpleUploadedFile("a.txt", ARTICLE.encode()))
     edited = ARTICLE.replace("every night", "every single night").encode()
     response = post(client, files=SimpleUploadedFile("b.txt", edited))
     page = response.content.decode()
@@ -117,10 +121,14 @@ def test_a_near_duplicate_asks_then_adds_a_version(client: Client) -> None:
     assert b"every single night" in bytes(document.versions.get(number=2).original)
 
 
-def test_a_near_duplicate_can_be_kept_separate(client: Client) -> None:
-    post(client, text=ARTICLE)
+def test_a_near_duplicate_can_be_kept_separate(
+    client: Client, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # indexed, as the worker would
+        post(client, text=ARTICLE)
     edited = ARTICLE.replace("every night", "every single night")
-    post(client, text=edited)
+    asked = post(client, text=edited)
+    assert "Is this a new version of" in asked.content.decode()
     post(client, text=edited, near_duplicate="separate")
     assert Document.objects.count() == 2
 
