@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from comparisons import compare, sharing
 from comparisons import render as diff
+from comparisons.analysis import analysis_for
 from comparisons.models import Comparison, ShareLink
 from documents.models import Document
 from provenance.access import require_role, require_share
@@ -75,6 +76,9 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
         "derivative": comparison.derivative_version,
         "source_text": source,
         "derivative_text": derivative,
+        # The kept analyses: rendering reuses their units instead of segmenting again.
+        "source_analysis": analysis_for(comparison.source_version),
+        "derivative_analysis": analysis_for(comparison.derivative_version),
         "options": options["render"],
         "view": options["view"],
         "view_links": view_links,
