@@ -57,9 +57,9 @@ def inline_html(
         w.write("</mark>")
         pos = end
     if fold_from is not None:
-        write_fold(w, fold_from, len(derivative))
+        write_fold(w, fold_from, len(w.text))
     else:
-        w.text_range(pos, len(derivative))
+        w.text_range(pos, len(w.text))
     return w.html()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import struct
 import sys
 import zlib
@@ -45,8 +46,11 @@ class AnalysedText:
         version = ENGINE_VERSION.encode()
         header = _HEADER.pack(_MAGIC, len(version), version, _digest(self.text))
         numbers = array("I", [len(self.tokens), len(self.units)])
-        numbers.extend(self.tokens.starts)
-        numbers.extend(self.tokens.ends)
+        # Offsets as alternating gaps and word lengths: small numbers that compress well.
+        offsets = list(
+            itertools.chain.from_iterable(zip(self.tokens.starts, self.tokens.ends, strict=True))
+        )
+        numbers.extend(b - a for a, b in itertools.pairwise([0, *offsets]))
         for u in self.units:
             numbers.extend((u.start, u.end, u.paragraph))
         if sys.byteorder != "little":
@@ -71,15 +75,21 @@ class AnalysedText:
             raise ValueError("Text analysis made by another engine version.")
         if digest != _digest(text):
             raise ValueError("Text analysis of another text.")
-        body = zlib.decompress(data[_HEADER.size :])
+        try:
+            return cls._decode(zlib.decompress(data[_HEADER.size :]), text)
+        except (zlib.error, struct.error, IndexError, TypeError, UnicodeDecodeError) as error:
+            raise ValueError("Text analysis is damaged.") from error
+
+    @classmethod
+    def _decode(cls, body: bytes, text: str) -> AnalysedText:
         (count,) = struct.unpack_from("<I", body)
         numbers = array("I")
         numbers.frombytes(body[4 : 4 + 4 * count])
         if sys.byteorder != "little":
             numbers.byteswap()
         n_tokens, n_units = numbers[0], numbers[1]
-        starts = numbers[2 : 2 + n_tokens].tolist()
-        ends = numbers[2 + n_tokens : 2 + 2 * n_tokens].tolist()
+        offsets = list(itertools.accumulate(numbers[2 : 2 + 2 * n_tokens]))
+        starts, ends = offsets[0::2], offsets[1::2]
         flat = numbers[2 + 2 * n_tokens :].tolist()
         units = [Unit(*flat[i : i + 3]) for i in range(0, 3 * n_units, 3)]
         rest = body[4 + 4 * count :].decode("utf-8", "surrogatepass")

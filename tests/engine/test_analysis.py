@@ -57,6 +57,8 @@ def test_serialisation_refuses_another_text_or_engine_version() -> None:
     other = data.replace(version, b"9" * len(version), 1)
     with pytest.raises(ValueError, match="another engine version"):
         AnalysedText.from_bytes(other, "The minister said so.")
+    with pytest.raises(ValueError, match="damaged"):
+        AnalysedText.from_bytes(data[:-6], "The minister said so.")
     with pytest.raises(ValueError, match="Not a text analysis"):
         AnalysedText.from_bytes(b"junk", "The minister said so.")
 
