@@ -62,7 +62,7 @@ class Corpus:
     """A deterministic generated corpus: document i is rebuilt from (seed, i) on demand."""
 
     def __init__(self, size: int, seed: int = 1) -> None:
-        from provenance.engine.tokens import STOP_WORDS, WEAK_WORDS
+        from provenance.engine import STOP_WORDS, WEAK_WORDS
 
         self.size = size
         self.seed = seed
@@ -143,8 +143,7 @@ def _postings(ids: list[int]) -> list[tuple[int, array[int]]]:
 
 
 def _term_counts(ids: list[int]) -> Counter[int]:
-    from discovery.index import term_frequencies
-    from provenance.engine.tokens import key_sequence
+    from provenance.engine import key_sequence, term_frequencies
 
     assert _corpus is not None
     counts: Counter[int] = Counter()
@@ -165,8 +164,8 @@ def _init_terms(size: int, seed: int, df: dict[int, int]) -> None:
 def _terms(ids: list[int]) -> list[tuple[int, array[int]]]:
     from django.conf import settings
 
-    from discovery.index import distinctive_terms, term_frequencies
-    from provenance.engine.tokens import key_sequence
+    from discovery.index import distinctive_terms
+    from provenance.engine import key_sequence, term_frequencies
 
     assert _corpus is not None
     out = []

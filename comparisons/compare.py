@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
 from provenance.engine import compare
 
@@ -149,7 +150,9 @@ def run_comparison(comparison: Comparison) -> Comparison:
     comparison.started_at = timezone.now()
     comparison.save(update_fields=["status", "progress", "started_at"])
     try:
-        result = compare(comparison.source_version.text, comparison.derivative_version.text)
+        source = analysis_for(comparison.source_version, name="source")
+        derivative = analysis_for(comparison.derivative_version, name="derivative")
+        result = compare(source, derivative)
     except ValueError as exc:
         # The engine rejects input it cannot read (e.g. binary or empty text) with ValueError.
         return _fail(comparison, f"These texts cannot be compared: {exc}")

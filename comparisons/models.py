@@ -267,3 +267,22 @@ class ShareLink(models.Model):
         from provenance import roles
 
         return roles.can_upload(user) or (user.is_authenticated and user.pk == self.created_by_id)
+
+
+class TextAnalysis(models.Model):
+    """The engine's analysis of one document version (words, keys, units), kept so the
+    index, each comparison and each page read it instead of tokenising the text again.
+
+    Derived data: `comparisons.analysis.analysis_for` remakes it when the engine
+    version changes or the row is missing.
+    """
+
+    version = models.OneToOneField(
+        "documents.DocumentVersion", on_delete=models.CASCADE, related_name="text_analysis"
+    )
+    engine_version = models.CharField(max_length=32)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Analysis of version {self.version_id} (engine {self.engine_version})"

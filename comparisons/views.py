@@ -22,6 +22,7 @@ from comparisons.access import (
     get_share_link_for,
     links_withdrawn,
 )
+from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
 from documents.models import Document
 from provenance.access import require_role, require_share
@@ -82,6 +83,9 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
         "derivative": comparison.derivative_version,
         "source_text": source,
         "derivative_text": derivative,
+        # The kept analyses: rendering reuses their units instead of segmenting again.
+        "source_analysis": analysis_for(comparison.source_version),
+        "derivative_analysis": analysis_for(comparison.derivative_version),
         "options": options["render"],
         "view": options["view"],
         "view_links": view_links,

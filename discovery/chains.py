@@ -46,9 +46,9 @@ class SourceRole:
 
 def taken_spans(relation: Relation) -> Intervals:
     """Character spans of the derivative that came from this source."""
-    passages = relation.comparison.result.get("passages", [])
+    passages = relation.comparison.engine_result.passages
     return merge(
-        [tuple(p["derivative_span"]) for p in passages if p["kind"] in TAKEN_KINDS]  # type: ignore[misc]
+        [p.derivative_span for p in passages if p.kind in TAKEN_KINDS and p.derivative_span]
     )
 
 

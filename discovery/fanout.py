@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from comparisons.analysis import analysis_for
 from discovery.relations import Relation, derivatives_of
 from documents.models import Document
-from provenance.engine.segment import segment
+from provenance.engine import Passage, Unit, analyse
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -67,17 +69,29 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def sentence_kind(span: tuple[int, int], passages: list[dict[str, Any]]) -> str:
+def _passages(relation: Relation) -> tuple[Passage, ...]:
+    return relation.comparison.engine_result.passages
+
+
+def sentence_kind(span: tuple[int, int], passages: Sequence[Passage]) -> str:
     """The kind of the passage covering most of the sentence on the source side."""
     best, best_overlap = "omitted", 0
     for passage in passages:
-        source_span = passage.get("source_span")
-        if source_span is None or passage["kind"] == "added":
+        source_span = passage.source_span
+        if source_span is None or passage.kind == "added":
             continue
-        overlap = _overlap(span, (source_span[0], source_span[1]))
+        overlap = _overlap(span, source_span)
         if overlap > best_overlap:
-            best, best_overlap = passage["kind"], overlap
+            best, best_overlap = passage.kind, overlap
     return best if best in FANOUT_KINDS else "omitted"
+
+
+def _units(release: Document) -> list[Unit]:
+    """The release's sentences, from its kept analysis when it has a current version."""
+    version = release.current_version
+    if version is None:
+        return analyse(release.text).units
+    return analysis_for(version).units
 
 
 def fan_out(release: Document, viewer: AnyUser, limit: int | None = None) -> FanOut:
@@ -85,9 +99,9 @@ def fan_out(release: Document, viewer: AnyUser, limit: int | None = None) -> Fan
     derivatives = derivatives_of(release, viewer)
     derivatives = derivatives[:limit] if limit else derivatives
     text = release.text
-    passages = [r.comparison.result.get("passages", []) for r in derivatives]
+    passages = [_passages(r) for r in derivatives]
     rows = []
-    for i, unit in enumerate(segment(text)):
+    for i, unit in enumerate(_units(release)):
         span = (unit.start, unit.end)
         kinds = [sentence_kind(span, p) for p in passages]
         counts = Counter(kinds)
@@ -115,24 +129,26 @@ class TrimItem:
     fates: list[str]  # per derivative: "kept" | "dropped" | "changed"
 
 
-def _lost_spans(passages: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+def _lost_spans(passages: Sequence[Passage]) -> list[tuple[int, int, str]]:
     """Source spans the derivative lost: left out ("dropped") or reworded ("changed")."""
     spans = []
     for passage in passages:
-        if passage["kind"] == "omitted" and passage.get("source_span"):
-            spans.append((*passage["source_span"], "dropped"))
-        for op in passage.get("ops", []):
-            if op["trivial"] or not op.get("source_span"):
+        if passage.kind == "omitted" and passage.source_span:
+            spans.append((*passage.source_span, "dropped"))
+        for op in passage.ops:
+            if op.trivial or not op.source_span:
                 continue
-            if op["kind"] == "delete":
-                spans.append((*op["source_span"], "dropped"))
-            elif op["kind"] == "replace":
-                spans.append((*op["source_span"], "changed"))
+            if op.kind == "delete":
+                spans.append((*op.source_span, "dropped"))
+            elif op.kind == "replace":
+                spans.append((*op.source_span, "changed"))
     return spans
 
 
-def _fate(span: tuple[int, int], lost: list[tuple[int, int, str]], kept: list[Any]) -> str:
-    if not any(_overlap(span, (c[0], c[1])) for c in kept):
+def _fate(
+    span: tuple[int, int], lost: list[tuple[int, int, str]], kept: list[tuple[int, int]]
+) -> str:
+    if not any(_overlap(span, c) for c in kept):
         return "dropped"
     for start, end, fate in lost:
         if _overlap(span, (start, end)) * 2 >= span[1] - span[0]:
@@ -144,17 +160,13 @@ def trim_map(release: Document, viewer: AnyUser) -> tuple[list[Relation], list[T
     """The caveats and figures of the release, and which visible derivatives dropped each."""
     derivatives = derivatives_of(release, viewer)
     text = release.text
-    lost = [_lost_spans(r.comparison.result.get("passages", [])) for r in derivatives]
+    passages = [_passages(r) for r in derivatives]
+    lost = [_lost_spans(p) for p in passages]
     covered = [
-        [
-            tuple(p["source_span"])
-            for p in r.comparison.result.get("passages", [])
-            if p.get("source_span") and p["kind"] in KEPT_KINDS
-        ]
-        for r in derivatives
+        [p.source_span for p in ps if p.source_span and p.kind in KEPT_KINDS] for ps in passages
     ]
     items = []
-    for i, unit in enumerate(segment(text)):
+    for i, unit in enumerate(_units(release)):
         sentence = text[unit.start : unit.end]
         found = [("figure", m) for m in FIGURE_RE.finditer(sentence)]
         found += [("caveat", m) for m in CAVEAT_RE.finditer(sentence)]

@@ -1,8 +1,8 @@
 """The fingerprint index: which winnowed k-gram hashes each current document version holds.
 
-Hashes come from the engine (`hash_gram` over its comparison keys: blake2b, so the
-same on every machine and process). Two choices keep the index small and the
-search fast on real text:
+Hashes and winnowing come from the engine (`kgram_hashes` over its comparison keys:
+blake2b, so the same on every machine and process; `winnow`). Two choices keep the
+index small and the search fast on real text:
 
 - a k-gram counts only if it holds at least two content words, so stock phrases
   made of function words ("one of the", "as well as the") never become postings;
@@ -14,21 +14,25 @@ search fast on real text:
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from comparisons.analysis import analysis_for
 from discovery.models import Fingerprint, IndexState, Status, Term, TermPosting
 from documents.models import DocumentVersion
-from provenance.engine.fingerprint import hash_gram
-from provenance.engine.tokens import is_content, is_evidence, is_number, key_sequence, stem
+from provenance.engine import distinctive_terms as engine_distinctive_terms
+from provenance.engine import (
+    key_sequence,
+    kgram_hashes,
+    term_frequencies,
+    winnow,
+)
 
 # SQLite accepts 32,766 parameters per statement; stay well below on every database.
 CHUNK = 900
@@ -51,46 +55,17 @@ def current_params() -> Params:
 
 def gram_hashes(keys: list[str], k: int) -> list[int]:
     """Hash each k-gram that holds enough content words, in order."""
-    content = [is_content(key) for key in keys]
-    hashes = []
-    running = sum(content[: k - 1])
-    for i in range(len(keys) - k + 1):
-        running += content[i + k - 1]
-        if running >= MIN_CONTENT_WORDS:
-            hashes.append(hash_gram(keys[i : i + k]))
-        running -= content[i]
-    return hashes
+    return kgram_hashes(keys, k, MIN_CONTENT_WORDS)
 
 
-def winnow(hashes: list[int], window: int) -> list[int]:
-    """Select the rightmost minimum of every window (the engine's rule, in linear time)."""
-    if not hashes:
-        return []
-    if len(hashes) <= window:
-        best = min(range(len(hashes)), key=lambda i: (hashes[i], -i))
-        return [hashes[best]]
-    out: list[int] = []
-    candidates: deque[int] = deque()
-    last = -1
-    for i, value in enumerate(hashes):
-        while candidates and hashes[candidates[-1]] >= value:
-            candidates.pop()
-        candidates.append(i)
-        start = i - window + 1
-        if start < 0:
-            continue
-        while candidates[0] < start:
-            candidates.popleft()
-        if candidates[0] != last:
-            last = candidates[0]
-            out.append(hashes[last])
-    return out
+def winnowed(keys: list[str], params: Params) -> set[int]:
+    """The distinct fingerprints stored for a text's keys (the engine's winnowing)."""
+    return {h for h, _ in winnow(gram_hashes(keys, params.k), params.window)}
 
 
 def index_hashes(text: str, params: Params | None = None) -> set[int]:
     """The distinct fingerprints stored for a text."""
-    params = params or current_params()
-    return set(winnow(gram_hashes(key_sequence(text), params.k), params.window))
+    return winnowed(key_sequence(text), params or current_params())
 
 
 def query_hashes(text: str, params: Params | None = None) -> set[int]:
@@ -99,52 +74,9 @@ def query_hashes(text: str, params: Params | None = None) -> set[int]:
     return set(gram_hashes(key_sequence(text), params.k))
 
 
-@lru_cache(maxsize=65536)
-def term_hash(word_stem: str) -> int:
-    """The key of a term (a namespace prefix keeps it apart from every k-gram hash)."""
-    return hash_gram(("\x1eterm", word_stem))
-
-
-def is_term(key: str) -> bool:
-    """Content words of three letters or more, and figures of two digits or more."""
-    if not is_evidence(key):
-        return False
-    return len(key) >= 2 if is_number(key) else len(key) >= 3 and key[:1].isalpha()
-
-
-class _TermCache(dict[str, int | None]):
-    """Key → term hash (None: not a term), computed on first sight."""
-
-    def __missing__(self, key: str) -> int | None:
-        value = self[key] = term_hash(stem(key)) if is_term(key) else None
-        return value
-
-
-_TERM_CACHE = _TermCache()
-
-
-def term_frequencies(keys: list[str]) -> Counter[int]:
-    """How often each term stem occurs in a text's keys (term hash → count)."""
-    if len(_TERM_CACHE) > 200_000:
-        _TERM_CACHE.clear()
-    return Counter(h for h in map(_TERM_CACHE.__getitem__, keys) if h is not None)
-
-
-def term_weight(tf: int, df: int) -> float:
-    """In-document weight × rarity: (1 + ln tf) / ln(2 + df).
-
-    Needs no corpus size, so a term's weight never changes because other
-    documents arrived, only because its own document frequency did.
-    """
-    return (1 + math.log(tf)) / math.log(2 + df)
-
-
 def distinctive_terms(tf: Counter[int], df: dict[int, int], limit: int) -> list[int]:
-    """The `limit` heaviest terms whose document frequency is within the cap."""
-    cap = settings.DISCOVERY_MAX_DF
-    weighted = [(term_weight(n, df.get(h, 0)), h) for h, n in tf.items() if df.get(h, 0) <= cap]
-    weighted.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [h for _, h in weighted[:limit]]
+    """The `limit` heaviest terms whose document frequency is within `DISCOVERY_MAX_DF`."""
+    return engine_distinctive_terms(tf, df, limit, settings.DISCOVERY_MAX_DF)
 
 
 def pg_array(values: Iterable[int]) -> str:
@@ -200,9 +132,14 @@ class Analysis:
     tf: Counter[int]
 
 
-def analyse(text: str, params: Params) -> Analysis:
-    keys = key_sequence(text)
-    return Analysis(set(winnow(gram_hashes(keys, params.k), params.window)), term_frequencies(keys))
+def index_analysis(keys: list[str], params: Params) -> Analysis:
+    """What indexing stores for a text, from its comparison keys."""
+    return Analysis(winnowed(keys, params), term_frequencies(keys))
+
+
+def version_analysis(version: DocumentVersion, params: Params) -> Analysis:
+    """What indexing stores for a version, from its kept text analysis (made now if new)."""
+    return index_analysis(analysis_for(version).tokens.keys, params)
 
 
 def chunks(values: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
@@ -230,7 +167,7 @@ def remove_postings(
     frequencies of the day, so every term of the text is tried. `counted` says the
     version's terms are in `Term.df` and must leave it.
     """
-    analysis = analyse(version.text, params or current_params())
+    analysis = version_analysis(version, params or current_params())
     terms = sorted(analysis.tf)
     with connection.cursor() as cursor:
         for model, hashes in ((Fingerprint, analysis.hashes), (TermPosting, terms)):
@@ -258,7 +195,7 @@ def index_version(version: DocumentVersion) -> int:
     params = current_params()
     document = version.document
     is_current = document.current_version_id == version.pk and document.archived_at is None
-    analysis = analyse(version.text, params) if is_current else Analysis(set(), Counter())
+    analysis = version_analysis(version, params) if is_current else Analysis(set(), Counter())
     now = timezone.now()
     with transaction.atomic():
         relax_durability()
@@ -306,7 +243,7 @@ def index_versions(versions: list[DocumentVersion]) -> dict[int, int]:
         document = version.document
         is_current = document.current_version_id == version.pk and document.archived_at is None
         analyses[version.pk] = (
-            analyse(version.text, params) if is_current else Analysis(set(), Counter())
+            version_analysis(version, params) if is_current else Analysis(set(), Counter())
         )
     now = timezone.now()
     with transaction.atomic():
@@ -618,7 +555,9 @@ def bulk_index(
     pending: list[tuple[DocumentVersion, Analysis]] = []
     rows = 0
     for version in versions:
-        analysis = analyse(version.text, params)
+        # A rebuild reads the whole corpus once: keeping an analysis per version here
+        # would write as much again, so the keys are made and dropped.
+        analysis = index_analysis(key_sequence(version.text), params)
         pending.append((version, analysis))
         rows += len(analysis.hashes) + settings.DISCOVERY_TERMS
         if rows >= batch_rows:

@@ -22,12 +22,11 @@ from typing import Any
 
 from django.db.models import F
 
-from discovery.index import current_params, frequencies, gram_hashes, winnow
+from discovery.index import current_params, frequencies, index_hashes, query_hashes
 from discovery.models import Fingerprint
 from discovery.search import grouped_counts
 from documents.duplicates import NearDuplicate, is_near_duplicate, similarity
 from documents.models import DocumentVersion
-from provenance.engine.tokens import key_sequence
 
 # Generated light edits at or above the threshold's word-triple similarity (0.8) gave
 # estimates down to 0.29 at 40 words, 0.39 at 80 and 0.51 at 200: winnowing keeps few
@@ -47,13 +46,13 @@ def estimates(text: str, *, earlier_than: int | None = None) -> list[tuple[int, 
     `earlier_than` keeps documents with a smaller id only.
     """
     params = current_params()
-    grams = gram_hashes(key_sequence(text), params.k)
-    mine = set(winnow(grams, params.window))
+    grams = query_hashes(text, params)
+    mine = index_hashes(text, params)
     # A gram hash held in `Term` is one that outgrew the cap: it has no postings.
     mine -= set(frequencies(mine))
     if not mine:
         return []
-    shared = grouped_counts(Fingerprint, set(grams))
+    shared = grouped_counts(Fingerprint, grams)
     # The union is at least the text's own fingerprints, so fewer shared cannot qualify.
     enough = {v: n for v, n in shared.items() if n >= ESTIMATE_FLOOR * len(mine)}
     if not enough:

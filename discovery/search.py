@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
 from discovery.index import (
     current_params,
@@ -37,9 +38,8 @@ from discovery.index import (
 )
 from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
 from documents.models import Document, DocumentVersion
-from provenance.engine import ENGINE_VERSION, compare
+from provenance.engine import ENGINE_VERSION, AnalysedText, compare, key_sequence
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine.tokens import key_sequence
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ def ranked_hits(hashes: set[int], exclude_version: int, limit: int = HIT_LIMIT) 
     return ranked[:limit]
 
 
-def rank(text: str, exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
+def rank(text: str | AnalysedText, exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
     """Versions most likely related to a text, best first, from both candidate sources.
 
     Three queries whatever the corpus size: the document frequencies of the text's
@@ -176,7 +176,7 @@ def rank(text: str, exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
     source still gets a candidate for the engine to judge.
     """
     params = current_params()
-    keys = key_sequence(text)
+    keys = text.tokens.keys if isinstance(text, AnalysedText) else key_sequence(text)
     grams = set(gram_hashes(keys, params.k))
     tf = term_frequencies(keys)
     # Fingerprints over the cap need no lookup: their postings were dropped when
@@ -199,7 +199,7 @@ def rank(text: str, exclude_version: int, limit: int = HIT_LIMIT) -> list[Hit]:
 
 def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int, DocumentVersion]]:
     """Split the ranked hits into likely sources and likely derivatives of the version."""
-    hits = rank(version.text, version.pk)
+    hits = rank(analysis_for(version), version.pk)
     versions = {
         v.pk: v
         for v in DocumentVersion.objects.filter(
@@ -242,7 +242,7 @@ def check_pair(source: DocumentVersion, derivative: DocumentVersion, shared: int
             known.source_share,
             known.comparison,
         )
-    result = compare(source.text, derivative.text)
+    result = compare(analysis_for(source), analysis_for(derivative))
     share = reuse_share(result)
     comparison = None
     with transaction.atomic():
@@ -339,7 +339,7 @@ def store_best_source(derivative: DocumentVersion) -> Comparison | None:
         return None
     if len(top) > 1 and top[1].reuse_share >= best.reuse_share:
         return None  # a tie names no source
-    result = compare(best.source_version.text, derivative.text)
+    result = compare(analysis_for(best.source_version), analysis_for(derivative))
     with transaction.atomic():
         comparison = store_comparison(best.source_version, derivative, result)
         Candidate.objects.filter(pk=best.pk).update(comparison=comparison)

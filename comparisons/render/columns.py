@@ -13,11 +13,12 @@ from comparisons.render.passages import (
     write_fold,
 )
 from comparisons.render.writer import Side, Span, Writer
+from provenance.engine import AnalysedText
 from provenance.engine import Comparison as EngineComparison
 
 
 def side_html(
-    text: str,
+    text: str | AnalysedText,
     result: EngineComparison,
     side: Side,
     options: Options | None = None,
@@ -29,7 +30,7 @@ def side_html(
     prefix = prefix if prefix is not None else side[0] + "-"
     w = Writer(text, side, result.findings, prefix, runs=options.only_diff)
     keep = set(finding_passages(result).values()) if options.only_diff else set()
-    lo, hi = window if window is not None else (0, len(text))
+    lo, hi = window if window is not None else (0, len(w.text))
     pos = lo
     fold_from: int | None = None  # start of a run "differences only" hides
     for index, passage, (start, end) in side_passages(result, side):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from comparisons.render.writer import Side, Span, Writer, span_of, word_count
+from provenance.engine import PASSAGE_KINDS, Op, Passage
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine.result import PASSAGE_KINDS, Op, Passage
 
 KINDS: tuple[str, ...] = PASSAGE_KINDS  # in the order the legend and filters show them
 # Kinds whose passages read the same on both sides; "differences only" folds them away.

@@ -8,13 +8,13 @@ from django.utils.safestring import SafeString
 
 from comparisons.render.passages import Options, finding_passages, mark_open, write_fold
 from comparisons.render.writer import Span, Writer
+from provenance.engine import AnalysedText, Passage
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine.result import Passage
 
 
 def inline_html(
-    source: str,
-    derivative: str,
+    source: str | AnalysedText,
+    derivative: str | AnalysedText,
     result: EngineComparison,
     options: Options | None = None,
 ) -> SafeString:
@@ -57,9 +57,9 @@ def inline_html(
         w.write("</mark>")
         pos = end
     if fold_from is not None:
-        write_fold(w, fold_from, len(derivative))
+        write_fold(w, fold_from, len(w.text))
     else:
-        w.text_range(pos, len(derivative))
+        w.text_range(pos, len(w.text))
     return w.html()
 
 

@@ -8,8 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from comparisons.render.passages import finding_passages, is_change, mark_open, passage_body
 from comparisons.render.writer import Side, Writer, span_of
+from provenance.engine import AnalysedText, Finding, Passage
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine.result import Finding, Passage
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,9 @@ def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
     return out
 
 
-def step_side_html(result: EngineComparison, step: Step, text: str, side: Side) -> SafeString:
+def step_side_html(
+    result: EngineComparison, step: Step, text: str | AnalysedText, side: Side
+) -> SafeString:
     """Render one side of a step: just that passage, with its word-level edits."""
     span = span_of(step.passage, side)
     if span is None or span[1] <= span[0]:

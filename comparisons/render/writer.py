@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -12,7 +13,7 @@ from typing import Literal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from provenance.engine.result import Finding, Op, Passage
+from provenance.engine import AnalysedText, Finding, Op, Passage, analyse
 
 Side = Literal["source", "derivative"]
 Span = tuple[int, int]
@@ -46,28 +47,30 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-@functools.lru_cache(maxsize=8)
-def paragraph_breaks(text: str) -> frozenset[int]:
+def paragraph_breaks(text: str | AnalysedText) -> frozenset[int]:
     """Return the offsets of newlines that end a paragraph (at most one per gap).
 
     Hard-wrapped texts (like GOV.UK archives) break lines inside sentences; the
-    engine's segmenter knows which line ends are paragraph ends, so columns can
-    reflow the text and still show its paragraphs.
+    engine's units know which line ends are paragraph ends, so columns can reflow
+    the text and still show its paragraphs. Pass the version's kept analysis
+    (`comparisons.analysis.analysis_for`) to reuse its units.
     """
+    if isinstance(text, AnalysedText):
+        return _breaks(text)
     try:
-        from provenance.engine.segment import segment
+        return _breaks(_analysed(text))
+    except ValueError:  # not text the engine reads: every line break ends a paragraph
+        return frozenset(m.start() for m in re.finditer(r"(?<!\n)\n", text))
 
-        units = segment(text)
-    except Exception:  # the segmenter is engine-internal; fall back to every line break
-        units = None
+
+@functools.lru_cache(maxsize=8)
+def _analysed(text: str) -> AnalysedText:
+    return analyse(text)
+
+
+def _breaks(analysed: AnalysedText) -> frozenset[int]:
+    text, units = analysed.text, analysed.units
     breaks: set[int] = set()
-    if units is None:
-        pos = text.find("\n")
-        while pos != -1:
-            if pos == 0 or text[pos - 1] != "\n":
-                breaks.add(pos)
-            pos = text.find("\n", pos + 1)
-        return frozenset(breaks)
     for before, after in itertools.pairwise(units):
         if after.paragraph != before.paragraph:
             pos = text.find("\n", before.end, after.start)
@@ -123,14 +126,15 @@ class Writer:
 
     def __init__(
         self,
-        text: str,
+        text: str | AnalysedText,
         side: Side,
         findings: Sequence[Finding],
         prefix: str,
         *,
         runs: bool = False,
     ) -> None:
-        self.text = text
+        self.breaks = paragraph_breaks(text)
+        self.text = text.text if isinstance(text, AnalysedText) else text
         self.side = side
         # Runs: wrap each piece of text in an element giving its offsets into this side's text,
         # for the views whose text content is not the document text (folds, the redline).
@@ -138,7 +142,6 @@ class Writer:
         self.tail = ""  # the last character written, leaving run wrappers out
         self.findings = findings
         self.prefix = prefix
-        self.breaks = paragraph_breaks(text)
         self.index = _Findings.build(findings, side)
         self.anchored: set[int] = set()
         self.lengths = [_length(span_of(f, side)) for f in findings]

@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from comparisons import render
+from provenance.engine import AnalysedText
 from provenance.engine import Comparison as EngineComparison
 
 register = template.Library()
@@ -13,7 +14,10 @@ register = template.Library()
 
 @register.simple_tag
 def diff_side(
-    result: EngineComparison, text: str, side: render.Side, options: render.Options
+    result: EngineComparison,
+    text: str | AnalysedText,
+    side: render.Side,
+    options: render.Options,
 ) -> SafeString:
     """Render one column of the side-by-side view."""
     return render.side_html(text, result, side, options)
@@ -21,7 +25,10 @@ def diff_side(
 
 @register.simple_tag
 def diff_inline(
-    result: EngineComparison, source: str, derivative: str, options: render.Options
+    result: EngineComparison,
+    source: str | AnalysedText,
+    derivative: str | AnalysedText,
+    options: render.Options,
 ) -> SafeString:
     """Render the one-column redline."""
     return render.inline_html(source, derivative, result, options)
@@ -34,7 +41,7 @@ def diff_minimap(result: EngineComparison, derivative: str) -> SafeString:
 
 @register.simple_tag
 def diff_step(
-    result: EngineComparison, step: render.Step, text: str, side: render.Side
+    result: EngineComparison, step: render.Step, text: str | AnalysedText, side: render.Side
 ) -> SafeString:
     """Render one side's excerpt of a step-through stop."""
     return render.step_side_html(result, step, text, side)

@@ -1,13 +1,13 @@
 """Align two texts into passages: seed with shared word runs, link sentences, classify.
 
-The steps live in their own modules (tiles, links, gaps, classify); this module holds
-the sides and passages they work on and puts the steps together.
+The steps live in their own modules (tiles, links, gaps, classify) and work on the
+sides and passages of `types`; this module puts the steps together.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from provenance.engine.classify import (
     COPIED_COVER,
@@ -18,82 +18,19 @@ from provenance.engine.classify import (
     reworded,
     run_cover,
 )
-from provenance.engine.diff import RawOp, diff_ranges
+from provenance.engine.diff import diff_ranges
 from provenance.engine.gaps import gap_groups
 from provenance.engine.links import link_groups, strong_links
 from provenance.engine.moves import flag_moves
 from provenance.engine.paraphrase import pair_paraphrases
-from provenance.engine.result import PassageKind
-from provenance.engine.segment import Unit
 from provenance.engine.tiles import find_tiles
-from provenance.engine.tokens import Tokens
+from provenance.engine.types import Match, Side
+
+if TYPE_CHECKING:
+    from provenance.engine.result import PassageKind
 
 _OPENERS = "\"'“‘«(["
 _CLOSERS = ".,;:!?\"'”’»)]…"
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One text with its tokens and units, and a token→unit map."""
-
-    text: str
-    tokens: Tokens
-    units: list[Unit]
-    unit_of: list[int]
-    unit_lo: list[int]  # first token index of each unit
-    unit_hi: list[int]  # one past the last token index of each unit
-
-
-def make_side(text: str, tokens: Tokens, units: list[Unit]) -> Side:
-    """Attach tokens to units; a unit without words ("###", "—") joins a neighbour.
-
-    Joining keeps every visible character inside some unit, so passages cover it.
-    """
-    kept: list[Unit] = []
-    unit_of = [0] * len(tokens)
-    lo: list[int] = []
-    hi: list[int] = []
-    t = 0
-    n = len(tokens)
-    pending = -1  # start of wordless units waiting for a unit to join
-    starts = tokens.starts
-    for u in units:
-        first = bisect.bisect_left(starts, u.start, t)
-        t = bisect.bisect_left(starts, u.end, first)
-        if t > first:
-            unit_of[first:t] = [len(kept)] * (t - first)
-            start = u.start if pending < 0 else pending
-            pending = -1
-            kept.append(Unit(start, u.end, u.paragraph) if start != u.start else u)
-            lo.append(first)
-            hi.append(t)
-        elif kept:
-            last = kept[-1]
-            kept[-1] = Unit(last.start, u.end, last.paragraph)
-        elif pending < 0:
-            pending = u.start
-    if pending >= 0:
-        # A text without words: one unit with no tokens still holds its characters.
-        kept.append(Unit(pending, units[-1].end, 0))
-        lo.append(n)
-        hi.append(n)
-    return Side(text, tokens, kept, unit_of, lo, hi)
-
-
-@dataclass(slots=True)
-class Match:
-    """A passage under construction, over token ranges (lo == hi == -1 when absent)."""
-
-    kind: PassageKind
-    s_lo: int
-    s_hi: int
-    d_lo: int
-    d_hi: int
-    similarity: float
-    ops: list[RawOp] = field(default_factory=list)
-    moved: bool = False
-    s_span: tuple[int, int] | None = None
-    d_span: tuple[int, int] | None = None
 
 
 def _span(side: Side, lo: int, hi: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from provenance.engine.result import PassageKind
 from provenance.engine.tokens import Tokens, is_content
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Side
+    from provenance.engine.types import Side
 
 
 def clip(ops: list[RawOp]) -> list[RawOp]:

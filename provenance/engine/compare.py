@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from provenance.engine.align import Match, Side, align, make_side
+from provenance.engine.align import align
+from provenance.engine.analysis import AnalysedText, analyse, make_side
 from provenance.engine.diff import to_ops
 from provenance.engine.findings import find_all
 from provenance.engine.result import (
@@ -15,28 +16,34 @@ from provenance.engine.result import (
     Passage,
     Stats,
 )
-from provenance.engine.segment import segment
-from provenance.engine.text import check_text
-from provenance.engine.tokens import tokenize
+from provenance.engine.types import Match, Side
 
 
-def compare(source: str, derivative: str, **options: Any) -> Comparison:
+def compare(
+    source: str | AnalysedText, derivative: str | AnalysedText, **options: Any
+) -> Comparison:
     """Compare a source text with a text that may derive from it.
 
-    Raises ValueError for input that is not text (wrong type, binary data) or for
-    unknown options. Spans index the strings exactly as passed in.
+    Either side may be a text already analysed (`analyse()`): the result is the
+    same as for the plain string, without tokenising it again. Raises ValueError
+    for input that is not text (wrong type, binary data) or for unknown options.
+    Spans index the strings exactly as passed in.
     """
     if options:
         raise ValueError(f"Unknown option(s): {', '.join(sorted(options))}.")
-    check_text(source, "source")
-    check_text(derivative, "derivative")
-    src = make_side(source, tokenize(source), segment(source))
-    der = make_side(derivative, tokenize(derivative), segment(derivative))
+    src = _side(source, "source")
+    der = _side(derivative, "derivative")
     matches, tiles = align(src, der)
     passages = tuple(_passage(m, src, der) for m in matches)
     stats = _stats(matches, src, der)
     findings: tuple[Finding, ...] = tuple(find_all(src, der, matches, tiles, stats))
     return Comparison(passages=passages, findings=findings, stats=stats)
+
+
+def _side(value: str | AnalysedText, name: str) -> Side:
+    if not isinstance(value, AnalysedText):
+        value = analyse(value, name=name)
+    return make_side(value.text, value.tokens, value.units)
 
 
 def _passage(m: Match, src: Side, der: Side) -> Passage:

@@ -12,7 +12,7 @@ from provenance.engine.result import WORDING_KINDS, Finding, Stats
 from provenance.engine.tokens import is_number
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Match, Side
+    from provenance.engine.types import Match, Side
 
 _MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")

@@ -11,7 +11,7 @@ from provenance.engine.diff import diff_ranges
 from provenance.engine.tokens import is_evidence
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Side
+    from provenance.engine.types import Side
 
 GAP_UNITS = 4  # unmatched units between two in-order passages worth pairing up
 GAP_SIMILARITY = 0.5

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from provenance.engine.tokens import is_evidence
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Side
+    from provenance.engine.types import Side
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Match
+    from provenance.engine.types import Match
 
 
 # Larger than any text's character count, so passage count decides before length.

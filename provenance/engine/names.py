@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from provenance.engine.result import Finding
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Match, Side
+    from provenance.engine.types import Match, Side
 
 # Capitalised words that are roles, places or calendar words rather than names.
 _NOT_NAME = frozenset(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from provenance.engine.tokens import WEAK_WORDS, is_content, is_number, stem
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Side
+    from provenance.engine.types import Side
 
 MIN_SHARED = 3  # shared content stems a paraphrase needs
 MIN_SCORE = 0.3  # weighted cosine of content stems

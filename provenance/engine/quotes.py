@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Side
+    from provenance.engine.types import Side
 
 # Every branch starts with its quote mark (the "not after a letter" checks look back
 # from behind it), so the regex engine can skip straight to quote marks.

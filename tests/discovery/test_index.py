@@ -12,21 +12,61 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from discovery.index import Params, gram_hashes, index_hashes, index_version, query_hashes, winnow
+from discovery.index import Params, gram_hashes, index_hashes, index_version, query_hashes
 from discovery.models import Fingerprint
 from discovery.search import ranked_hits
 from documents.models import Document
-from provenance.engine.fingerprint import winnow as engine_winnow
-from provenance.engine.tokens import key_sequence
+from provenance.engine import STOP_WORDS, hash_gram, key_sequence, winnow
+
+from ..engine.seeds import NAMES, seed
 
 SENTENCE = "Officers will patrol the beaches of northern France"
 
 
-def test_winnow_selects_the_same_fingerprints_as_the_engine() -> None:
+def _old_index_hashes(keys: list[str], k: int, window: int) -> set[int]:
+    """The index's own computation before it used the engine's winnowing (kept as the
+    reference: stored fingerprints must not change, or every index needs a rebuild)."""
+    content = [key not in STOP_WORDS for key in keys]
+    hashes = []
+    running = sum(content[: k - 1])
+    for i in range(len(keys) - k + 1):
+        running += content[i + k - 1]
+        if running >= 2:
+            hashes.append(hash_gram(keys[i : i + k]))
+        running -= content[i]
+    if len(hashes) <= window:
+        return {min(hashes)} if hashes else set()
+    out: set[int] = set()
+    for start in range(len(hashes) - window + 1):
+        best = start
+        for i in range(start + 1, start + window):
+            if hashes[i] <= hashes[best]:
+                best = i
+        out.add(hashes[best])
+    return out
+
+
+@pytest.mark.parametrize("number", sorted(NAMES))
+def test_stored_fingerprints_are_what_the_old_computation_stored(number: str) -> None:
+    text = seed(number)
+    for params in (Params(4, 10), Params(settings.DISCOVERY_K, settings.DISCOVERY_WINDOW)):
+        expected = _old_index_hashes(key_sequence(text), params.k, params.window)
+        assert expected
+        assert index_hashes(text, params) == expected
+
+
+def test_engine_winnowing_picks_the_rightmost_minimum_of_each_window() -> None:
     rng = random.Random(7)
     for length in (0, 1, 5, 10, 11, 50, 400):
         hashes = [rng.randrange(50) for _ in range(length)]  # small range: many ties
-        expected = [h for h, _ in engine_winnow(hashes, 10)]
+        expected = []
+        for start in range(max(1, length - 10 + 1)):
+            window = range(start, min(start + 10, length))
+            if not window:
+                break
+            best = max(window, key=lambda i: (-hashes[i], i))
+            if not expected or expected[-1][1] != best:
+                expected.append((hashes[best], best))
         assert winnow(hashes, 10) == expected
 
 
@@ -34,7 +74,7 @@ def test_hashes_are_the_same_in_every_process() -> None:
     code = (
         "import django; django.setup();"
         "from discovery.index import gram_hashes;"
-        "from provenance.engine.tokens import key_sequence;"
+        "from provenance.engine import key_sequence;"
         f"print(gram_hashes(key_sequence({SENTENCE!r}), 4))"
     )
     env = {

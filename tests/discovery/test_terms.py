@@ -10,18 +10,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from discovery.index import (
-    analyse,
     current_params,
     distinctive_terms,
     frequencies,
+    index_analysis,
     index_version,
-    term_frequencies,
-    term_hash,
 )
 from discovery.models import Fingerprint, IndexState, Term, TermPosting
 from discovery.search import rank
 from documents.models import Document, DocumentVersion
-from provenance.engine.tokens import key_sequence
+from provenance.engine import key_sequence, term_frequencies, term_hash
 
 RELEASE = (
     "Researchers at Cardiff University found that interleukin-27 suppresses the lymphoid "
@@ -77,7 +75,8 @@ def test_a_paraphrase_finds_its_source_through_terms() -> None:
     for version in (source, other):
         index_version(version)
     params = current_params()
-    assert not analyse(PARAPHRASE, params).hashes & analyse(RELEASE, params).hashes
+    paraphrase = index_analysis(key_sequence(PARAPHRASE), params)
+    assert not paraphrase.hashes & index_analysis(key_sequence(RELEASE), params).hashes
     hits = rank(PARAPHRASE, exclude_version=-1)
     assert [h.version_id for h in hits] == [source.pk]
     assert hits[0].shared == 0
@@ -129,10 +128,12 @@ def test_boilerplate_over_the_cap_is_no_longer_stored_or_searched(settings: Any)
     third = make("A new ferry links two islands off the coast." + footer, "c")
     index_version(first)
     index_version(second)
-    assert not Term.objects.filter(df__gt=2, hash__in=analyse(footer, current_params()).hashes)
+    footer_hashes = index_analysis(key_sequence(footer), current_params()).hashes
+    assert not Term.objects.filter(df__gt=2, hash__in=footer_hashes)
     index_version(third)  # the footer's fingerprints are now held by three documents
-    footer_hashes = analyse(footer, current_params()).hashes
-    grams = Term.objects.filter(df__gt=2, hash__in=analyse(third.text, current_params()).hashes)
+    grams = Term.objects.filter(
+        df__gt=2, hash__in=index_analysis(key_sequence(third.text), current_params()).hashes
+    )
     capped = set(grams.values_list("hash", flat=True))
     assert capped
     fourth = make("Something else entirely about lighthouses." + footer, "d")

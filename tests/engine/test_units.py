@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.engine.align import make_side
+from provenance.engine.analysis import make_side
 from provenance.engine.diff import diff_ranges, to_ops
 from provenance.engine.fingerprint import fingerprints, hash_gram, winnow
 from provenance.engine.segment import segment
