@@ -75,7 +75,22 @@ def test_a_stale_job_can_be_claimed_again_and_a_live_one_cannot() -> None:
     assert not ImportJob.objects.claim(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - LONG_AGO)
     assert list(ImportJob.objects.stale()) == [job]
+    job.refresh_from_db()
+    assert job.is_stale()
     assert ImportJob.objects.claim(job.pk)
+
+
+def test_a_dead_import_command_is_failed_not_retried(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    job = ImportJob.objects.create(
+        name="corpus/", options={"command": True}, status=ImportJob.Status.RUNNING
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "imports: 1 imports queued" in resume_work()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert "import command stopped" in job.error
 
 
 def test_the_one_limit_governs_every_kind(settings: Any) -> None:
