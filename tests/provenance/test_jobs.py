@@ -148,3 +148,23 @@ def test_a_stale_import_resumes_where_it_stopped(
     ]
     assert Document.objects.count() == 4
     assert sorted(Document.objects.values_list("versions__number", flat=True)) == [1, 1, 1, 1]
+
+
+def test_a_second_discovery_task_leaves_a_running_one_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from discovery import work
+
+    runs: list[int] = []
+    monkeypatch.setattr(work, "discover", lambda version: runs.append(version.pk))
+    document = make_document("Release", "The council will open three libraries next spring.")
+    version_id = document.current_version_id
+    IndexState.objects.create(
+        version_id=version_id, index_status=Status.DONE, discovery_status=Status.RUNNING
+    )
+    work.run_step(work.DISCOVERY, version_id)
+    assert runs == []
+    IndexState.objects.update(updated_at=timezone.now() - LONG_AGO)  # its worker died
+    work.run_step(work.DISCOVERY, version_id)
+    assert runs == [version_id]
+    assert IndexState.objects.get().discovery_status == Status.DONE
