@@ -84,13 +84,29 @@ def test_a_dead_import_command_is_failed_not_retried(
     django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     job = ImportJob.objects.create(
-        name="corpus/", options={"command": True}, status=ImportJob.Status.RUNNING
+        name="corpus/",
+        options={"command": True},
+        status=ImportJob.Status.RUNNING,
+        heartbeat_at=timezone.now() - LONG_AGO,
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert "imports: 1 imports queued" in resume_work()
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert "import command stopped" in job.error
+
+
+def test_a_queued_import_whose_task_was_lost_is_queued_again(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False):  # the task never reaches a worker
+        job = create_job("stories.zip", zip_bytes(STORIES), "zip", Metadata())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "imports: 0 imports queued" in resume_work()  # queued just now: left alone
+        ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - LONG_AGO)
+        assert "imports: 1 imports queued" in resume_work()
+    job.refresh_from_db()
+    assert (job.status, job.added) == (ImportJob.Status.DONE, 4)
 
 
 def test_the_one_limit_governs_every_kind(settings: Any) -> None:
