@@ -161,7 +161,11 @@ def run_step(step: str, version_id: int) -> None:
     if version is None:
         return  # deleted since it was queued
     IndexState.objects.get_or_create(version=version)
-    _mark(version_id, step, Status.RUNNING)
+    # The same claim as every job's: a second task for this version (a resume racing a
+    # retry) finds it running and leaves it.
+    indexed = IndexState.objects.filter(index_status=Status.DONE)
+    if not indexed.claim(version_id, status_field="discovery_status"):
+        return
     try:
         record_near_duplicate(version)
         discover(version)

@@ -326,7 +326,14 @@ def run_import_job(job_id: int) -> dict[str, int]:
     job = ImportJob.objects.get(pk=job_id)
     data = ImportPayload.objects.filter(job_id=job_id).values_list("data", flat=True).first()
     if data is None:
-        _finish(job, ImportJob.Status.FAILED, error="The uploaded archive is gone.")
+        # A job of the import_documents command has no archive here: its items were on disk.
+        error = (
+            "The import command stopped before it finished; run it again "
+            "(items already imported are recognised as duplicates)."
+            if job.options.get("command")
+            else "The uploaded archive is gone."
+        )
+        _finish(job, ImportJob.Status.FAILED, error=error)
         return {"failed": 1}
     defaults = Metadata(**job.options.get("defaults", {}))
     try:

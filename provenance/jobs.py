@@ -38,6 +38,9 @@ class Status(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+IN_FLIGHT = (Status.PENDING, Status.RUNNING)
+
+
 def stale_after() -> timedelta:
     """How long work in flight may go without a heartbeat before its worker counts as dead."""
     return timedelta(seconds=settings.JOB_STALE_AFTER_SECONDS)
@@ -68,8 +71,8 @@ class JobQuerySet(models.QuerySet[Any]):
         return status_field or self.status_field
 
     def in_flight_q(self, status_field: str | None = None) -> Q:
-        """Rows handed to a worker; kinds with a "queued" state widen this."""
-        return Q(**{self._status(status_field): Status.RUNNING})
+        """Rows handed to a worker: queued (their task may be lost with it) or running."""
+        return Q(**{f"{self._status(status_field)}__in": IN_FLIGHT})
 
     def stale_q(self, now: datetime | None = None, status_field: str | None = None) -> Q:
         beat = self.beat_field
@@ -134,8 +137,9 @@ class Job(models.Model):
     )
     queued_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
-    # Refreshed as the work goes on; a running job whose heartbeat stops is stale.
-    heartbeat_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The last sign of life: queued, claimed, or a unit of work done. A job in flight whose
+    # heartbeat stops is stale (a queued one too: its task may have died with a worker).
+    heartbeat_at = models.DateTimeField(default=timezone.now, null=True, blank=True, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="Runs started so far.")
     error = models.TextField(blank=True)
@@ -150,7 +154,7 @@ class Job(models.Model):
         return self.status in {Status.DONE, Status.FAILED}
 
     def is_stale(self, now: datetime | None = None) -> bool:
-        return self.status == Status.RUNNING and beat_is_older_than(
+        return self.status in IN_FLIGHT and beat_is_older_than(
             self.heartbeat_at, stale_after(), now
         )
 

@@ -48,7 +48,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="importjob",
             name="heartbeat_at",
-            field=models.DateTimeField(blank=True, db_index=True, null=True),
+            field=models.DateTimeField(
+                blank=True, db_index=True, default=django.utils.timezone.now, null=True
+            ),
         ),
         migrations.AddField(
             model_name="importjob",

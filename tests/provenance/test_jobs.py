@@ -75,7 +75,38 @@ def test_a_stale_job_can_be_claimed_again_and_a_live_one_cannot() -> None:
     assert not ImportJob.objects.claim(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - LONG_AGO)
     assert list(ImportJob.objects.stale()) == [job]
+    job.refresh_from_db()
+    assert job.is_stale()
     assert ImportJob.objects.claim(job.pk)
+
+
+def test_a_dead_import_command_is_failed_not_retried(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    job = ImportJob.objects.create(
+        name="corpus/",
+        options={"command": True},
+        status=ImportJob.Status.RUNNING,
+        heartbeat_at=timezone.now() - LONG_AGO,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "imports: 1 imports queued" in resume_work()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert "import command stopped" in job.error
+
+
+def test_a_queued_import_whose_task_was_lost_is_queued_again(
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False):  # the task never reaches a worker
+        job = create_job("stories.zip", zip_bytes(STORIES), "zip", Metadata())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "imports: 0 imports queued" in resume_work()  # queued just now: left alone
+        ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - LONG_AGO)
+        assert "imports: 1 imports queued" in resume_work()
+    job.refresh_from_db()
+    assert (job.status, job.added) == (ImportJob.Status.DONE, 4)
 
 
 def test_the_one_limit_governs_every_kind(settings: Any) -> None:
@@ -133,3 +164,23 @@ def test_a_stale_import_resumes_where_it_stopped(
     ]
     assert Document.objects.count() == 4
     assert sorted(Document.objects.values_list("versions__number", flat=True)) == [1, 1, 1, 1]
+
+
+def test_a_second_discovery_task_leaves_a_running_one_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from discovery import work
+
+    runs: list[int] = []
+    monkeypatch.setattr(work, "discover", lambda version: runs.append(version.pk))
+    document = make_document("Release", "The council will open three libraries next spring.")
+    version_id = document.current_version_id
+    IndexState.objects.create(
+        version_id=version_id, index_status=Status.DONE, discovery_status=Status.RUNNING
+    )
+    work.run_step(work.DISCOVERY, version_id)
+    assert runs == []
+    IndexState.objects.update(updated_at=timezone.now() - LONG_AGO)  # its worker died
+    work.run_step(work.DISCOVERY, version_id)
+    assert runs == [version_id]
+    assert IndexState.objects.get().discovery_status == Status.DONE
