@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from discovery import work
 from discovery.fanout import FANOUT_KINDS, fan_out, trim_map
+from discovery.forms import GraphFilterForm
 from discovery.graph import build_graph, select_documents
 from discovery.models import IndexState, Status
 from documents.access import get_document_for
@@ -59,11 +60,15 @@ def trim_map_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_role
 def graph_view(request: HttpRequest) -> HttpResponse:
-    outlet = Outlet.objects.filter(pk=request.GET.get("outlet") or None).first()
+    form = GraphFilterForm(request.GET)
+    if not form.is_valid():
+        # A hand-edited address: say what is wrong rather than fail or guess.
+        context = {"graph": None, "outlets": Outlet.objects.all(), "errors": form.errors}
+        return render(request, "discovery/graph.html", context, status=400)
+    outlet, q = form.cleaned_data["outlet"], form.cleaned_data["q"]
     document = None
-    if request.GET.get("document", "").isdigit():
-        document = get_document_for(request.user, int(request.GET["document"]))
-    q = request.GET.get("q", "").strip()[:200]
+    if form.cleaned_data["document"]:
+        document = get_document_for(request.user, form.cleaned_data["document"])
     documents, truncated, title = select_documents(
         request.user, outlet=outlet, q=q, document=document
     )
