@@ -59,7 +59,8 @@ def trim_map_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_role
 def graph_view(request: HttpRequest) -> HttpResponse:
-    outlet = Outlet.objects.filter(pk=request.GET.get("outlet") or None).first()
+    outlet_pk = request.GET.get("outlet")
+    outlet = Outlet.objects.filter(pk=outlet_pk).first() if outlet_pk else None
     document = None
     if request.GET.get("document", "").isdigit():
         document = get_document_for(request.user, int(request.GET["document"]))
