@@ -7,18 +7,18 @@ from annotations.models import Annotation, AnnotationEvent, Label, Reply
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
+class LabelAdmin(admin.ModelAdmin[Label]):
     list_display = ["name", "slug", "retired_at"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class ReplyInline(admin.TabularInline):
+class ReplyInline(admin.TabularInline[Reply, Annotation]):
     model = Reply
     extra = 0
     raw_id_fields = ["parent", "author"]
 
 
-class EventInline(admin.TabularInline):
+class EventInline(admin.TabularInline[AnnotationEvent, Annotation]):
     model = AnnotationEvent
     extra = 0
     can_delete = False
@@ -29,7 +29,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin):
+class AnnotationAdmin(admin.ModelAdmin[Annotation]):
     list_display = [
         "pk",
         "label",

@@ -72,7 +72,7 @@ def similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
     dmp = diff_match_patch()
-    distance = dmp.diff_levenshtein(dmp.diff_main(a, b, False))
+    distance: int = dmp.diff_levenshtein(dmp.diff_main(a, b, False))  # dmp has no types
     return max(0.0, 1.0 - distance / max(len(a), len(b)))
 
 
@@ -86,7 +86,8 @@ class PositionMap:
         self._dmp = dmp
 
     def __call__(self, offset: int) -> int:
-        return self._dmp.diff_xIndex(self.diffs, offset)
+        index: int = self._dmp.diff_xIndex(self.diffs, offset)
+        return index
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -133,7 +134,8 @@ def _match(text: str, pattern: str, loc: int) -> int:
     dmp.Match_Threshold = MATCH_THRESHOLD
     dmp.Match_Distance = MATCH_DISTANCE
     loc = max(0, min(loc, len(text)))
-    return dmp.match_main(text, pattern, loc)
+    found: int = dmp.match_main(text, pattern, loc)
+    return found
 
 
 def find_fuzzy(quote: Quote, text: str, expected: int) -> tuple[int, int] | None:

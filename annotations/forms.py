@@ -6,17 +6,16 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
 from django.utils.text import slugify
 
-from annotations.models import Annotation, Label
+from annotations.models import Annotation, AnnotationQuerySet, Label
 from documents.models import Document, Outlet
 
 NOTE_HELP = "Markdown: *emphasis*, **strong**, [links](https://…), lists. Scripts are removed."
 
 
-class LabelChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Label) -> str:  # type: ignore[override]
+class LabelChoiceField(forms.ModelChoiceField[Label]):
+    def label_from_instance(self, obj: Label) -> str:
         return f"{obj.name} (retired)" if obj.is_retired else obj.name
 
 
@@ -59,7 +58,8 @@ class EditForm(AnnotationFieldsMixin):
         if annotation is not None:
             # A retired label stays valid on the annotations that already carry it.
             queryset = Label.objects.active() | Label.objects.filter(pk=annotation.label_id)
-            self.fields["label"].queryset = queryset.distinct()  # type: ignore[attr-defined]
+            if isinstance(field := self.fields["label"], forms.ModelChoiceField):
+                field.queryset = queryset.distinct()
 
     @classmethod
     def for_annotation(cls, annotation: Annotation) -> EditForm:
@@ -119,9 +119,10 @@ class QueueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Offer only documents the user may see, so a hidden title never reaches the page.
         documents = Document.objects.visible_to(user).filter(current_version__isnull=False)
-        self.fields["document"].queryset = documents.only("title")  # type: ignore[attr-defined]
+        if isinstance(field := self.fields["document"], forms.ModelChoiceField):
+            field.queryset = documents.only("title")
 
-    def filter(self, annotations: QuerySet[Annotation]) -> QuerySet[Annotation]:
+    def filter(self, annotations: AnnotationQuerySet) -> AnnotationQuerySet:
         """Apply every filter but status (the status counts are taken before it)."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("label"):
@@ -143,7 +144,7 @@ class QueueFilterForm(forms.Form):
         return data.get("status") or Annotation.Status.OPEN
 
 
-class LabelForm(forms.ModelForm):
+class LabelForm(forms.ModelForm[Label]):
     class Meta:
         model = Label
         fields = ["name", "description"]

@@ -332,12 +332,13 @@ def _import_annotation(item: dict[str, Any], report: ImportReport, actor: Any) -
         updated_at=_when(item.get("modified") or item.get("created")),
         external_id=ident,
     )
-    creator = item.get("creator") if isinstance(item.get("creator"), dict) else {}
+    creator = item.get("creator")
+    nickname = creator.get("nickname", "") if isinstance(creator, dict) else ""
     AnnotationEvent.objects.create(
         annotation=annotation,
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=AnnotationEvent.Action.IMPORTED,
-        changes={"from": ident, "creator": creator.get("nickname", ""), **annotation.snapshot()},
+        changes={"from": ident, "creator": nickname, **annotation.snapshot()},
     )
     return annotation
 

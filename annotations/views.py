@@ -28,7 +28,12 @@ from annotations.models import Annotation, Label, Reply
 from comparisons.access import get_comparison_for
 from comparisons.models import Comparison
 from documents.access import get_version_for
-from provenance.access import require_annotate, require_capability, require_role
+from provenance.access import (
+    AuthenticatedHttpRequest,
+    require_annotate,
+    require_capability,
+    require_role,
+)
 from provenance.safety import safe_next
 
 PAGE_SIZE = 25
@@ -89,7 +94,7 @@ def _create_target(user: Any, data: dict[str, Any]) -> workflow.Target:
 
 @require_http_methods(["GET", "POST"])
 @require_annotate
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Annotate a span: the form arrives pre-filled from the selection (or a no-JS link)."""
     data = request.POST if request.method == "POST" else request.GET
     form = CreateForm(data)
@@ -219,7 +224,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_annotate
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     annotation = get_annotation_for(request.user, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():

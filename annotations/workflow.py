@@ -22,6 +22,8 @@ from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from documents.models import DocumentVersion
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
     from comparisons.models import Comparison
     from provenance.roles import AnyUser
 
@@ -139,7 +141,7 @@ def check_create(user: AnyUser, target: Target, label: Label) -> anchoring.Quote
 
 
 def do_create_annotation(
-    user: AnyUser, target: Target, label: Label, note: str = "", public: bool = False
+    user: User, target: Target, label: Label, note: str = "", public: bool = False
 ) -> Annotation:
     """Create an open annotation and its first history entry."""
     quote = check_create(user, target, label)
@@ -265,7 +267,7 @@ def do_set_status(
 
 
 def do_add_reply(
-    annotation: Annotation, user: AnyUser, body: str, parent: Reply | None = None
+    annotation: Annotation, user: User, body: str, parent: Reply | None = None
 ) -> Reply:
     if not permissions.can_reply(user):
         raise PermissionDenied("Only moderators and admins can reply.")
@@ -314,7 +316,8 @@ def reanchor_annotations(
                     "anchor_state": Annotation.Anchor.ORPHANED,
                     "orphaned_on": new_version,
                 }
-                action, extra = Action.ORPHANED, {"new_version": new_version.pk}
+                extra: dict[str, object] = {"new_version": new_version.pk}
+                action = Action.ORPHANED
                 report.orphaned.append(annotation)
             else:
                 q = placed.quote

@@ -6,7 +6,7 @@ from comparisons.models import Comparison, ShareLink
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(admin.ModelAdmin):
+class ComparisonAdmin(admin.ModelAdmin[Comparison]):
     list_display = (
         "id",
         "source_version",
@@ -35,7 +35,7 @@ class ComparisonAdmin(admin.ModelAdmin):
 
 
 @admin.register(ShareLink)
-class ShareLinkAdmin(admin.ModelAdmin):
+class ShareLinkAdmin(admin.ModelAdmin[ShareLink]):
     list_display = ("id", "comparison", "created_by", "created_at", "expires_at", "revoked_at")
     list_select_related = (
         "comparison__source_version__document",

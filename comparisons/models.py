@@ -26,7 +26,7 @@ SOURCE = "source_version__document__"
 DERIVATIVE = "derivative_version__document__"
 
 
-class ComparisonQuerySet(JobQuerySet):
+class ComparisonQuerySet(JobQuerySet["Comparison"]):
     """Comparisons as background work: `started_at` is the heartbeat (set on queueing and start)."""
 
     beat_field = "started_at"
@@ -225,7 +225,9 @@ class ShareLinkQuerySet(models.QuerySet["ShareLink"]):
 
     def with_opens(self) -> ShareLinkQuerySet:
         """Mark each link with `opens`: whether it shows its comparison to anyone right now."""
-        return self.annotate(opens=ExpressionWrapper(_opens_q(), output_field=BooleanField()))
+        # The plugin redeclares the annotated `opens` over the model's own declaration.
+        opens = ExpressionWrapper(_opens_q(), output_field=BooleanField())
+        return self.annotate(opens=opens)  # type: ignore[no-redef]
 
 
 class ShareLink(models.Model):
@@ -241,6 +243,11 @@ class ShareLink(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
     objects = ShareLinkQuerySet.as_manager()
+
+    if TYPE_CHECKING:
+        # Set only on rows from `ShareLink.objects.with_opens()`: django-stubs loses an
+        # annotation's type once it passes through a custom QuerySet method.
+        opens: bool
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -111,8 +111,9 @@ class PickForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Archived documents are not offered even to admins, who alone could see them.
         documents = Document.objects.visible_to(user).active().filter(current_version__isnull=False)
-        self.fields["source"].queryset = documents
-        self.fields["derivative"].queryset = documents
+        for name in ("source", "derivative"):
+            if isinstance(field := self.fields[name], forms.ModelChoiceField):
+                field.queryset = documents
         self.choices = (documents.search(q) if q else documents).select_related("outlet")[:200]
 
 

@@ -6,7 +6,7 @@ from discovery.models import Candidate, IndexState
 
 
 @admin.register(IndexState)
-class IndexStateAdmin(admin.ModelAdmin):
+class IndexStateAdmin(admin.ModelAdmin[IndexState]):
     list_display = ("version", "index_status", "discovery_status", "attempts", "updated_at")
     list_filter = ("index_status", "discovery_status")
     search_fields = ("version__document__title", "error")
@@ -15,6 +15,6 @@ class IndexStateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(admin.ModelAdmin[Candidate]):
     list_display = ("source_version", "derivative_version", "shared", "reuse_share", "comparison")
     raw_id_fields = ("source_version", "derivative_version", "comparison")

@@ -114,7 +114,9 @@ def select_documents(
     # The graph draws the live corpus: archived documents stay out even for admins.
     base = Document.objects.visible_to(viewer).active().filter(current_version__isnull=False)
     if document is not None:
-        ids, frontier, title = {document.pk}, {document.current_version_id}, document.title
+        version_id = document.current_version_id
+        frontier = {version_id} if version_id is not None else set()
+        ids, title = {document.pk}, document.title
         while frontier and len(ids) < MAX_NODES:
             found = _neighbours(frontier, viewer) - ids
             ids |= found
@@ -163,7 +165,7 @@ def _place(graph: Graph, nodes: list[Node]) -> None:
     label_chars = int(min(step, LABEL_ROOM) / CHAR_WIDTH) - 3
 
     stacks: dict[tuple[int, date | None], int] = defaultdict(int)
-    lane_of = {kind: i for i, (kind, _) in enumerate(LANES)}
+    lane_of: dict[str, int] = {kind: i for i, (kind, _) in enumerate(LANES)}
     lane_rows: dict[int, int] = defaultdict(int)
     for node in nodes:
         lane = lane_of.get(node.document.kind, 2)

@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -91,7 +92,7 @@ def pg_array(values: Iterable[int]) -> str:
 
 def keyed_rows(
     table: str, select: str, values: Iterable[int], where: str = "", tail: str = ""
-) -> tuple[str, list[object]]:
+) -> tuple[str, list[str]]:
     """SQL reading the rows of `table` (as `t`) whose hash is one of `values`, and its parameters.
 
     One parameter however many the values, and one index probe per value:
@@ -281,7 +282,7 @@ def index_versions(versions: list[DocumentVersion]) -> dict[int, int]:
     return {pk: n for pk, (n, _) in fields.items()}
 
 
-def mark_indexed(fields: dict[int, tuple[int, int]], params: Params, now: object) -> None:
+def mark_indexed(fields: dict[int, tuple[int, int]], params: Params, now: datetime) -> None:
     """Record versions as indexed: version id → (fingerprints, distinct terms).
 
     One prepared statement (PostgreSQL: one statement over arrays): the ORM's

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from provenance.jobs import JobQuerySet
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
 
 
 class Fingerprint(models.Model):
@@ -34,11 +39,11 @@ class Fingerprint(models.Model):
         return f"{self.hash:x} in version {self.version_id}"
 
 
-class HashKey(models.BigIntegerField):
+class HashKey(models.BigIntegerField[int, int]):
     """A 64-bit key that SQLite stores as the rowid (`integer primary key`): one B-tree, not two."""
 
-    def db_type(self, connection: object) -> str | None:
-        if getattr(connection, "vendor", "") == "sqlite" and self.primary_key:
+    def db_type(self, connection: BaseDatabaseWrapper) -> str | None:
+        if connection.vendor == "sqlite" and self.primary_key:
             return "integer"
         return super().db_type(connection)
 
@@ -90,7 +95,7 @@ class Status(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-class IndexStateQuerySet(JobQuerySet):
+class IndexStateQuerySet(JobQuerySet["IndexState"]):
     """Two steps per row (index, then discovery), each its own status; `updated_at` is the beat."""
 
     status_field = "index_status"

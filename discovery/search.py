@@ -34,18 +34,23 @@ from discovery.index import (
     index_version,
     keyed_rows,
     state_for,
-    term_frequencies,
 )
 from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
 from documents.models import Document, DocumentVersion
-from provenance.engine import ENGINE_VERSION, AnalysedText, compare, key_sequence
+from provenance.engine import (
+    ENGINE_VERSION,
+    AnalysedText,
+    compare,
+    key_sequence,
+    term_frequencies,
+)
 from provenance.engine import Comparison as EngineComparison
 
 logger = logging.getLogger(__name__)
 
 # Who is the likelier original when dates do not decide: releases before statements
 # before articles.
-KIND_RANK = {
+KIND_RANK: dict[str, int] = {
     Document.Kind.PRESS_RELEASE: 0,
     Document.Kind.STATEMENT: 1,
     Document.Kind.OTHER: 2,

@@ -7,16 +7,25 @@ from documents.models import Document, DocumentVersion, ImportItem, ImportJob, O
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(admin.ModelAdmin[Outlet]):
     list_display = ["name", "url", "created_at"]
     search_fields = ["name"]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(admin.TabularInline[DocumentVersion, Document]):
     model = DocumentVersion
     fk_name = "document"
-    fields = ["number", "content_type", "size", "sha256", "source", "created_by", "created_at"]
-    readonly_fields = fields
+    # Tuples, not lists: a list[str] is not the list of field groups `fields` is typed as.
+    readonly_fields = (
+        "number",
+        "content_type",
+        "size",
+        "sha256",
+        "source",
+        "created_by",
+        "created_at",
+    )
+    fields = readonly_fields
     extra = 0
     can_delete = False
     show_change_link = True
@@ -26,7 +35,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(admin.ModelAdmin[Document]):
     list_display = ["title", "kind", "outlet", "published_on", "archived_at"]
     list_filter = ["kind", "outlet", ("archived_at", admin.EmptyFieldListFilter)]
     search_fields = ["title", "author", "url"]
@@ -37,7 +46,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentVersion)
-class DocumentVersionAdmin(admin.ModelAdmin):
+class DocumentVersionAdmin(admin.ModelAdmin[DocumentVersion]):
     """Versions are immutable: viewable here, never edited (the upload page adds them)."""
 
     list_display = ["document", "number", "content_type", "size", "source", "created_at"]
@@ -55,10 +64,10 @@ class DocumentVersionAdmin(admin.ModelAdmin):
         return False
 
 
-class ImportItemInline(admin.TabularInline):
+class ImportItemInline(admin.TabularInline[ImportItem, ImportJob]):
     model = ImportItem
-    fields = ["position", "name", "outcome", "reason", "document"]
-    readonly_fields = fields
+    readonly_fields = ("position", "name", "outcome", "reason", "document")
+    fields = readonly_fields
     extra = 0
     can_delete = False
 
@@ -67,7 +76,7 @@ class ImportItemInline(admin.TabularInline):
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(admin.ModelAdmin[ImportJob]):
     list_display = ["name", "status", "total", "processed", "added", "rejected", "created_at"]
     list_filter = ["status"]
     readonly_fields = [
@@ -79,7 +88,7 @@ class ImportJobAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportItem)
-class ImportItemAdmin(admin.ModelAdmin):
+class ImportItemAdmin(admin.ModelAdmin[ImportItem]):
     list_display = ["job", "position", "name", "outcome"]
     list_filter = ["outcome"]
     search_fields = ["name", "reason"]

@@ -17,11 +17,12 @@ import stat
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import F, QuerySet, Value
+from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.tasks import task
 from django.utils import timezone
@@ -41,7 +42,9 @@ from documents.metadata import Metadata
 from documents.models import DocumentVersion, ImportItem, ImportJob, ImportPayload
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
+
+    from provenance.jobs import JobQuerySet
 
 logger = logging.getLogger(__name__)
 
@@ -295,7 +298,7 @@ def create_job(
     kind: str,
     defaults: Metadata,
     *,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
 ) -> ImportJob:
     """Record a bulk import and queue it; the job page shows its progress."""
     options = {"payload_type": kind, "defaults": _meta_dict(defaults)}
@@ -466,7 +469,7 @@ def _finish(job: ImportJob, status: str, error: str = "") -> None:
     ImportPayload.objects.filter(job_id=job.pk).delete()
 
 
-def resume(jobs: QuerySet[ImportJob] | None = None) -> dict[str, int]:
+def resume(jobs: JobQuerySet[ImportJob] | None = None) -> dict[str, int]:
     """Queue again every import whose worker stopped (a poll of its page, or start-up).
 
     Stale jobs go back to pending by a conditional UPDATE, so only one caller queues
@@ -475,7 +478,7 @@ def resume(jobs: QuerySet[ImportJob] | None = None) -> dict[str, int]:
     restarted = (jobs if jobs is not None else ImportJob.objects.all()).restart_stale()
     for job_id in restarted:
         logger.warning("Import %s stopped with its worker; resuming it", job_id)
-        transaction.on_commit(lambda job_id=job_id: run_import_job.enqueue(job_id))
+        transaction.on_commit(partial(run_import_job.enqueue, job_id))
     return {"imports": len(restarted)}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from documents.models import Document, DocumentVersion
@@ -63,6 +64,11 @@ def find_near_duplicate(text: str) -> NearDuplicate | None:
     the version (`DocumentVersion.near_duplicate_of`). Call it before opening the
     write transaction: the lookup reads the index and must not hold the write lock.
     """
-    answers = near_duplicate_lookup.send(sender=NearDuplicate, text=text)
+    # Receivers may answer anything; django-stubs types the answers as `str | None`.
+    answers: Sequence[tuple[object, object]] = near_duplicate_lookup.send(
+        sender=NearDuplicate, text=text
+    )
     found = [answer for _, answer in answers if isinstance(answer, NearDuplicate)]
-    return max(found, key=lambda near: near.similarity, default=None)
+    if not found:
+        return None
+    return max(found, key=lambda near: near.similarity)

@@ -240,6 +240,7 @@ _BLOCKS = (
 
 def _read_html(source: str) -> Extracted:
     import trafilatura
+    from trafilatura.settings import Document as Extraction
 
     doc = None
     body = None
@@ -258,7 +259,8 @@ def _read_html(source: str) -> Extracted:
     except Exception:
         doc = body = None
     tree = _parse_html(source)
-    text = normalise_newlines(doc.text) if doc is not None and doc.text else ""
+    # bare_extraction gives a dict only when asked (as_dict=True), which we never do.
+    text = normalise_newlines(doc.text) if isinstance(doc, Extraction) and doc.text else ""
     if not text.strip() and tree is not None:
         # Short pages fall below trafilatura's minimum; read the body ourselves.
         body = lxml_html.tostring(tree, encoding="unicode")
@@ -290,9 +292,15 @@ def _parse_html(source: str) -> lxml_html.HtmlElement | None:
     except (ValueError, lxml_html.etree.ParserError):
         return None
     for element in tree.iter(*_DROP):
-        element.drop_tree()
-    for element in tree.xpath("//comment()"):
-        element.getparent().remove(element)
+        # Always true in a tree lxml.html parsed; it narrows the type for drop_tree.
+        if isinstance(element, lxml_html.HtmlElement):
+            element.drop_tree()
+    # A list first: removing nodes while iterating the tree would skip some. Comments
+    # outside the root element have no parent, and are not in the text anyway.
+    for comment in list(tree.iter(lxml_html.etree.Comment)):
+        parent = comment.getparent()
+        if parent is not None:
+            parent.remove(comment)
     return tree
 
 
@@ -316,6 +324,8 @@ def _published(tree: lxml_html.HtmlElement | None, date: str | None) -> str:
             "or @itemprop='datePublished' or @name='pubdate']/@content"
             " | //time[@datetime]/@datetime"
         ):
+            if not isinstance(value, str):
+                continue
             value = value.strip()
             if len(value) > 10 and (not date or value.startswith(date)):
                 return value

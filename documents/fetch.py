@@ -21,6 +21,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.conf import settings
 
@@ -223,9 +224,9 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def _guarded_create_connection(
-    address: tuple[str, int], *args: object, **kwargs: object
+    address: tuple[str, int], *args: Any, **kwargs: Any
 ) -> socket.socket:
-    sock = socket.create_connection(address, *args, **kwargs)  # type: ignore[arg-type]
+    sock = socket.create_connection(address, *args, **kwargs)
     watchdog: _Watchdog | None = getattr(_open_sockets, "watchdog", None)
     if watchdog is not None:
         watchdog.watch(sock)
@@ -238,14 +239,14 @@ def _guarded_create_connection(
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._create_connection = _guarded_create_connection
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._create_connection = _guarded_create_connection
 
 
@@ -256,4 +257,6 @@ class _GuardedHTTPHandler(urllib.request.HTTPHandler):
 
 class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_GuardedHTTPSConnection, req, context=self._context)
+        # HTTPSHandler keeps its SSL context in `_context`, which typeshed does not declare.
+        context = self._context  # type: ignore[attr-defined]
+        return self.do_open(_GuardedHTTPSConnection, req, context=context)

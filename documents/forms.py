@@ -35,7 +35,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
         if not data:
             return []
         files = data if isinstance(data, list | tuple) else [data]
@@ -72,7 +72,9 @@ class UploadForm(MetadataFields):
     text = forms.CharField(
         label="Paste text", required=False, widget=forms.Textarea(attrs={"rows": 10})
     )
-    files = MultipleFileField(
+    # The metaclass moves declared fields into base_fields, so this does not replace
+    # BaseForm.files (the request's uploads) as mypy believes.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="Or choose files",
         required=False,
         help_text="Text, HTML, Markdown, Word (.docx) or PDF; several files, a .zip, "
@@ -93,8 +95,8 @@ class UploadForm(MetadataFields):
     )
     staged = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def clean_files(self) -> list[UploadedFile]:
-        files: list[UploadedFile] = self.cleaned_data["files"]
+    def clean_files(self) -> list[UploadedFile[bytes]]:
+        files: list[UploadedFile[bytes]] = self.cleaned_data["files"]
         limit = settings.UPLOAD_MAX_BYTES
         for upload in files:
             if upload.size is not None and upload.size > limit:
@@ -105,7 +107,8 @@ class UploadForm(MetadataFields):
         return files
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         has_text = bool(data.get("text", "").strip())
         has_files = bool(data.get("files")) or bool(data.get("staged"))
         if has_text and has_files:
@@ -117,7 +120,7 @@ class UploadForm(MetadataFields):
         return data
 
 
-class DocumentEditForm(forms.ModelForm):
+class DocumentEditForm(forms.ModelForm[Document]):
     outlet_name = forms.CharField(label="Outlet", required=False, max_length=200)
 
     class Meta:

@@ -31,7 +31,7 @@ from documents.signals import version_created
 if TYPE_CHECKING:
     import datetime as dt
 
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
 class Status(StrEnum):
@@ -193,7 +193,7 @@ def _first_line(text: str) -> str:
 def ingest_document(
     prepared: Prepared,
     *,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     version_of: Document | None = None,
     near_duplicates: NearDuplicates = NearDuplicates.ASK,
 ) -> Outcome:
@@ -248,7 +248,7 @@ def ingest(
     submission: Submission,
     meta: Metadata,
     *,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     version_of: Document | None = None,
     near_duplicates: NearDuplicates = NearDuplicates.ASK,
 ) -> Outcome:
@@ -273,9 +273,7 @@ def _outlet(name: str) -> Outlet | None:
     return found or Outlet.objects.create(name=name)
 
 
-def _add_version(
-    document: Document, prepared: Prepared, user: AbstractBaseUser | None
-) -> DocumentVersion:
+def _add_version(document: Document, prepared: Prepared, user: User | None) -> DocumentVersion:
     """Append a version and make it current. Call inside transaction.atomic()."""
     # Lock the document row so two concurrent uploads cannot take the same number.
     Document.objects.select_for_update().filter(pk=document.pk).first()

@@ -77,8 +77,8 @@ def _parse_text(text: str) -> dt.date | dt.datetime | None:
         return parse_date(text)
     if found := parse_datetime(text.replace("Z", "+00:00") if text.endswith("Z") else text):
         return found
-    if found := parse_date(text):
-        return found
+    if found_date := parse_date(text):
+        return found_date
     text = _WEEKDAY.sub("", text).replace(",", "")
     offset = None
     words = text.split()

@@ -13,7 +13,7 @@ from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion, ImportJob
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class UploadResult:
 
 
 def receive_upload(
-    cleaned: dict[str, Any], *, user: AbstractBaseUser, version_of: Document | None = None
+    cleaned: dict[str, Any], *, user: User, version_of: Document | None = None
 ) -> UploadResult:
     """Ingest the upload form's contents: text, one file, a URL, or a bulk import."""
     meta = Metadata(
@@ -63,9 +63,7 @@ def _submission(cleaned: dict[str, Any], files: list[tuple[str, bytes]], staged:
     return Submission(fetch_url=cleaned["url"], source=DocumentVersion.Source.URL)
 
 
-def _bulk_job(
-    files: list[tuple[str, bytes]], meta: Metadata, user: AbstractBaseUser
-) -> ImportJob | None:
+def _bulk_job(files: list[tuple[str, bytes]], meta: Metadata, user: User) -> ImportJob | None:
     """Several files, an archive or a manifest become a job; a single document does not."""
     # Bulk items take their own titles and URLs; only kind, outlet and the like apply to all.
     defaults = Metadata(

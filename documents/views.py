@@ -16,7 +16,7 @@ from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
 from documents.models import Document, ImportJob
 from documents.uploads import receive_upload
-from provenance.access import require_role, require_upload
+from provenance.access import AuthenticatedHttpRequest, require_role, require_upload
 
 PAGE_SIZE = 25
 
@@ -90,7 +90,7 @@ def _ascii(name: str) -> str:
 
 
 @require_upload
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     version_of = None
     if target := request.GET.get("version_of") or request.POST.get("version_of"):
         version_of = get_document_for(request.user, _int_or_404(target))
@@ -100,12 +100,13 @@ def upload(request: HttpRequest) -> HttpResponse:
         result = receive_upload(form.cleaned_data, user=request.user, version_of=version_of)
         if result.job is not None:
             return redirect(result.job)
+        # Without a job there is always an outcome; a stored or duplicate one names its document.
         outcome = result.outcome
-        if outcome.stored or outcome.status == Status.DUPLICATE:
+        if outcome is not None and (outcome.stored or outcome.status == Status.DUPLICATE):
             level = messages.SUCCESS if outcome.stored else messages.INFO
             messages.add_message(request, level, outcome.message)
-            return redirect(outcome.version or outcome.document)
-        if outcome.status == Status.REJECTED:
+            return redirect(outcome.version or outcome.document or "documents:list")
+        if outcome is not None and outcome.status == Status.REJECTED:
             form.add_error(None, outcome.reason)
     context = {
         "form": form,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -18,7 +18,19 @@ from django.http import HttpRequest, HttpResponse
 
 from provenance import roles
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 View = Callable[..., HttpResponse]
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request a view behind one of these decorators gets: its user is signed in.
+
+    For type checking only (django-stubs' pattern); Django still passes an HttpRequest.
+    """
+
+    user: User
 
 
 def require_capability(check: Callable[[Any], bool], message: str) -> Callable[[View], View]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -61,7 +61,10 @@ def beat_is_older_than(
     return beat is None or (now or timezone.now()) - beat > limit
 
 
-class JobQuerySet(models.QuerySet[Any]):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class JobQuerySet(models.QuerySet[_M]):
     """Queries and claims shared by every kind of background work."""
 
     status_field = "status"

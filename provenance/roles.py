@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
-    AnyUser = AbstractBaseUser | AnonymousUser
+    # What `request.user` is under django-stubs: the configured user model or the anonymous one.
+    AnyUser = User | AnonymousUser
 
 ADMINS = "admins"
 MODERATORS = "moderators"
@@ -75,9 +76,10 @@ def roles_of(user: AnyUser) -> frozenset[str]:
         return frozenset(ROLES)
     cached: frozenset[str] | None = getattr(user, "_provenance_roles", None)
     if cached is None:
-        names = user.groups.filter(name__in=ROLES).values_list("name", flat=True)  # type: ignore[union-attr]
+        names = user.groups.filter(name__in=ROLES).values_list("name", flat=True)
         cached = frozenset(names)
-        user._provenance_roles = cached  # type: ignore[union-attr]
+        # A per-instance cache, so one request asks the database once; not a model field.
+        setattr(user, "_provenance_roles", cached)  # noqa: B010
     return cached
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
@@ -69,7 +70,8 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
     """The annotations of the comparison on the page; a share link shows confirmed, public ones."""
     comparison = context.get("comparison")
     request = context.get("request")
-    user = getattr(request, "user", None)
+    # A request built without the auth middleware has no user: treat it as anonymous.
+    user = getattr(request, "user", None) or AnonymousUser()
     shared = bool(context.get("shared"))
     if comparison is None or request is None:
         return {"show": False}

@@ -121,11 +121,11 @@ def finding_passages(result: EngineComparison) -> dict[int, int]:
     found: dict[int, int] = {}
     for fi, finding in enumerate(result.findings):
         for side in ("derivative", "source"):
-            span = span_of(finding, side)  # type: ignore[arg-type]
+            span = span_of(finding, side)
             if span is None:
                 continue
             for pi, passage in enumerate(result.passages):
-                if _overlaps(span, span_of(passage, side)):  # type: ignore[arg-type]
+                if _overlaps(span, span_of(passage, side)):
                     found[fi] = pi
                     break
             if fi in found:

@@ -89,8 +89,11 @@ class _Findings:
 
     @classmethod
     def build(cls, findings: Sequence[Finding], side: Side) -> _Findings:
-        spans = [(i, span_of(f, side)) for i, f in enumerate(findings)]
-        spans = [(i, s) for i, s in spans if s is not None and s[1] > s[0]]
+        spans = [
+            (i, s)
+            for i, f in enumerate(findings)
+            if (s := span_of(f, side)) is not None and s[1] > s[0]
+        ]
         bounds = sorted({p for _, s in spans for p in s})
         active = []
         for lo, hi in itertools.pairwise(bounds):

@@ -72,6 +72,12 @@ def test_a_short_html_fragment_is_still_read() -> None:
     assert result.text == "Just one short line."
 
 
+def test_html_with_a_comment_before_the_root_is_read() -> None:
+    # Browsers write "<!-- saved from url=… -->" there; that comment has no parent element.
+    page = b"<!-- saved from url=(0014)about:internet --><html><body><p>Kept.</p></body></html>"
+    assert extract(page, "saved.html").text == "Kept."
+
+
 def test_malformed_html_without_text_is_rejected() -> None:
     message = rejected(b"<html><body><<<>>><div><script>x</script></div", "bad.html")
     assert "no readable text" in message

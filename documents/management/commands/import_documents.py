@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +57,7 @@ class Command(BaseCommand):
             if raw.startswith(("http://", "https://")):
                 url_meta = defaults.merged_over(Metadata(url=raw))
                 items.append(
-                    bulk.Item(
-                        raw, lambda raw=raw: Submission(fetch_url=raw, source=COMMAND), url_meta
-                    )
+                    bulk.Item(raw, partial(Submission, fetch_url=raw, source=COMMAND), url_meta)
                 )
                 continue
             path = Path(raw)
