@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from provenance.engine.diff import RawOp, diff_ranges
+from provenance.engine.figures import BARE, Figure, read_figures
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units
 from provenance.engine.result import WORDING_KINDS, Finding, Stats
@@ -14,8 +15,6 @@ from provenance.engine.tokens import is_number
 if TYPE_CHECKING:
     from provenance.engine.align import Match, Side
 
-_MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
-_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -66,66 +65,26 @@ def _moved(src: Side, der: Side, m: Match) -> Finding:
     )
 
 
-def _value(keys: list[str], i: int) -> float | None:
-    m = _NUMBER_RE.match(keys[i])
-    if not m:
-        return None
-    value = float(m.group(1))
-    suffix = m.group(2)
-    if suffix in _MULTIPLIERS:
-        value *= _MULTIPLIERS[suffix]
-    elif i + 1 < len(keys) and keys[i + 1] in _MULTIPLIERS:
-        value *= _MULTIPLIERS[keys[i + 1]]
-    return value
-
-
-def _figure_span(side: Side, i: int) -> tuple[int, int]:
-    end = side.tokens.ends[i]
-    nxt = i + 1
-    if nxt < len(side.tokens) and side.tokens.keys[nxt] in ("%", "million", "billion", "bn"):
-        end = side.tokens.ends[nxt]
-    start = side.tokens.starts[i]
-    if i > 0 and side.tokens.keys[i - 1] in ("£", "$", "€") and side.tokens.ends[i - 1] == start:
-        start = side.tokens.starts[i - 1]
-    return (start, end)
-
-
-def _figures(side: Side, lo: int, hi: int) -> list[tuple[str, str, int]]:
-    """(value, digits, token) for each figure in tokens [lo, hi), digits inside words too.
-
-    "12-month" gives 12 and "5-11" gives 5 and 11; "£3m" and "3 million" both have the
-    value 3000000 and the digits 3.
-    """
+def _figures(side: Side, lo: int, hi: int) -> list[Figure]:
+    """The figures in tokens [lo, hi); digits inside words too ("12-month", "5-11")."""
+    out = read_figures(side.text, side.tokens, lo, hi)
     keys = side.tokens.keys
-    out: list[tuple[str, str, int]] = []
     for i in range(lo, hi):
-        key = keys[i]
-        if not is_number(key):
-            continue
-        if "-" not in key:
-            value = _value(keys, i)
-            digits = _DIGITS_RE.match(key)
-            out.append(
-                (f"{value:g}" if value is not None else key, digits.group() if digits else key, i)
+        if is_number(keys[i]) and "-" in keys[i]:
+            out.extend(
+                Figure(i, i + 1, ((BARE, float(part)),)) for part in _DIGITS_RE.findall(keys[i])
             )
-            continue
-        out.extend((part, part, i) for part in _DIGITS_RE.findall(key))
     return out
 
 
-def _without(
-    figs: list[tuple[str, str, int]], others: list[tuple[str, str, int]], field: int
-) -> list[tuple[str, str, int]]:
-    """The figures with no equal (by value or by digits) among others, counting repeats."""
-    left: dict[str, int] = {}
-    for fig in others:
-        key = fig[0] if field == 0 else fig[1]
-        left[key] = left.get(key, 0) + 1
+def _without(figs: list[Figure], others: list[Figure]) -> list[Figure]:
+    """The figures with no equal amount among others, counting repeats."""
+    left = list(others)
     out = []
     for fig in figs:
-        key = fig[0] if field == 0 else fig[1]
-        if left.get(key, 0):
-            left[key] -= 1
+        twin = next((k for k, o in enumerate(left) if fig.same_as(o, strict=False)), -1)
+        if twin >= 0:
+            del left[twin]
         else:
             out.append(fig)
     return out
@@ -150,18 +109,17 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     d_figs = _figures(der, m.d_lo, m.d_hi)
     if not s_figs or not d_figs:
         return []
-    s_only = _without(s_figs, d_figs, 0)
-    d_only = _without(d_figs, s_figs, 0)
-    # "8 million" → "8 trillion" changes a word, which the diff shows, not a figure.
-    s_only, d_only = _without(s_only, d_only, 1), _without(d_only, s_only, 1)
+    # The same amount in another form ("£7m", "seven million pounds") is not a change.
+    s_only = _without(s_figs, d_figs)
+    d_only = _without(d_figs, s_figs)
     if not s_only or not d_only:
         return []
     d_op = _op_index(m.ops, "d")
     s_op = _op_index(m.ops, "s")
     scored: list[tuple[int, int, int]] = []
-    for i in {i for _, _, i in s_only}:
+    for i in sorted({f.lo for f in s_only}):
         ctx = _context(src, i)
-        for j in {j for _, _, j in d_only}:
+        for j in sorted({f.lo for f in d_only}):
             # Pair by the words around the figures; the same edit op counts for two.
             score = len(ctx & _context(der, j)) + (2 if s_op.get(i, -1) == d_op.get(j, -2) else 0)
             if score:
@@ -176,8 +134,11 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
             used_d.add(j)
             pairs.append((i, j))
     out: list[Finding] = []
+    s_end = {f.lo: f.hi for f in s_only}
+    d_end = {f.lo: f.hi for f in d_only}
     for i, j in sorted(pairs, key=lambda p: p[1]):
-        s_span, d_span = _figure_span(src, i), _figure_span(der, j)
+        s_span = (src.tokens.starts[i], src.tokens.ends[s_end[i] - 1])
+        d_span = (der.tokens.starts[j], der.tokens.ends[d_end[j] - 1])
         before = src.text[s_span[0] : s_span[1]]
         after = der.text[d_span[0] : d_span[1]]
         out.append(

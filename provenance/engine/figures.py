@@ -1,0 +1,300 @@
+"""Read figures (amounts, percentages, money, measures) from tokens, whatever their form.
+
+"£7m", "£7 million", "£7,000,000" and "seven million pounds" are one figure; so are
+"0.5g" and "500mg", "2 km" and "2,000 metres". Units of measure come from pint, loaded
+once and only when a text has a figure followed by a possible unit word; money and
+scale words ("m", "bn", "million") are read here, because pint has no currency and
+reads "m" as metres.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from provenance.engine.tokens import STOP_WORDS
+
+if TYPE_CHECKING:
+    from provenance.engine.tokens import Tokens
+
+_SCALES = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+# Scale words that stand as words of their own ("7 million"); a lone "m" is metres.
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "bn", "mn"})
+_CURRENCY_SIGNS = {"£": "GBP", "$": "USD", "€": "EUR"}
+_CURRENCY_WORDS = {
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+}
+# Number words the tokenizer leaves as words (it folds one..twenty, thirty, forty, fifty).
+_TENS = {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "twenty": 20, "thirty": 30}
+_TENS.update({"forty": 40, "fifty": 50})
+_UNITS_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_TENS_RE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
+# Physical dimensions a reader compares; pint also parses words like "units" or "points"
+# as obscure units (micronits, typographic points), which must not make figures equal.
+_DIMENSIONS = frozenset(
+    {
+        "[length]",
+        "[length] ** 2",
+        "[length] ** 3",
+        "[mass]",
+        "[time]",
+        "[length] / [time]",
+        "[length] ** 2 * [mass] / [time] ** 2",
+        "[length] ** 2 * [mass] / [time] ** 3",
+    }
+)
+_NOT_UNITS = frozenset({"point", "points", "units", "unit", "kilos", "hands", "hand", "cups"})
+_SIGNS = frozenset(_CURRENCY_SIGNS)
+BARE = ""  # the dimension of a plain number
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure over tokens [lo, hi) and its readings: (dimension, value in base units).
+
+    A figure has one reading per way it can be read: "7m" is seven million or seven
+    metres. Dimension BARE is a plain number; "%" a percentage; "GBP" etc. money.
+    """
+
+    lo: int
+    hi: int
+    readings: tuple[tuple[str, float], ...]
+
+    def same_as(self, other: Figure, strict: bool = True) -> bool:
+        """Tell whether two figures are the same amount (strict: in the same kind of unit)."""
+        for dim, value in self.readings:
+            for odim, ovalue in other.readings:
+                if dim == odim and math.isclose(value, ovalue, rel_tol=1e-9):
+                    return True
+        if strict:
+            return False
+        return self.number == other.number
+
+    @property
+    def number(self) -> float:
+        """The amount as a plain number, whatever its unit."""
+        return self.readings[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    # Importing pint and building its registry costs most of a second: do it once, and
+    # only for a text that has a figure with a possible unit word.
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=4096)
+def unit_factor(word: str) -> tuple[str, float] | None:
+    """(dimension, factor to base units) of a unit word like "km" or "grammes", or None."""
+    if not word.isalpha() or word in STOP_WORDS or word in _NOT_UNITS or word in _SCALES:
+        return None
+    registry = _registry()
+    try:
+        quantity = registry.Quantity(1, registry.parse_units(word)).to_base_units()
+    except Exception:  # pint raises several error types for words that are not units
+        return None
+    dim = str(quantity.dimensionality)
+    if dim not in _DIMENSIONS:
+        return None
+    return dim, float(quantity.magnitude)
+
+
+def _word_number(text: str, tokens: Tokens, i: int) -> int | None:
+    """The value of a number written as a word ("sixty", "forty-five"), else None."""
+    surface = text[tokens.starts[i] : tokens.ends[i]].casefold()
+    if not surface[:1].isalpha():
+        return None
+    key = tokens.keys[i]
+    if key.isdigit():
+        return int(key)
+    parts = surface.replace("‑", "-").replace("‐", "-").split("-")
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS_WORDS:
+        return _TENS[parts[0]] + _UNITS_WORDS[parts[1]]
+    return _TENS.get(key)
+
+
+def _number(text: str, tokens: Tokens, i: int) -> tuple[Fraction, str, bool] | None:
+    """(value, suffix, written in words) of a number token, else None."""
+    word = _word_number(text, tokens, i)
+    if word is not None:
+        return Fraction(word), "", True
+    m = _NUMBER_RE.match(tokens.keys[i])
+    if m and text[tokens.starts[i]].isdigit():
+        return Fraction(m.group(1)), m.group(2), False
+    return None
+
+
+def read_figure(text: str, tokens: Tokens, i: int, hi: int) -> Figure | None:
+    """Read the figure that starts at token i (a currency sign or a number), within hi."""
+    keys = tokens.keys
+    lo = i
+    currency = ""
+    if keys[i] in _SIGNS:
+        currency = _CURRENCY_SIGNS[keys[i]]
+        i += 1
+        if i >= hi or tokens.starts[i] != tokens.ends[i - 1]:
+            return None
+    first = _number(text, tokens, i) if i < hi else None
+    if first is None:
+        return None
+    value, suffix, worded = first
+    i += 1
+    unit: tuple[str, float] | None = None
+    ambiguous_m = False
+    if suffix:
+        if suffix in _SCALES:
+            value *= _SCALES[suffix]
+            ambiguous_m = suffix == "m" and not currency
+        else:
+            unit = unit_factor(suffix)
+    # Number words and scale words: "two hundred and fifty thousand", "7 million".
+    total = Fraction(0)
+    while i < hi and not suffix:
+        key = keys[i]
+        hundred = key == "100" and text[tokens.starts[i]].isalpha()
+        if key in _SCALE_WORDS or hundred:
+            scale = _SCALES["hundred" if hundred else key]
+            if scale == 100:
+                value *= scale
+            else:
+                total += value * scale
+                value = Fraction(0)
+            i += 1
+            continue
+        if not worded:
+            break
+        j = i + 1 if key == "and" and value and value % 100 == 0 and i + 1 < hi else i
+        word = _word_number(text, tokens, j)
+        if word is None or not value or not ((word < 10 and value % 10 == 0) or value % 100 == 0):
+            break
+        value += word
+        i = j + 1
+    value += total
+    if i < hi and keys[i] == "%":
+        return Figure(lo, i + 1, (("%", float(value)), (BARE, float(value))))
+    if i < hi and keys[i] in _CURRENCY_WORDS and not currency:
+        currency = _CURRENCY_WORDS[keys[i]]
+        i += 1
+    elif unit is None and not currency and i < hi and not suffix:
+        unit = unit_factor(keys[i])
+        if unit is not None:
+            i += 1
+    bare = (BARE, float(value))
+    if currency:
+        return Figure(lo, i, ((currency, float(value)), bare))
+    if unit is not None:
+        return Figure(lo, i, ((unit[0], float(value) * unit[1]), bare))
+    if ambiguous_m:
+        metres = float(value / _SCALES["m"])
+        return Figure(lo, i, (("[length]", metres), bare))
+    return Figure(lo, i, (bare,))
+
+
+def read_figures(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure]:
+    """The figures in tokens [lo, hi), left to right."""
+    out: list[Figure] = []
+    keys = tokens.keys
+    i = lo
+    while i < hi:
+        key = keys[i]
+        if (key[:1].isdigit() and "-" not in key) or key in _SIGNS or _TENS_RE.match(key):
+            fig = read_figure(text, tokens, i, hi)
+            if fig is not None:
+                out.append(fig)
+                i = fig.hi
+                continue
+        i += 1
+    return out
+
+
+def may_touch_figure(tokens: Tokens, lo: int, hi: int) -> bool:
+    """Cheap test: could tokens [lo, hi), or the one before, belong to a figure?"""
+    keys = tokens.keys
+    for k in range(max(0, lo - 1), hi):
+        key = keys[k]
+        if key[:1].isdigit() or key in _SIGNS or key in _CURRENCY_WORDS or key in _SCALES:
+            return True
+        if _TENS_RE.match(key):
+            return True
+    return False
+
+
+def same_wording(
+    a_text: str, a: Tokens, a_lo: int, a_hi: int, b_text: str, b: Tokens, b_lo: int, b_hi: int
+) -> bool:
+    """Tell whether two token ranges say the same thing, figures compared by amount.
+
+    Words outside figures must have equal keys; each figure must be the same amount in
+    the same kind of unit as its counterpart ("£7m" = "seven million pounds").
+    """
+    a_items = _items(a_text, a, a_lo, a_hi)
+    b_items = _items(b_text, b, b_lo, b_hi)
+    if len(a_items) != len(b_items):
+        return False
+    figures = False
+    for x, y in zip(a_items, b_items, strict=True):
+        if isinstance(x, Figure) and isinstance(y, Figure):
+            if not x.same_as(y):
+                return False
+            figures = True
+        elif x != y:
+            return False
+    return figures
+
+
+def _items(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure | str]:
+    out: list[Figure | str] = []
+    figures = read_figures(text, tokens, lo, hi)
+    k = 0
+    i = lo
+    while i < hi:
+        if k < len(figures) and figures[k].lo == i:
+            out.append(figures[k])
+            i = figures[k].hi
+            k += 1
+            continue
+        out.append(tokens.keys[i])
+        i += 1
+    return out
+
+
+def figure_spans(tokens: Tokens, fig: Figure) -> tuple[int, int]:
+    """Character span of a figure."""
+    return (tokens.starts[fig.lo], tokens.ends[fig.hi - 1])
