@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.engine.diff import RawOp, diff_ranges
 from provenance.engine.figures import BARE, Figure, read_figures
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units
-from provenance.engine.result import WORDING_KINDS, Finding, Stats
+from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
 from provenance.engine.tokens import is_number
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 def find_all(
     src: Side, der: Side, matches: list[Match], tiles: list[tuple[int, int, int]], stats: Stats
 ) -> list[Finding]:
-    """Return every finding, ordered by derivative then source position."""
+    """Return every finding, most important first (see ranked())."""
     wording = [m for m in matches if m.kind in WORDING_KINDS]
     # Stray shared phrases between unrelated texts are not worth a reader's time.
     if len(wording) < 2 and stats.derivative_share < 0.05:
@@ -37,8 +38,20 @@ def find_all(
         if m.moved:
             out.append(_moved(src, der, m))
     out.extend(_quote_findings(src, der, matches, tiles))
+    return ranked(out)
+
+
+def ranked(findings: list[Finding]) -> list[Finding]:
+    """Give each finding its severity and reason; order by what a reader must notice first.
+
+    Ties keep reading order: derivative position, then source position.
+    """
+    out = [
+        replace(f, severity=SEVERITY[f.type], reason=f.reason or REASON[f.type]) for f in findings
+    ]
     out.sort(
         key=lambda f: (
+            f.rank,
             f.derivative_span or (1 << 62, 0),
             f.source_span or (1 << 62, 0),
             f.type,
@@ -210,6 +223,7 @@ def _quote_findings(
     src_quotes = find_quotes(src)
     src_joined = " " + " ".join(src.tokens.keys) + " "
     out: list[Finding] = []
+    unsourced: list[Quote] = []
     for q in find_quotes(der):
         n = q.hi - q.lo
         quoted = _excerpt(der.text[q.span[0] : q.span[1]])
@@ -217,16 +231,7 @@ def _quote_findings(
         if n <= 4 and (" " + " ".join(der.tokens.keys[q.lo : q.hi]) + " ") in src_joined:
             continue
         if region is None or region[2] < max(2, 0.3 * n) or (n <= 4 and region[2] < n):
-            who = f" attributed to {q.speaker}" if q.speaker else ""
-            out.append(
-                Finding(
-                    "quote_unsourced",
-                    None,
-                    q.span,
-                    f"The quotation{who} “{quoted}” does not appear in the source.",
-                    {"quote": quoted, **({"speaker": q.speaker} if q.speaker else {})},
-                )
-            )
+            unsourced.append(q)
             continue
         s_lo, s_hi, _ = region
         ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, q.lo, q.hi)
@@ -255,8 +260,38 @@ def _quote_findings(
             sq = next((x for x in src_quotes if x.lo <= s_lo < x.hi), None)
             if sq is not None and sq.speaker and not _same_speaker(sq.speaker, q.speaker):
                 out.append(_attribution(sq.speaker, q.speaker, sq.span, q.span))
+    out.extend(_unsourced(der, unsourced))
     out.extend(_said_swaps(src, der, matches))
     return out
+
+
+def _unsourced(der: Side, quotes: list[Quote]) -> list[Finding]:
+    """One finding per speaker for quoted words the source lacks, listing the fragments."""
+    by_speaker: dict[str, list[Quote]] = {}
+    out: list[Finding] = []
+    for q in quotes:
+        if q.said_by is None:
+            out.append(_unsourced_finding(der, [q], None))
+        else:
+            by_speaker.setdefault(" ".join(q.said_by.casefold().split()), []).append(q)
+    for group in by_speaker.values():
+        out.append(_unsourced_finding(der, group, group[0].said_by))
+    return out
+
+
+def _unsourced_finding(der: Side, quotes: list[Quote], speaker: str | None) -> Finding:
+    quoted = [_excerpt(der.text[q.span[0] : q.span[1]]) for q in quotes]
+    listed = ", ".join(f"“{x}”" for x in quoted)
+    if len(quotes) == 1:
+        who = f" attributed to {speaker}" if speaker else ""
+        message = f"The quotation{who} {listed} does not appear in the source."
+    else:
+        message = f"{speaker} is quoted in words the source does not have: {listed}."
+    detail = {"quote": " | ".join(quoted), **({"speaker": speaker} if speaker else {})}
+    if len(quotes) > 1:
+        detail["fragments"] = str(len(quotes))
+    parts = tuple(q.span for q in quotes) if len(quotes) > 1 else ()
+    return Finding("quote_unsourced", None, quotes[0].span, message, detail, parts=parts)
 
 
 def _attribution(

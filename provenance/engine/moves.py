@@ -5,18 +5,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from provenance.engine.align import Match
+    from provenance.engine.align import Match, Side
 
 
 # Larger than any text's character count, so passage count decides before length.
 _PASSAGE_WEIGHT = 1 << 40
 
 
-def flag_moves(matches: list[Match]) -> None:
-    """Set moved on copied passages outside the heaviest chain in source order."""
+# A sentence a reader would see move has this many words, most of them in lower case;
+# datelines ("14 November 2022") and bylines ("By Jane Smith") do not.
+_SENTENCE_WORDS = 5
+_LOWER_WORDS = 3
+
+
+def flag_moves(matches: list[Match], src: Side | None = None, der: Side | None = None) -> None:
+    """Set moved on copied passages outside the heaviest chain in source order.
+
+    Given the sides, only passages holding a whole sentence on each side take part:
+    a fragment of a rewritten sentence, a dateline or a byline is never "moved".
+    """
     # Paraphrase restructures freely, so only copied wording can be "moved".
     placed = sorted(
-        (m for m in matches if m.s_lo >= 0 and m.d_lo >= 0 and m.kind != "paraphrased"),
+        (
+            m
+            for m in matches
+            if m.s_lo >= 0
+            and m.d_lo >= 0
+            and m.kind != "paraphrased"
+            and (
+                src is None
+                or der is None
+                or (_whole_sentence(src, m.s_lo, m.s_hi) and _whole_sentence(der, m.d_lo, m.d_hi))
+            )
+        ),
         key=lambda m: (m.d_lo, m.s_lo),
     )
     if len(placed) < 2:
@@ -56,3 +77,18 @@ def flag_moves(matches: list[Match]) -> None:
         end = prev[end]
     for idx, m in enumerate(placed):
         m.moved = idx not in in_chain
+
+
+def _whole_sentence(side: Side, lo: int, hi: int) -> bool:
+    """Tell whether tokens [lo, hi) hold a whole unit that reads as a sentence."""
+    if hi <= lo:
+        return False
+    text, tokens = side.text, side.tokens
+    for u in range(side.unit_of[lo], side.unit_of[hi - 1] + 1):
+        u_lo, u_hi = side.unit_lo[u], side.unit_hi[u]
+        if u_lo < lo or u_hi > hi or u_hi - u_lo < _SENTENCE_WORDS:
+            continue
+        lower = sum(1 for k in range(u_lo, u_hi) if text[tokens.starts[k]].islower())
+        if lower >= _LOWER_WORDS and tokens.keys[u_lo] != "by":
+            return True
+    return False
