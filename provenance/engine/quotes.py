@@ -165,8 +165,9 @@ def _with_speakers(side: Side, quotes: list[Quote]) -> list[Quote]:
             unit = side.units[side.unit_of[q.lo]]
             hits = list(_CONTEXT_RE.finditer(text, unit.start, q.span[0]))
             hit = hits[-1] if hits else None
-            if hit is not None and (hit.group("a") or hit.group("c")):
-                who = _clean(hit.group("a") or hit.group("c"))
+            named = hit and (hit.group("a") or hit.group("c"))
+            if named and named.casefold() not in _PRONOUNS:
+                who = _clean(named)
             else:
                 after = _AFTER_RE.match(text, q.span[1] + 1, min(len(text), q.span[1] + 80))
                 pronoun = hit is not None or bool(after and after.group("p"))
