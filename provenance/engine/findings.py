@@ -280,7 +280,8 @@ def _unsourced(der: Side, quotes: list[Quote]) -> list[Finding]:
 
 
 def _unsourced_finding(der: Side, quotes: list[Quote], speaker: str | None) -> Finding:
-    quoted = [_excerpt(der.text[q.span[0] : q.span[1]]) for q in quotes]
+    # A fragment's own trailing comma belongs to the sentence around it, not the words.
+    quoted = [_excerpt(der.text[q.span[0] : q.span[1]]).rstrip(",;:") for q in quotes]
     listed = ", ".join(f"“{x}”" for x in quoted)
     if len(quotes) == 1:
         who = f" attributed to {speaker}" if speaker else ""
