@@ -85,7 +85,8 @@ BARE = ""  # the dimension of a plain number
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure over tokens [lo, hi) and its readings: (dimension, value in base units).
+    """A figure over tokens [lo, hi): its readings (dimension, value in base units) and
+    the number as written, scale words applied.
 
     A figure has one reading per way it can be read: "7m" is seven million or seven
     metres. Dimension BARE is a plain number; "%" a percentage; "GBP" etc. money.
@@ -94,21 +95,24 @@ class Figure:
     lo: int
     hi: int
     readings: tuple[tuple[str, float], ...]
+    number: float
 
     def same_as(self, other: Figure, strict: bool = True) -> bool:
-        """Tell whether two figures are the same amount (strict: in the same kind of unit)."""
+        """Tell whether two figures are the same amount.
+
+        Strict: only in the same kind of unit. Otherwise, when they share no kind of
+        unit ("£7m" and "7 million"), the numbers alone decide.
+        """
+        shared = False
         for dim, value in self.readings:
             for odim, ovalue in other.readings:
-                if dim == odim and math.isclose(value, ovalue, rel_tol=1e-9):
-                    return True
-        if strict:
+                if dim == odim:
+                    shared = True
+                    if math.isclose(value, ovalue, rel_tol=1e-9):
+                        return True
+        if strict or shared:
             return False
-        return self.number == other.number
-
-    @property
-    def number(self) -> float:
-        """The amount as a plain number, whatever its unit."""
-        return self.readings[-1][1]
+        return math.isclose(self.number, other.number, rel_tol=1e-9)
 
 
 @lru_cache(maxsize=1)
@@ -207,8 +211,9 @@ def read_figure(text: str, tokens: Tokens, i: int, hi: int) -> Figure | None:
         value += word
         i = j + 1
     value += total
+    number = float(value)
     if i < hi and keys[i] == "%":
-        return Figure(lo, i + 1, (("%", float(value)), (BARE, float(value))))
+        return Figure(lo, i + 1, (("%", number),), number)
     if i < hi and keys[i] in _CURRENCY_WORDS and not currency:
         currency = _CURRENCY_WORDS[keys[i]]
         i += 1
@@ -216,15 +221,14 @@ def read_figure(text: str, tokens: Tokens, i: int, hi: int) -> Figure | None:
         unit = unit_factor(keys[i])
         if unit is not None:
             i += 1
-    bare = (BARE, float(value))
     if currency:
-        return Figure(lo, i, ((currency, float(value)), bare))
+        return Figure(lo, i, ((currency, number),), number)
     if unit is not None:
-        return Figure(lo, i, ((unit[0], float(value) * unit[1]), bare))
+        return Figure(lo, i, ((unit[0], number * unit[1]),), number)
     if ambiguous_m:
         metres = float(value / _SCALES["m"])
-        return Figure(lo, i, (("[length]", metres), bare))
-    return Figure(lo, i, (bare,))
+        return Figure(lo, i, (("[length]", metres), (BARE, number)), number)
+    return Figure(lo, i, ((BARE, number),), number)
 
 
 def read_figures(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure]:

@@ -85,7 +85,8 @@ def _figures(side: Side, lo: int, hi: int) -> list[Figure]:
     for i in range(lo, hi):
         if is_number(keys[i]) and "-" in keys[i]:
             out.extend(
-                Figure(i, i + 1, ((BARE, float(part)),)) for part in _DIGITS_RE.findall(keys[i])
+                Figure(i, i + 1, ((BARE, float(part)),), float(part))
+                for part in _DIGITS_RE.findall(keys[i])
             )
     return out
 

@@ -34,6 +34,7 @@ CHANGED = [
     ("£7m", "£8 million"),
     ("£7m", "£7bn"),
     ("0.5g", "600mg"),
+    ("0.5g", "0.5kg"),
     ("2 km", "2,500 metres"),
     ("40 per cent", "forty-five per cent"),
 ]
