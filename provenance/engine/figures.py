@@ -248,16 +248,20 @@ def read_figures(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure]:
     return out
 
 
+# Keys that may start or end a figure: number words the tokenizer leaves as words
+# ("sixty", "fortyfive" from "forty-five"), scale words, currency signs and words.
+_FIGURE_WORDS = frozenset(_SCALES) | frozenset(_CURRENCY_WORDS) | _SIGNS
+_TENS_PREFIXES = frozenset(t[:4] for t in _TENS)
+
+
+def may_be_figure_key(key: str) -> bool:
+    """Cheap test: could this key belong to a figure?"""
+    return key[:1].isdigit() or key in _FIGURE_WORDS or key[:4] in _TENS_PREFIXES
+
+
 def may_touch_figure(tokens: Tokens, lo: int, hi: int) -> bool:
     """Cheap test: could tokens [lo, hi), or the one before, belong to a figure?"""
-    keys = tokens.keys
-    for k in range(max(0, lo - 1), hi):
-        key = keys[k]
-        if key[:1].isdigit() or key in _SIGNS or key in _CURRENCY_WORDS or key in _SCALES:
-            return True
-        if _TENS_RE.match(key):
-            return True
-    return False
+    return any(map(may_be_figure_key, tokens.keys[max(0, lo - 1) : hi]))
 
 
 def same_wording(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.engine.diff import RawOp, diff_ranges
-from provenance.engine.figures import BARE, Figure, read_figures
+from provenance.engine.figures import BARE, Figure, may_be_figure_key, read_figures
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units
 from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
@@ -91,6 +92,13 @@ def _figures(side: Side, lo: int, hi: int) -> list[Figure]:
     return out
 
 
+def _figure_keys_differ(a: list[str], b: list[str]) -> bool:
+    """Cheap test first: the same number words on both sides, in any order, change nothing."""
+    return Counter(k for k in a if may_be_figure_key(k)) != Counter(
+        k for k in b if may_be_figure_key(k)
+    )
+
+
 def _without(figs: list[Figure], others: list[Figure]) -> list[Figure]:
     """The figures with no equal amount among others, counting repeats."""
     left = list(others)
@@ -119,6 +127,8 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     A figure with an equal on the other side of the passage is not a change, wherever
     it stands: a restatement may put the same figures in another order.
     """
+    if not _figure_keys_differ(src.tokens.keys[m.s_lo : m.s_hi], der.tokens.keys[m.d_lo : m.d_hi]):
+        return []
     s_figs = _figures(src, m.s_lo, m.s_hi)
     d_figs = _figures(der, m.d_lo, m.d_hi)
     if not s_figs or not d_figs:

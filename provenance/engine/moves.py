@@ -88,7 +88,12 @@ def _whole_sentence(side: Side, lo: int, hi: int) -> bool:
         u_lo, u_hi = side.unit_lo[u], side.unit_hi[u]
         if u_lo < lo or u_hi > hi or u_hi - u_lo < _SENTENCE_WORDS:
             continue
-        lower = sum(1 for k in range(u_lo, u_hi) if text[tokens.starts[k]].islower())
-        if lower >= _LOWER_WORDS and tokens.keys[u_lo] != "by":
-            return True
+        if tokens.keys[u_lo] == "by":
+            continue
+        lower = 0
+        for start in tokens.starts[u_lo:u_hi]:
+            if text[start].islower():
+                lower += 1
+                if lower >= _LOWER_WORDS:
+                    return True
     return False
