@@ -64,6 +64,7 @@ _UNITS_WORDS = {
 }
 _TENS_RE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
+_LEAD_RE = re.compile(r"\d+(?:\.\d+)?")
 # Physical dimensions a reader compares; pint also parses words like "units" or "points"
 # as obscure units (micronits, typographic points), which must not make figures equal.
 _DIMENSIONS = frozenset(
@@ -159,10 +160,14 @@ def _number(text: str, tokens: Tokens, i: int) -> tuple[Fraction, str, bool] | N
     word = _word_number(text, tokens, i)
     if word is not None:
         return Fraction(word), "", True
+    if not text[tokens.starts[i]].isdigit():
+        return None
     m = _NUMBER_RE.match(tokens.keys[i])
-    if m and text[tokens.starts[i]].isdigit():
+    if m:
         return Fraction(m.group(1)), m.group(2), False
-    return None
+    # Digits run into other characters ("1.Paternal", "10.1186/x"): the number they start.
+    lead = _LEAD_RE.match(tokens.keys[i])
+    return (Fraction(lead.group()), "", False) if lead else None
 
 
 def read_figure(text: str, tokens: Tokens, i: int, hi: int) -> Figure | None:

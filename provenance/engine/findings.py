@@ -141,13 +141,16 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     d_op = _op_index(m.ops, "d")
     s_op = _op_index(m.ops, "s")
     scored: list[tuple[int, int, int]] = []
-    for i in sorted({f.lo for f in s_only}):
-        ctx = _context(src, i)
-        for j in sorted({f.lo for f in d_only}):
+    # Each figure is placed by its number token: "£4,300" by "4,300", not by "£".
+    s_at = {_numeral(src, f): f.lo for f in s_only}
+    d_at = {_numeral(der, f): f.lo for f in d_only}
+    for a in sorted(s_at):
+        ctx = _context(src, a)
+        for b in sorted(d_at):
             # Pair by the words around the figures; the same edit op counts for two.
-            score = len(ctx & _context(der, j)) + (2 if s_op.get(i, -1) == d_op.get(j, -2) else 0)
+            score = len(ctx & _context(der, b)) + (2 if s_op.get(a, -1) == d_op.get(b, -2) else 0)
             if score:
-                scored.append((-score, i, j))
+                scored.append((-score, s_at[a], d_at[b]))
     scored.sort()
     used_s: set[int] = set()
     used_d: set[int] = set()
@@ -175,6 +178,11 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
             )
         )
     return out
+
+
+def _numeral(side: Side, fig: Figure) -> int:
+    keys = side.tokens.keys
+    return next((t for t in range(fig.lo, fig.hi) if is_number(keys[t])), fig.lo)
 
 
 def _op_index(ops: list[RawOp], side: str) -> dict[int, int]:
