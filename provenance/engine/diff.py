@@ -406,23 +406,40 @@ def _figure_region(
     )
     if not fa or not fb:
         return None
+    # Only the ops within reach of op k can join it (figures were read within reach).
+    lo_k = hi_k = k
+    while lo_k > 0 and (
+        ops[lo_k - 1].s_hi > op.s_lo - _FIGURE_REACH or ops[lo_k - 1].d_hi > op.d_lo - _FIGURE_REACH
+    ):
+        lo_k -= 1
+    while hi_k + 1 < len(ops) and (
+        ops[hi_k + 1].s_lo < op.s_hi + _FIGURE_REACH or ops[hi_k + 1].d_lo < op.d_hi + _FIGURE_REACH
+    ):
+        hi_k += 1
     # Cut points: op boundaries, and any word boundary inside an equal op.
     cuts: list[tuple[int, int, int, int]] = []
-    for idx, o in enumerate(ops):
+    for idx in range(lo_k, hi_k + 1):
+        o = ops[idx]
         cuts.append((o.s_lo, o.d_lo, idx, 0))
         if o.kind == "equal":
             cuts.extend((o.s_lo + x, o.d_lo + x, idx, x) for x in range(1, o.s_hi - o.s_lo))
-    cuts.append((hi_s, hi_d, len(ops), 0))
+    cuts.append((ops[hi_k].s_hi, ops[hi_k].d_hi, hi_k + 1, 0))
     s_at = [c[0] for c in cuts]
     d_at = [c[1] for c in cuts]
-    first = min(bisect.bisect_right(s_at, op.s_lo), bisect.bisect_right(d_at, op.d_lo)) - 1
-    last = max(bisect.bisect_left(s_at, op.s_hi), bisect.bisect_left(d_at, op.d_hi))
+    top = len(cuts) - 1
+
+    def start_cut(s: int, d: int) -> int:
+        return max(0, min(bisect.bisect_right(s_at, s), bisect.bisect_right(d_at, d)) - 1)
+
+    def end_cut(s: int, d: int) -> int:
+        return min(top, max(bisect.bisect_left(s_at, s), bisect.bisect_left(d_at, d)))
+
+    first, last = start_cut(op.s_lo, op.d_lo), end_cut(op.s_hi, op.d_hi)
     while True:
         s0, d0, s1, d1 = cuts[first][0], cuts[first][1], cuts[last][0], cuts[last][1]
         ts0, ts1 = _cover(fa, s0, s1)
         td0, td1 = _cover(fb, d0, d1)
-        new_first = min(bisect.bisect_right(s_at, ts0), bisect.bisect_right(d_at, td0)) - 1
-        new_last = max(bisect.bisect_left(s_at, ts1), bisect.bisect_left(d_at, td1))
+        new_first, new_last = start_cut(ts0, td0), end_cut(ts1, td1)
         if (new_first, new_last) == (first, last):
             break
         first, last = new_first, new_last

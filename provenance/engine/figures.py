@@ -49,8 +49,16 @@ _CURRENCY_WORDS = {
     "euros": "EUR",
 }
 # Number words the tokenizer leaves as words (it folds one..twenty, thirty, forty, fifty).
-_TENS = {"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "twenty": 20, "thirty": 30}
-_TENS.update({"forty": 40, "fifty": 50})
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _UNITS_WORDS = {
     "one": 1,
     "two": 2,
@@ -62,7 +70,7 @@ _UNITS_WORDS = {
     "eight": 8,
     "nine": 9,
 }
-_TENS_RE = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+_TENS_RE = re.compile("|".join(_TENS))
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
 _LEAD_RE = re.compile(r"\d+(?:\.\d+)?")
 # Physical dimensions a reader compares; pint also parses words like "units" or "points"
@@ -79,7 +87,12 @@ _DIMENSIONS = frozenset(
         "[length] ** 2 * [mass] / [time] ** 3",
     }
 )
-_NOT_UNITS = frozenset({"point", "points", "units", "unit", "kilos", "hands", "hand", "cups"})
+# Suffixes and words that pint reads as units but a news text does not mean as one:
+# ordinals ("5th": thou, "2nd", "3rd": rod), "c" (the speed of light), "mb" (millibarn).
+_NOT_UNITS = frozenset(
+    {"point", "points", "units", "unit", "kilos", "hands", "hand", "cups"}
+    | {"th", "st", "nd", "rd", "c", "mb", "kb", "gb"}
+)
 _SIGNS = frozenset(_CURRENCY_SIGNS)
 BARE = ""  # the dimension of a plain number
 
