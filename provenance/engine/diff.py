@@ -397,6 +397,9 @@ def _figure_region(
 ) -> tuple[list[RawOp], int] | None:
     """ops with op k grown to whole figures as one trivial op, and the index after it."""
     op = ops[k]
+    if _plain_numbers(a, op.s_lo, op.s_hi) and _plain_numbers(b, op.d_lo, op.d_hi):
+        # One plain number for another ("69" → "50") between the same words: a change.
+        return None
     lo_s, lo_d, hi_s, hi_d = ops[0].s_lo, ops[0].d_lo, ops[-1].s_hi, ops[-1].d_hi
     fa = read_figures(
         a_text, a, max(lo_s, op.s_lo - _FIGURE_REACH), min(hi_s, op.s_hi + _FIGURE_REACH)
@@ -458,6 +461,10 @@ def _figure_region(
         idx += 1
     out.extend(ops[idx:])
     return out, after
+
+
+def _plain_numbers(tokens: Tokens, lo: int, hi: int) -> bool:
+    return hi - lo == 1 and tokens.keys[lo].replace(".", "", 1).isdigit()
 
 
 def _cover(figures: list[Any], lo: int, hi: int) -> tuple[int, int]:

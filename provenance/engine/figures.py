@@ -59,6 +59,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+_TENS_PREFIXES = frozenset(t[:4] for t in _TENS)
 _UNITS_WORDS = {
     "one": 1,
     "two": 2,
@@ -70,7 +71,6 @@ _UNITS_WORDS = {
     "eight": 8,
     "nine": 9,
 }
-_TENS_RE = re.compile("|".join(_TENS))
 _NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
 _LEAD_RE = re.compile(r"\d+(?:\.\d+)?")
 # Physical dimensions a reader compares; pint also parses words like "units" or "points"
@@ -154,18 +154,31 @@ def unit_factor(word: str) -> tuple[str, float] | None:
     return dim, float(quantity.magnitude)
 
 
+def _is_tens(key: str) -> bool:
+    """Tell whether a key is a tens word ("sixty") or a compound ("fortyfive")."""
+    if key in _TENS:
+        return True
+    if key[:4] not in _TENS_PREFIXES:
+        return False
+    return any(key.startswith(t) and key[len(t) :] in _UNITS_WORDS for t in _TENS)
+
+
 def _word_number(text: str, tokens: Tokens, i: int) -> int | None:
     """The value of a number written as a word ("sixty", "forty-five"), else None."""
-    surface = text[tokens.starts[i] : tokens.ends[i]].casefold()
-    if not surface[:1].isalpha():
+    if not text[tokens.starts[i]].isalpha():
         return None
     key = tokens.keys[i]
     if key.isdigit():
-        return int(key)
-    parts = surface.replace("‑", "-").replace("‐", "-").split("-")
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS_WORDS:
-        return _TENS[parts[0]] + _UNITS_WORDS[parts[1]]
-    return _TENS.get(key)
+        return int(key)  # "one" … "fifty", folded by the tokenizer
+    if key in _TENS:
+        return _TENS[key]
+    if key[:4] not in _TENS_PREFIXES:
+        return None
+    # "forty-five" (its key is "fortyfive"): tens, then a unit word.
+    for tens, value in _TENS.items():
+        if key.startswith(tens) and key[len(tens) :] in _UNITS_WORDS:
+            return value + _UNITS_WORDS[key[len(tens) :]]
+    return None
 
 
 def _number(text: str, tokens: Tokens, i: int) -> tuple[Fraction, str, bool] | None:
@@ -256,7 +269,11 @@ def read_figures(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure]:
     i = lo
     while i < hi:
         key = keys[i]
-        if (key[:1].isdigit() and "-" not in key) or key in _SIGNS or _TENS_RE.match(key):
+        if (
+            (key[:1].isdigit() and "-" not in key)
+            or key in _SIGNS
+            or (key[:4] in _TENS_PREFIXES and _is_tens(key))
+        ):
             fig = read_figure(text, tokens, i, hi)
             if fig is not None:
                 out.append(fig)
@@ -269,17 +286,21 @@ def read_figures(text: str, tokens: Tokens, lo: int, hi: int) -> list[Figure]:
 # Keys that may start or end a figure: number words the tokenizer leaves as words
 # ("sixty", "fortyfive" from "forty-five"), scale words, currency signs and words.
 _FIGURE_WORDS = frozenset(_SCALES) | frozenset(_CURRENCY_WORDS) | _SIGNS
-_TENS_PREFIXES = frozenset(t[:4] for t in _TENS)
 
 
 def may_be_figure_key(key: str) -> bool:
     """Cheap test: could this key belong to a figure?"""
-    return key[:1].isdigit() or key in _FIGURE_WORDS or key[:4] in _TENS_PREFIXES
+    return key[:1].isdigit() or key in _FIGURE_WORDS or _is_tens(key)
 
 
 def may_touch_figure(tokens: Tokens, lo: int, hi: int) -> bool:
     """Cheap test: could tokens [lo, hi), or the one before, belong to a figure?"""
-    return any(map(may_be_figure_key, tokens.keys[max(0, lo - 1) : hi]))
+    # Inlined rather than calling may_be_figure_key: this runs on every changed op.
+    words, prefixes = _FIGURE_WORDS, _TENS_PREFIXES
+    for key in tokens.keys[max(0, lo - 1) : hi]:
+        if key[:1].isdigit() or key in words or key[:4] in prefixes:
+            return True
+    return False
 
 
 def same_wording(

@@ -8,7 +8,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.engine.diff import RawOp, diff_ranges
-from provenance.engine.figures import BARE, Figure, may_be_figure_key, read_figures
+from provenance.engine.figures import (
+    BARE,
+    Figure,
+    may_be_figure_key,
+    may_touch_figure,
+    read_figures,
+)
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units
 from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
@@ -99,6 +105,16 @@ def _figure_keys_differ(a: list[str], b: list[str]) -> bool:
     )
 
 
+def _changed_figure_words(src: Side, der: Side, ops: list[RawOp]) -> bool:
+    """Cheap test for copied wording: does any changed word (or its neighbour) touch a figure?"""
+    return any(
+        may_touch_figure(src.tokens, op.s_lo, op.s_hi)
+        or may_touch_figure(der.tokens, op.d_lo, op.d_hi)
+        for op in ops
+        if not (op.kind == "equal" or op.trivial)
+    )
+
+
 def _without(figs: list[Figure], others: list[Figure]) -> list[Figure]:
     """The figures with no equal amount among others, counting repeats."""
     left = list(others)
@@ -127,7 +143,12 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     A figure with an equal on the other side of the passage is not a change, wherever
     it stands: a restatement may put the same figures in another order.
     """
-    if not _figure_keys_differ(src.tokens.keys[m.s_lo : m.s_hi], der.tokens.keys[m.d_lo : m.d_hi]):
+    if m.kind == "paraphrased":
+        if not _figure_keys_differ(
+            src.tokens.keys[m.s_lo : m.s_hi], der.tokens.keys[m.d_lo : m.d_hi]
+        ):
+            return []
+    elif not _changed_figure_words(src, der, m.ops):
         return []
     s_figs = _figures(src, m.s_lo, m.s_hi)
     d_figs = _figures(der, m.d_lo, m.d_hi)
