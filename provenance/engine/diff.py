@@ -375,8 +375,9 @@ def _figure_forms(ops: list[RawOp], a_text: str, a: Tokens, b_text: str, b: Toke
     k = 0
     while k < len(ops):
         op = ops[k]
+        # A figure restyled has figure words on both sides of the op (or next to it).
         if (op.kind == "equal" or op.trivial) or not (
-            may_touch_figure(a, op.s_lo, op.s_hi) or may_touch_figure(b, op.d_lo, op.d_hi)
+            may_touch_figure(a, op.s_lo, op.s_hi + 1) and may_touch_figure(b, op.d_lo, op.d_hi + 1)
         ):
             k += 1
             continue
