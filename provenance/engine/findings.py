@@ -16,7 +16,7 @@ from provenance.engine.figures import (
     read_figures,
 )
 from provenance.engine.names import name_findings
-from provenance.engine.quotes import Quote, find_quotes, said_units
+from provenance.engine.quotes import Quote, find_quotes, said_units, with_speakers
 from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
 from provenance.engine.tokens import is_number
 
@@ -264,7 +264,8 @@ def _quote_findings(
     src_joined = " " + " ".join(src.tokens.keys) + " "
     out: list[Finding] = []
     unsourced: list[Quote] = []
-    for q in find_quotes(der):
+    der_quotes = find_quotes(der)
+    for q in der_quotes:
         n = q.hi - q.lo
         quoted = _excerpt(der.text[q.span[0] : q.span[1]])
         region = _source_region(q, der_match)
@@ -300,7 +301,11 @@ def _quote_findings(
             sq = next((x for x in src_quotes if x.lo <= s_lo < x.hi), None)
             if sq is not None and sq.speaker and not _same_speaker(sq.speaker, q.speaker):
                 out.append(_attribution(sq.speaker, q.speaker, sq.span, q.span))
-    out.extend(_unsourced(der, unsourced))
+    if unsourced:
+        # Whose words they are matters only for these; it takes every quotation in order.
+        said_by = {q.span: q.said_by for q in with_speakers(der, der_quotes)}
+        unsourced = [replace(q, said_by=said_by[q.span]) for q in unsourced]
+        out.extend(_unsourced(der, unsourced))
     out.extend(_said_swaps(src, der, matches))
     return out
 

@@ -148,12 +148,15 @@ def find_quotes(side: Side) -> list[Quote]:
             continue
         quotes.append(Quote(side.unit_lo[u + 1], side.unit_hi[last], span, speaker, u))
     quotes.sort(key=lambda q: (q.span[0], q.span[1]))
-    return _with_speakers(side, quotes)
+    return quotes
 
 
-def _with_speakers(side: Side, quotes: list[Quote]) -> list[Quote]:
+def with_speakers(side: Side, quotes: list[Quote]) -> list[Quote]:
     """Fill said_by: the named speaker, one named earlier in the sentence, or for "he
-    said" and a paragraph that only continues a quotation, the last speaker named."""
+    said" and a paragraph that only continues a quotation, the last speaker named.
+
+    quotes are all of find_quotes(side), in order; "the last speaker named" needs them.
+    """
     text = side.text
     out: list[Quote] = []
     last: str | None = None
