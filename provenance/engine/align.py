@@ -87,7 +87,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         matches.append(m)
         d_done[du] = 1
         s_done[su] = 1
-    flag_moves(matches)
+    flag_moves(matches, src, der)
     matches.extend(_leftovers(src, s_done, "omitted"))
     matches.extend(_leftovers(der, d_done, "added"))
     return _ordered(matches), tiles

@@ -15,6 +15,7 @@ from typing import Any
 
 from diff_match_patch import diff_match_patch
 
+from provenance.engine.figures import may_touch_figure, read_figures, same_wording
 from provenance.engine.result import Op, OpKind
 from provenance.engine.tokens import Tokens
 
@@ -296,7 +297,7 @@ def diff_ranges(
         ops.extend(_equal_run(src_text, src, i, der_text, der, j, run))
         si, di = i + run, j + run
         k += run
-    return _merge_trivial(ops)
+    return _merge_trivial(_figure_forms(ops, src_text, src, der_text, der))
 
 
 def _equal_run(
@@ -362,6 +363,117 @@ def _same_marks(
             same = same and a_hi == b_hi
         out.append(same)
     return out
+
+
+def _figure_forms(ops: list[RawOp], a_text: str, a: Tokens, b_text: str, b: Tokens) -> list[RawOp]:
+    """Turn a figure written in another form ("£7m", "seven million pounds") into a trivial op.
+
+    The words of a figure may be split over several ops (a "£" deleted, "pounds"
+    inserted), so each changed op that touches a figure grows to whole figures on both
+    sides; when every figure in it is the same amount, the grown range is one trivial op.
+    """
+    k = 0
+    while k < len(ops):
+        op = ops[k]
+        # A figure restyled has figure words on both sides of the op (or next to it).
+        if (op.kind == "equal" or op.trivial) or not (
+            may_touch_figure(a, op.s_lo, op.s_hi + 1) and may_touch_figure(b, op.d_lo, op.d_hi + 1)
+        ):
+            k += 1
+            continue
+        merged = _figure_region(ops, k, a_text, a, b_text, b)
+        if merged is None:
+            k += 1
+            continue
+        ops, k = merged
+    return ops
+
+
+# Words on either side of a changed op that may still belong to its figure.
+_FIGURE_REACH = 8
+
+
+def _figure_region(
+    ops: list[RawOp], k: int, a_text: str, a: Tokens, b_text: str, b: Tokens
+) -> tuple[list[RawOp], int] | None:
+    """ops with op k grown to whole figures as one trivial op, and the index after it."""
+    op = ops[k]
+    if _plain_numbers(a, op.s_lo, op.s_hi) and _plain_numbers(b, op.d_lo, op.d_hi):
+        # One plain number for another ("69" → "50") between the same words: a change.
+        return None
+    lo_s, lo_d, hi_s, hi_d = ops[0].s_lo, ops[0].d_lo, ops[-1].s_hi, ops[-1].d_hi
+    fa = read_figures(
+        a_text, a, max(lo_s, op.s_lo - _FIGURE_REACH), min(hi_s, op.s_hi + _FIGURE_REACH)
+    )
+    fb = read_figures(
+        b_text, b, max(lo_d, op.d_lo - _FIGURE_REACH), min(hi_d, op.d_hi + _FIGURE_REACH)
+    )
+    if not fa or not fb:
+        return None
+    # Only the ops within reach of op k can join it (figures were read within reach).
+    lo_k = hi_k = k
+    while lo_k > 0 and (
+        ops[lo_k - 1].s_hi > op.s_lo - _FIGURE_REACH or ops[lo_k - 1].d_hi > op.d_lo - _FIGURE_REACH
+    ):
+        lo_k -= 1
+    while hi_k + 1 < len(ops) and (
+        ops[hi_k + 1].s_lo < op.s_hi + _FIGURE_REACH or ops[hi_k + 1].d_lo < op.d_hi + _FIGURE_REACH
+    ):
+        hi_k += 1
+    # Cut points: op boundaries, and any word boundary inside an equal op.
+    cuts: list[tuple[int, int, int, int]] = []
+    for idx in range(lo_k, hi_k + 1):
+        o = ops[idx]
+        cuts.append((o.s_lo, o.d_lo, idx, 0))
+        if o.kind == "equal":
+            cuts.extend((o.s_lo + x, o.d_lo + x, idx, x) for x in range(1, o.s_hi - o.s_lo))
+    cuts.append((ops[hi_k].s_hi, ops[hi_k].d_hi, hi_k + 1, 0))
+    s_at = [c[0] for c in cuts]
+    d_at = [c[1] for c in cuts]
+    top = len(cuts) - 1
+
+    def start_cut(s: int, d: int) -> int:
+        return max(0, min(bisect.bisect_right(s_at, s), bisect.bisect_right(d_at, d)) - 1)
+
+    def end_cut(s: int, d: int) -> int:
+        return min(top, max(bisect.bisect_left(s_at, s), bisect.bisect_left(d_at, d)))
+
+    first, last = start_cut(op.s_lo, op.d_lo), end_cut(op.s_hi, op.d_hi)
+    while True:
+        s0, d0, s1, d1 = cuts[first][0], cuts[first][1], cuts[last][0], cuts[last][1]
+        ts0, ts1 = _cover(fa, s0, s1)
+        td0, td1 = _cover(fb, d0, d1)
+        new_first, new_last = start_cut(ts0, td0), end_cut(ts1, td1)
+        if (new_first, new_last) == (first, last):
+            break
+        first, last = new_first, new_last
+    if not same_wording(a_text, a, s0, s1, b_text, b, d0, d1):
+        return None
+    out = ops[: cuts[first][2]]
+    head = ops[cuts[first][2]] if cuts[first][3] else None
+    if head is not None:
+        out.append(RawOp("equal", head.s_lo, s0, head.d_lo, d0, False))
+    out.append(RawOp("replace", s0, s1, d0, d1, True))
+    after = len(out)
+    idx, x = cuts[last][2], cuts[last][3]
+    if x:
+        tail = ops[idx]
+        out.append(RawOp("equal", s1, tail.s_hi, d1, tail.d_hi, False))
+        idx += 1
+    out.extend(ops[idx:])
+    return out, after
+
+
+def _plain_numbers(tokens: Tokens, lo: int, hi: int) -> bool:
+    return hi - lo == 1 and tokens.keys[lo].replace(".", "", 1).isdigit()
+
+
+def _cover(figures: list[Any], lo: int, hi: int) -> tuple[int, int]:
+    """Grow [lo, hi) to hold every figure it overlaps or cuts through."""
+    for f in figures:
+        if (f.lo < hi and f.hi > lo) or f.lo < lo < f.hi:
+            lo, hi = min(lo, f.lo), max(hi, f.hi)
+    return lo, hi
 
 
 def _merge_trivial(ops: list[RawOp]) -> list[RawOp]:

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from provenance.engine.diff import RawOp, diff_ranges
+from provenance.engine.figures import (
+    BARE,
+    Figure,
+    may_be_figure_key,
+    may_touch_figure,
+    read_figures,
+)
 from provenance.engine.names import name_findings
-from provenance.engine.quotes import Quote, find_quotes, said_units
-from provenance.engine.result import WORDING_KINDS, Finding, Stats
+from provenance.engine.quotes import Quote, find_quotes, said_units, with_speakers
+from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
 from provenance.engine.tokens import is_number
 
 if TYPE_CHECKING:
     from provenance.engine.types import Match, Side
 
-_MULTIPLIERS = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
-_NUMBER_RE = re.compile(r"(\d+(?:\.\d+)?)([a-z]*)$")
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def find_all(
     src: Side, der: Side, matches: list[Match], tiles: list[tuple[int, int, int]], stats: Stats
 ) -> list[Finding]:
-    """Return every finding, ordered by derivative then source position."""
+    """Return every finding, most important first (see ranked())."""
     wording = [m for m in matches if m.kind in WORDING_KINDS]
     # Stray shared phrases between unrelated texts are not worth a reader's time.
     if len(wording) < 2 and stats.derivative_share < 0.05:
@@ -38,8 +45,20 @@ def find_all(
         if m.moved:
             out.append(_moved(src, der, m))
     out.extend(_quote_findings(src, der, matches, tiles))
+    return ranked(out)
+
+
+def ranked(findings: list[Finding]) -> list[Finding]:
+    """Give each finding its severity and reason; order by what a reader must notice first.
+
+    Ties keep reading order: derivative position, then source position.
+    """
+    out = [
+        replace(f, severity=SEVERITY[f.type], reason=f.reason or REASON[f.type]) for f in findings
+    ]
     out.sort(
         key=lambda f: (
+            f.rank,
             f.derivative_span or (1 << 62, 0),
             f.source_span or (1 << 62, 0),
             f.type,
@@ -66,66 +85,44 @@ def _moved(src: Side, der: Side, m: Match) -> Finding:
     )
 
 
-def _value(keys: list[str], i: int) -> float | None:
-    m = _NUMBER_RE.match(keys[i])
-    if not m:
-        return None
-    value = float(m.group(1))
-    suffix = m.group(2)
-    if suffix in _MULTIPLIERS:
-        value *= _MULTIPLIERS[suffix]
-    elif i + 1 < len(keys) and keys[i + 1] in _MULTIPLIERS:
-        value *= _MULTIPLIERS[keys[i + 1]]
-    return value
-
-
-def _figure_span(side: Side, i: int) -> tuple[int, int]:
-    end = side.tokens.ends[i]
-    nxt = i + 1
-    if nxt < len(side.tokens) and side.tokens.keys[nxt] in ("%", "million", "billion", "bn"):
-        end = side.tokens.ends[nxt]
-    start = side.tokens.starts[i]
-    if i > 0 and side.tokens.keys[i - 1] in ("£", "$", "€") and side.tokens.ends[i - 1] == start:
-        start = side.tokens.starts[i - 1]
-    return (start, end)
-
-
-def _figures(side: Side, lo: int, hi: int) -> list[tuple[str, str, int]]:
-    """(value, digits, token) for each figure in tokens [lo, hi), digits inside words too.
-
-    "12-month" gives 12 and "5-11" gives 5 and 11; "£3m" and "3 million" both have the
-    value 3000000 and the digits 3.
-    """
+def _figures(side: Side, lo: int, hi: int) -> list[Figure]:
+    """The figures in tokens [lo, hi); digits inside words too ("12-month", "5-11")."""
+    out = read_figures(side.text, side.tokens, lo, hi)
     keys = side.tokens.keys
-    out: list[tuple[str, str, int]] = []
     for i in range(lo, hi):
-        key = keys[i]
-        if not is_number(key):
-            continue
-        if "-" not in key:
-            value = _value(keys, i)
-            digits = _DIGITS_RE.match(key)
-            out.append(
-                (f"{value:g}" if value is not None else key, digits.group() if digits else key, i)
+        if is_number(keys[i]) and "-" in keys[i]:
+            out.extend(
+                Figure(i, i + 1, ((BARE, float(part)),), float(part))
+                for part in _DIGITS_RE.findall(keys[i])
             )
-            continue
-        out.extend((part, part, i) for part in _DIGITS_RE.findall(key))
     return out
 
 
-def _without(
-    figs: list[tuple[str, str, int]], others: list[tuple[str, str, int]], field: int
-) -> list[tuple[str, str, int]]:
-    """The figures with no equal (by value or by digits) among others, counting repeats."""
-    left: dict[str, int] = {}
-    for fig in others:
-        key = fig[0] if field == 0 else fig[1]
-        left[key] = left.get(key, 0) + 1
+def _figure_keys_differ(a: list[str], b: list[str]) -> bool:
+    """Cheap test first: the same number words on both sides, in any order, change nothing."""
+    return Counter(k for k in a if may_be_figure_key(k)) != Counter(
+        k for k in b if may_be_figure_key(k)
+    )
+
+
+def _changed_figure_words(src: Side, der: Side, ops: list[RawOp]) -> bool:
+    """Cheap test for copied wording: does any changed word (or its neighbour) touch a figure?"""
+    return any(
+        may_touch_figure(src.tokens, op.s_lo, op.s_hi)
+        or may_touch_figure(der.tokens, op.d_lo, op.d_hi)
+        for op in ops
+        if not (op.kind == "equal" or op.trivial)
+    )
+
+
+def _without(figs: list[Figure], others: list[Figure]) -> list[Figure]:
+    """The figures with no equal amount among others, counting repeats."""
+    left = list(others)
     out = []
     for fig in figs:
-        key = fig[0] if field == 0 else fig[1]
-        if left.get(key, 0):
-            left[key] -= 1
+        twin = next((k for k, o in enumerate(left) if fig.same_as(o, strict=False)), -1)
+        if twin >= 0:
+            del left[twin]
         else:
             out.append(fig)
     return out
@@ -146,26 +143,35 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     A figure with an equal on the other side of the passage is not a change, wherever
     it stands: a restatement may put the same figures in another order.
     """
+    if m.kind == "paraphrased":
+        if not _figure_keys_differ(
+            src.tokens.keys[m.s_lo : m.s_hi], der.tokens.keys[m.d_lo : m.d_hi]
+        ):
+            return []
+    elif not _changed_figure_words(src, der, m.ops):
+        return []
     s_figs = _figures(src, m.s_lo, m.s_hi)
     d_figs = _figures(der, m.d_lo, m.d_hi)
     if not s_figs or not d_figs:
         return []
-    s_only = _without(s_figs, d_figs, 0)
-    d_only = _without(d_figs, s_figs, 0)
-    # "8 million" → "8 trillion" changes a word, which the diff shows, not a figure.
-    s_only, d_only = _without(s_only, d_only, 1), _without(d_only, s_only, 1)
+    # The same amount in another form ("£7m", "seven million pounds") is not a change.
+    s_only = _without(s_figs, d_figs)
+    d_only = _without(d_figs, s_figs)
     if not s_only or not d_only:
         return []
     d_op = _op_index(m.ops, "d")
     s_op = _op_index(m.ops, "s")
     scored: list[tuple[int, int, int]] = []
-    for i in {i for _, _, i in s_only}:
-        ctx = _context(src, i)
-        for j in {j for _, _, j in d_only}:
+    # Each figure is placed by its number token: "£4,300" by "4,300", not by "£".
+    s_at = {_numeral(src, f): f.lo for f in s_only}
+    d_at = {_numeral(der, f): f.lo for f in d_only}
+    for a in sorted(s_at):
+        ctx = _context(src, a)
+        for b in sorted(d_at):
             # Pair by the words around the figures; the same edit op counts for two.
-            score = len(ctx & _context(der, j)) + (2 if s_op.get(i, -1) == d_op.get(j, -2) else 0)
+            score = len(ctx & _context(der, b)) + (2 if s_op.get(a, -1) == d_op.get(b, -2) else 0)
             if score:
-                scored.append((-score, i, j))
+                scored.append((-score, s_at[a], d_at[b]))
     scored.sort()
     used_s: set[int] = set()
     used_d: set[int] = set()
@@ -176,8 +182,11 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
             used_d.add(j)
             pairs.append((i, j))
     out: list[Finding] = []
+    s_end = {f.lo: f.hi for f in s_only}
+    d_end = {f.lo: f.hi for f in d_only}
     for i, j in sorted(pairs, key=lambda p: p[1]):
-        s_span, d_span = _figure_span(src, i), _figure_span(der, j)
+        s_span = (src.tokens.starts[i], src.tokens.ends[s_end[i] - 1])
+        d_span = (der.tokens.starts[j], der.tokens.ends[d_end[j] - 1])
         before = src.text[s_span[0] : s_span[1]]
         after = der.text[d_span[0] : d_span[1]]
         out.append(
@@ -190,6 +199,11 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
             )
         )
     return out
+
+
+def _numeral(side: Side, fig: Figure) -> int:
+    keys = side.tokens.keys
+    return next((t for t in range(fig.lo, fig.hi) if is_number(keys[t])), fig.lo)
 
 
 def _op_index(ops: list[RawOp], side: str) -> dict[int, int]:
@@ -249,23 +263,16 @@ def _quote_findings(
     src_quotes = find_quotes(src)
     src_joined = " " + " ".join(src.tokens.keys) + " "
     out: list[Finding] = []
-    for q in find_quotes(der):
+    unsourced: list[Quote] = []
+    der_quotes = find_quotes(der)
+    for q in der_quotes:
         n = q.hi - q.lo
         quoted = _excerpt(der.text[q.span[0] : q.span[1]])
         region = _source_region(q, der_match)
         if n <= 4 and (" " + " ".join(der.tokens.keys[q.lo : q.hi]) + " ") in src_joined:
             continue
         if region is None or region[2] < max(2, 0.3 * n) or (n <= 4 and region[2] < n):
-            who = f" attributed to {q.speaker}" if q.speaker else ""
-            out.append(
-                Finding(
-                    "quote_unsourced",
-                    None,
-                    q.span,
-                    f"The quotation{who} “{quoted}” does not appear in the source.",
-                    {"quote": quoted, **({"speaker": q.speaker} if q.speaker else {})},
-                )
-            )
+            unsourced.append(q)
             continue
         s_lo, s_hi, _ = region
         ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, q.lo, q.hi)
@@ -294,8 +301,43 @@ def _quote_findings(
             sq = next((x for x in src_quotes if x.lo <= s_lo < x.hi), None)
             if sq is not None and sq.speaker and not _same_speaker(sq.speaker, q.speaker):
                 out.append(_attribution(sq.speaker, q.speaker, sq.span, q.span))
+    if unsourced:
+        # Whose words they are matters only for these; it takes every quotation in order.
+        said_by = {q.span: q.said_by for q in with_speakers(der, der_quotes)}
+        unsourced = [replace(q, said_by=said_by[q.span]) for q in unsourced]
+        out.extend(_unsourced(der, unsourced))
     out.extend(_said_swaps(src, der, matches))
     return out
+
+
+def _unsourced(der: Side, quotes: list[Quote]) -> list[Finding]:
+    """One finding per speaker for quoted words the source lacks, listing the fragments."""
+    by_speaker: dict[str, list[Quote]] = {}
+    out: list[Finding] = []
+    for q in quotes:
+        if q.said_by is None:
+            out.append(_unsourced_finding(der, [q], None))
+        else:
+            by_speaker.setdefault(" ".join(q.said_by.casefold().split()), []).append(q)
+    for group in by_speaker.values():
+        out.append(_unsourced_finding(der, group, group[0].said_by))
+    return out
+
+
+def _unsourced_finding(der: Side, quotes: list[Quote], speaker: str | None) -> Finding:
+    # A fragment's own trailing comma belongs to the sentence around it, not the words.
+    quoted = [_excerpt(der.text[q.span[0] : q.span[1]]).rstrip(",;:") for q in quotes]
+    listed = ", ".join(f"“{x}”" for x in quoted)
+    if len(quotes) == 1:
+        who = f" attributed to {speaker}" if speaker else ""
+        message = f"The quotation{who} {listed} does not appear in the source."
+    else:
+        message = f"{speaker} is quoted in words the source does not have: {listed}."
+    detail = {"quote": " | ".join(quoted), **({"speaker": speaker} if speaker else {})}
+    if len(quotes) > 1:
+        detail["fragments"] = str(len(quotes))
+    parts = tuple(q.span for q in quotes) if len(quotes) > 1 else ()
+    return Finding("quote_unsourced", None, quotes[0].span, message, detail, parts=parts)
 
 
 def _attribution(

@@ -37,5 +37,5 @@ def render(result: Comparison, source: str, derivative: str) -> str:
     lines.append("")
     lines.append("Findings:" if result.findings else "Findings: none.")
     for f in result.findings:
-        lines.append(f"  {f.type}: {f.message}")
+        lines.append(f"  [{f.severity}] {f.type}: {f.message}")
     return "\n".join(lines)

@@ -7,8 +7,10 @@ from typing import Any, Literal, cast
 
 # Bump SCHEMA_VERSION when the shape of to_dict() changes; bump ENGINE_VERSION
 # whenever the output for the same input changes (the app recomputes then).
-SCHEMA_VERSION = 1
-ENGINE_VERSION = "1.2.0"
+SCHEMA_VERSION = 2
+ENGINE_VERSION = "1.3.0"
+# Older schemas from_dict() still reads (findings had no severity, reason or parts).
+_READABLE_SCHEMAS = frozenset({1, 2})
 
 PassageKind = Literal["verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted", "added"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
@@ -21,6 +23,36 @@ FindingType = Literal[
     "attribution_changed",
     "passage_moved",
 ]
+Severity = Literal["high", "medium", "low"]
+# What a reader must notice first: words put in someone's mouth, then who is named,
+# then figures, then quotations the source cannot confirm, then order.
+FINDING_RANK: dict[str, int] = {
+    "attribution_changed": 0,
+    "quote_altered": 0,
+    "name_added": 1,
+    "name_removed": 1,
+    "number_changed": 2,
+    "quote_unsourced": 3,
+    "passage_moved": 4,
+}
+SEVERITY: dict[str, Severity] = {
+    "attribution_changed": "high",
+    "quote_altered": "high",
+    "name_added": "medium",
+    "name_removed": "medium",
+    "number_changed": "medium",
+    "quote_unsourced": "low",
+    "passage_moved": "low",
+}
+REASON: dict[str, str] = {
+    "attribution_changed": "Words are put in a different person's mouth.",
+    "quote_altered": "Words in quotation marks should be the speaker's own, and these differ.",
+    "name_added": "The article names someone the release does not.",
+    "name_removed": "The article drops a name the release gives.",
+    "number_changed": "A figure differs from the release's.",
+    "quote_unsourced": "The release cannot confirm these quoted words.",
+    "passage_moved": "The article tells the release's points in another order.",
+}
 PASSAGE_KINDS: tuple[PassageKind, ...] = (
     "verbatim",
     "reused",
@@ -115,24 +147,41 @@ class Finding:
     derivative_span: Span | None
     message: str
     detail: dict[str, str] = field(default_factory=dict)
+    severity: Severity = "low"
+    reason: str = ""
+    # Derivative spans of each piece when one finding gathers several (a speaker's
+    # quoted fragments); derivative_span is then the first piece's.
+    parts: tuple[Span, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        """Place in reading order: lower comes first."""
+        return FINDING_RANK[self.type]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
+            "severity": self.severity,
+            "reason": self.reason,
             "source_span": _span_out(self.source_span),
             "derivative_span": _span_out(self.derivative_span),
+            "parts": [[a, b] for a, b in self.parts],
             "message": self.message,
             "detail": dict(self.detail),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
+        kind = cast(FindingType, data["type"])
         return cls(
-            type=cast(FindingType, data["type"]),
+            type=kind,
             source_span=_span(data["source_span"]),
             derivative_span=_span(data["derivative_span"]),
             message=str(data["message"]),
             detail={str(k): str(v) for k, v in data["detail"].items()},
+            severity=cast(Severity, data.get("severity", SEVERITY[kind])),
+            reason=str(data.get("reason", REASON[kind])),
+            parts=tuple((int(a), int(b)) for a, b in data.get("parts", ())),
         )
 
 
@@ -191,14 +240,14 @@ class Comparison:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
-        """Rebuild a Comparison from to_dict() output; reject other schema versions."""
+        """Rebuild a Comparison from to_dict() output, this schema or an older one."""
         schema = int(data["schema"])
-        if schema != SCHEMA_VERSION:
+        if schema not in _READABLE_SCHEMAS:
             raise ValueError(f"Unsupported comparison schema {schema}; expected {SCHEMA_VERSION}.")
         return cls(
             passages=tuple(Passage.from_dict(p) for p in data["passages"]),
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),
             stats=Stats.from_dict(data["stats"]),
             engine_version=str(data["engine_version"]),
-            schema=schema,
+            schema=SCHEMA_VERSION,
         )
