@@ -38,7 +38,8 @@ STRUCTURE_JS = """
     if (!labelled) problems.push(`unlabelled ${el.tagName.toLowerCase()} ${el.name || el.id}`);
   }
   for (const el of document.querySelectorAll("a, button")) {
-    if (!el.getClientRects().length) continue;
+    // Folded content (a closed <details>) has no rendered text until it is opened.
+    if (!el.getClientRects().length || el.closest("details:not([open])")) continue;
     const text = el.innerText ?? el.textContent;
     const name = (text || el.getAttribute("aria-label") || el.title || "").trim();
     if (!name) problems.push(`a ${el.tagName.toLowerCase()} without an accessible name`);
