@@ -25,33 +25,15 @@ Database work is the same either way and left out. Reports medians per story.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
+from bench.realdev import REAL, is_clean, load
 from provenance.engine import AnalysedText, analyse, compare, key_sequence, term_frequencies
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = Path(os.environ.get("REAL_DEV_DIR", ROOT.parent / "shared" / "real-dev"))
 CANDIDATES = 5
-
-
-def load(name: str) -> list[dict[str, object]]:
-    with (REAL / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def is_clean(article: dict[str, object]) -> bool:
-    return (
-        not article.get("broadcast_by_filename")
-        and article.get("pr_is_best_tfidf_match") is not False
-        and not article.get("filename_note")
-        and int(str(article.get("words") or 0)) >= 150
-    )
 
 
 def candidates(story: str, true_id: str, terms: dict[str, Counter[int]]) -> list[str]:

@@ -16,30 +16,16 @@ absent.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
 from pathlib import Path
 
+from bench.realdev import REAL, is_clean, load
+
 ROOT = Path(__file__).resolve().parent.parent
-REAL = Path(os.environ.get("REAL_DEV_DIR", ROOT.parent / "shared" / "real-dev"))
 DB = ROOT / "var" / "bench" / f"discovery-real-{os.getpid()}.sqlite3"
 OUT = ROOT / "bench" / "out" / "discovery-real.md"
-
-
-def load(name: str) -> list[dict[str, object]]:
-    with (REAL / name).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def is_clean(article: dict[str, object]) -> bool:
-    return (
-        not article.get("broadcast_by_filename")
-        and article.get("pr_is_best_tfidf_match") is not False
-        and not article.get("filename_note")
-        and int(article.get("words") or 0) >= 150
-    )
 
 
 def main() -> None:
