@@ -63,9 +63,9 @@ def graph_view(request: HttpRequest) -> HttpResponse:
     form = GraphFilterForm(request.GET)
     if not form.is_valid():
         # A hand-edited address: say what is wrong rather than fail or guess.
-        errors: dict[str, object] = {"graph": None, "errors": form.errors}
-        errors["outlets"] = Outlet.objects.all()
-        return render(request, "discovery/graph.html", errors, status=400)
+        context: dict[str, object] = {"graph": None, "errors": form.errors}
+        context["outlets"] = Outlet.objects.all()
+        return render(request, "discovery/graph.html", context, status=400)
     outlet, q = form.cleaned_data["outlet"], form.cleaned_data["q"]
     document = None
     if form.cleaned_data["document"]:
