@@ -20,6 +20,8 @@ from comparisons.models import Comparison, ShareLink
 from provenance.engine import Comparison as EngineComparison
 
 KEY_PASSAGES = 3
+# Characters of a key passage on paper: shorter than on the projector, as the columns are narrow.
+PASSAGE_CHARS = 260
 QUESTIONS = 3
 QUESTION_MAX = 300
 
@@ -90,6 +92,7 @@ def handout_context(
         analysis_for(comparison.source_version),
         analysis_for(comparison.derivative_version),
         "story",
+        PASSAGE_CHARS,
     )
     url = origin + link.get_absolute_url() if link is not None else ""
     return {

@@ -129,7 +129,11 @@ def _word_end(text: str, pos: int, lo: int, hi: int) -> int:
 
 
 def side_html(
-    result: EngineComparison, step: render.Step, text: str | AnalysedText, side: Side
+    result: EngineComparison,
+    step: render.Step,
+    text: str | AnalysedText,
+    side: Side,
+    limit: int = FIT_CHARS,
 ) -> SafeString:
     """Render one side of a slide: the passage, trimmed to its edits if it is long."""
     found = side_passage(step, side)
@@ -139,7 +143,7 @@ def side_html(
     prefix = f"pr{step.number}-{side[0]}-"
     w = Writer(text, side, result.findings, prefix)
     span = span_of(passage, side)
-    parts = windows(passage, side, w.text)
+    parts = windows(passage, side, w.text, limit)
     w.write(mark_open(passage, index, side, prefix, dim=False))
     if span is not None and parts and parts[0][0] > span[0]:
         w.write('<span class="cut">… </span>')
@@ -158,6 +162,7 @@ def slides(
     source: str | AnalysedText,
     derivative: str | AnalysedText,
     order: Order = "story",
+    limit: int = FIT_CHARS,
 ) -> list[Slide]:
     """Return the comparison's changes as slides, in the order asked for."""
     source_text = source.text if isinstance(source, AnalysedText) else source
@@ -169,8 +174,8 @@ def slides(
             step=step,
             headline=headline(step),
             label=render.passage_label(step.passage),
-            source_html=side_html(result, step, source, "source"),
-            derivative_html=side_html(result, step, derivative, "derivative"),
+            source_html=side_html(result, step, source, "source", limit),
+            derivative_html=side_html(result, step, derivative, "derivative", limit),
         )
         for n, step in enumerate(ordered(found, order), start=1)
     ]

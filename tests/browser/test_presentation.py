@@ -15,7 +15,10 @@ from tests.conftest import load_seeds
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-OVERFLOW = "() => { const s = document.getElementById('stage'); return s.scrollHeight - s.clientHeight; }"
+# How far the stage would scroll vertically (> 0: the slide does not fit).
+OVERFLOW = (
+    "() => { const s = document.getElementById('stage'); return s.scrollHeight - s.clientHeight; }"  # noqa: E501
+)
 
 
 @pytest.fixture
