@@ -212,3 +212,32 @@ def test_small_screens_stack_the_columns(
     assert overflow <= 0
     page.screenshot(path=str(screenshots / f"{name}.png"))
     assert pages.errors == []
+
+
+def test_side_by_side_keeps_matched_passages_level(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    # Every passage copied in order starts at the same height in both columns.
+    tops = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#der-text mark.p[data-p]')).map(d => {
+            const s = document.querySelector('#src-text mark.p[data-p="' + d.dataset.p + '"]');
+            const row = d.closest('.row');
+            return s && row.classList.contains('matched')
+              ? [d.dataset.p, Math.round(d.getBoundingClientRect().top),
+                 Math.round(s.getBoundingClientRect().top)] : null;
+        }).filter(Boolean)"""
+    )
+    assert len(tops) >= 3
+    assert [(p, d) for p, d, s in tops] == [(p, s) for p, d, s in tops]
+    # One scroll box for both texts: the grid scrolls, the columns do not on their own.
+    box = page.locator("#texts")
+    assert box.evaluate("b => b.scrollHeight > b.clientHeight")
+    box.evaluate("b => { b.scrollTop = 600; }")
+    after = page.evaluate(
+        """() => ['#src-text', '#der-text'].map(id =>
+            document.querySelector(id + ' .row:nth-child(3)').getBoundingClientRect().top)"""
+    )
+    assert after[0] == after[1]
+    page.locator("#texts").screenshot(path=str(screenshots / "side-by-side-aligned.png"))
+    assert pages.errors == []

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # How far the stage would scroll vertically (> 0: the slide does not fit).
 OVERFLOW = (
-    "() => { const s = document.getElementById('stage'); return s.scrollHeight - s.clientHeight; }"  # noqa: E501
+    "() => { const s = document.getElementById('stage'); return s.scrollHeight - s.clientHeight; }"
 )
 
 
