@@ -240,4 +240,16 @@ def test_side_by_side_keeps_matched_passages_level(
     )
     assert after[0] == after[1]
     page.locator("#texts").screenshot(path=str(screenshots / "side-by-side-aligned.png"))
+
+    # Calm: copied text has no badge until focused; every passage names its kind on hover.
+    copied = page.locator("#der-text mark.p.k-verbatim").first
+    assert copied.get_attribute("title") == "verbatim"
+    before = "m => getComputedStyle(m, '::before').display"
+    assert copied.evaluate(before) == "none"
+    copied.focus()
+    assert copied.evaluate(before) != "none"
+    assert "verbatim" in copied.evaluate("m => getComputedStyle(m, '::before').content")
+    assert copied.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+    badge = page.locator("#der-text mark.p.k-added").first
+    assert float(badge.evaluate("m => getComputedStyle(m, '::before').fontSize")[:-2]) >= 13
     assert pages.errors == []
