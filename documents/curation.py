@@ -43,6 +43,7 @@ def edit_document(
             )
             if getattr(document, name) != cleaned[name]
         ]
+        before = {name: _shown(getattr(document, name)) for name in changed}
         for name in changed:
             setattr(document, name, cleaned[name])
         outlet_name = cleaned.get("outlet_name", "").strip()
@@ -51,7 +52,6 @@ def edit_document(
             outlet = Outlet.objects.filter(name__iexact=outlet_name).first() or (
                 Outlet.objects.create(name=outlet_name)
             )
-        before = {name: _shown(getattr(document, name)) for name in changed}
         if outlet != document.outlet:
             before["outlet"] = _shown(document.outlet)
             document.outlet = outlet

@@ -195,7 +195,11 @@ def test_importing_the_jsonld_export_into_a_fresh_database_recreates_the_annotat
 
 
 def test_importing_the_same_file_twice_adds_nothing(
-    educator: User, admin_member: User, client_for: ClientFor, demo_comparison: Comparison, annotated: list[Annotation]
+    educator: User,
+    admin_member: User,
+    client_for: ClientFor,
+    demo_comparison: Comparison,
+    annotated: list[Annotation],
 ) -> None:
     data = json.loads(export(client_for(educator), demo_comparison, "jsonld").content)
     wipe_corpus()
@@ -207,7 +211,11 @@ def test_importing_the_same_file_twice_adds_nothing(
 
 
 def test_items_whose_text_is_missing_are_reported_not_dropped(
-    educator: User, admin_member: User, client_for: ClientFor, demo_comparison: Comparison, annotated: list[Annotation]
+    educator: User,
+    admin_member: User,
+    client_for: ClientFor,
+    demo_comparison: Comparison,
+    annotated: list[Annotation],
 ) -> None:
     data = json.loads(export(client_for(educator), demo_comparison, "jsonld").content)
     wipe_corpus()
@@ -231,7 +239,11 @@ def test_only_admins_import_and_bad_files_are_explained(
 
 
 def test_importing_an_export_back_into_the_same_database_adds_nothing(
-    educator: User, admin_member: User, client_for: ClientFor, demo_comparison: Comparison, annotated: list[Annotation]
+    educator: User,
+    admin_member: User,
+    client_for: ClientFor,
+    demo_comparison: Comparison,
+    annotated: list[Annotation],
 ) -> None:
     data = json.loads(export(client_for(educator), demo_comparison, "jsonld").content)
     report = interchange.do_import_jsonld(data, admin_member)
