@@ -107,6 +107,22 @@ def do_invite(request: HttpRequest, username: str, email: str, role: str) -> Use
     return user
 
 
+def do_resend_invitation(request: HttpRequest, target: User) -> None:
+    """Mail a fresh set-password link to a user who has not set a password yet.
+
+    Django's password reset skips accounts without a usable password, so an invited
+    user whose link expired needs an admin to send a new one.
+    """
+    actor = request.user
+    check_manage(actor, target)
+    assert isinstance(actor, User)
+    if target.has_usable_password() or not target.email:
+        raise ValidationError("They have set a password already: they can reset it themselves.")
+    with transaction.atomic():
+        record(request, Action.USER_INVITED, target, details={"email": target.email, "again": True})
+        transaction.on_commit(lambda: _send_invitation(target, actor))
+
+
 def check_set_role(actor: AnyUser, target: User, role: str) -> None:
     check_manage(actor, target)
     if role not in dict(ROLE_CHOICES):

@@ -35,4 +35,5 @@ urlpatterns = [
     path("users/<int:pk>/", views.user_detail, name="user_detail"),
     path("users/<int:pk>/role/", views.user_role, name="user_role"),
     path("users/<int:pk>/active/", views.user_active, name="user_active"),
+    path("users/<int:pk>/reinvite/", views.user_reinvite, name="user_reinvite"),
 ]

@@ -126,3 +126,15 @@ def user_active(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _user_page(request, user, 400, error=exc.messages[0])
     return redirect("user_detail", pk=user.pk)
+
+
+@require_POST
+@require_manage
+def user_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
+    user = get_object_or_404(User, pk=pk)
+    try:
+        people.do_resend_invitation(request, user)
+    except ValidationError as exc:
+        return _user_page(request, user, 400, error=exc.messages[0])
+    messages.success(request, f"A new link to set a password went to {user.email}.")
+    return redirect("user_detail", pk=user.pk)

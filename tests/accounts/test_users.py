@@ -55,6 +55,25 @@ def test_an_invited_user_sets_a_password_from_the_mailed_link_and_signs_in(
     )  # fmt: skip
 
 
+def test_an_admin_sends_a_new_link_to_an_invited_user_who_lost_theirs(
+    admin: Client, django_capture_on_commit_callbacks: Callable
+) -> None:
+    nina = User.objects.create_user("nina", "nina@example.org", password=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(reverse("user_reinvite", args=[nina.pk]))
+    assert response.status_code == 302
+    assert mail.outbox[0].to == ["nina@example.org"] and "/accounts/password/reset/" in (
+        mail.outbox[0].body
+    )
+
+
+def test_no_new_link_for_a_user_who_has_a_password(admin: Client, moderator: User) -> None:
+    moderator.email = "mo@example.org"
+    moderator.save()
+    assert admin.post(reverse("user_reinvite", args=[moderator.pk])).status_code == 400
+    assert mail.outbox == []
+
+
 def test_an_invitation_for_a_taken_name_or_address_is_refused(
     admin: Client, moderator: User
 ) -> None:
