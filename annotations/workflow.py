@@ -338,6 +338,9 @@ def reanchor_annotations(
                     "prefix": q.prefix,
                     "suffix": q.suffix,
                 }
+                if q.exact != annotation.exact and annotation.status in REVIEWED:
+                    # Placed on reworded text: the review judged other words.
+                    fields.update(BACK_TO_REVIEW)
                 action = Action.REANCHORED
                 extra = {"method": placed.method, "similarity": round(placed.similarity, 3)}
                 (report.fuzzy if placed.method == "fuzzy" else report.moved).append(annotation)

@@ -134,3 +134,25 @@ def test_making_a_confirmed_note_private_keeps_its_review(
     )
     confirmed.refresh_from_db()
     assert confirmed.status == Status.CONFIRMED and not confirmed.public
+
+
+def test_a_confirmed_annotation_placed_on_reworded_text_goes_back_to_review(
+    seeds: dict[str, Document],
+    release: DocumentVersion,
+    moderator: User,
+    moderator2: User,
+    annotate: AnnotateFn,
+) -> None:
+    words = "specialist UK officers\n  will also be embedded with their French counterparts"
+    reworded = annotate(moderator, release, words, public=True)
+    same = annotate(moderator, release, "increase by 40%", public=True)
+    for annotation in (reworded, same):
+        workflow.do_set_status(annotation, moderator2, Status.CONFIRMED)
+    text = release.text.replace("will also be embedded", "will also be closely embedded")
+    v2 = new_version(seeds["001"], text).version
+    workflow.reanchor_annotations(release, v2)
+    reworded.refresh_from_db()
+    same.refresh_from_db()
+    assert "closely embedded" in reworded.exact and reworded.status == Status.OPEN
+    # Found word for word in the new version: the review still holds.
+    assert same.document_version == v2 and same.status == Status.CONFIRMED
