@@ -92,6 +92,8 @@ def test_a_forged_import_is_credited_to_the_importer_and_left_for_review(
     assert "Confirmed by mo on 2024-02-02 there, not here" in imported.attribution
     assert not Annotation.objects.confirmed().exists()
     assert imported.replies.get().author == admin_member
+    page = client_for(admin_member).get(imported.get_absolute_url()).content.decode()
+    assert "Attribution" in page and "Written by mo on 2024-02-01" in page
     entry = AuditEntry.objects.get(action=AuditEntry.Action.ANNOTATIONS_IMPORTED)
     assert entry.actor == admin_member and entry.details["created"] == 1
 
