@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.utils.dateparse import parse_datetime
@@ -22,6 +22,7 @@ from django.utils.timezone import is_naive, make_aware
 # is not an annotation export, and Python's json parser would recurse without end on it.
 MAX_DEPTH = 20
 MAX_ITEMS = 10_000
+MAX_INT = 2_147_483_647  # the largest value every database's integer column holds
 MAX_ERRORS_SHOWN = 5
 
 
@@ -134,9 +135,10 @@ class _Fields:
         value = self.data.get(key)
         if value is None:
             return None
-        # bool is an int in Python, but `true` is not a position.
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self._wrong(key, "a whole number, 0 or more")
+        # bool is an int in Python, but `true` is not a position; past MAX_INT the
+        # database column overflows.
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_INT:
+            self._wrong(key, f"a whole number from 0 to {MAX_INT}")
             return None
         return value
 
@@ -160,10 +162,16 @@ class _Fields:
             parsed = parse_datetime(value)
         except ValueError:  # well formed but not a real date, like 2024-02-30
             parsed = None
-        if parsed is None:
+        try:
+            # The database stores UTC: a time at the edge of the calendar must fit there too.
+            aware = make_aware(parsed) if parsed is not None and is_naive(parsed) else parsed
+            if aware is not None:
+                aware.astimezone(UTC)
+        except (OverflowError, ValueError):
+            aware = None
+        if aware is None:
             self._wrong(key, "a real date and time (ISO 8601)")
-            return None
-        return make_aware(parsed) if is_naive(parsed) else parsed
+        return aware
 
     def obj(self, key: str) -> dict[str, Any]:
         value = self.data.get(key)
