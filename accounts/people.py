@@ -38,12 +38,12 @@ ROLE_CHOICES = [
 
 
 def role_of(user: User) -> str:
-    """The one role this page shows for a user (the strongest, if they hold several)."""
-    held = (
-        roles.roles_of(user)
-        if user.is_active
-        else frozenset(user.groups.filter(name__in=roles.ROLES).values_list("name", flat=True))
-    )
+    """The one role this page shows for a user (the strongest, if they hold several).
+
+    Reads `user.groups.all()`, so a list that prefetched the groups asks no more queries;
+    a deactivated user keeps their role here, to have it back when reactivated.
+    """
+    held = set(roles.ROLES) if user.is_superuser else {g.name for g in user.groups.all()}
     return next((r for r in roles.ROLES if r in held), NO_ROLE)
 
 

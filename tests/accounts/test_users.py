@@ -176,3 +176,12 @@ def test_the_pages_list_users_and_offer_csrf_protected_forms(
     assert page.count("csrfmiddlewaretoken") == 3  # sign out, role, deactivate
     assert "style=" not in page
     assert reverse("users") in admin.get(reverse("home")).content.decode()  # in the main nav
+
+
+def test_the_user_list_reads_roles_without_a_query_per_user(
+    admin: Client, django_assert_max_num_queries: Callable
+) -> None:
+    for n in range(30):
+        User.objects.create_user(f"user{n}")
+    with django_assert_max_num_queries(12):
+        assert admin.get(reverse("users")).status_code == 200
