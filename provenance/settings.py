@@ -174,6 +174,11 @@ COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000
 # Background work (comparisons, indexing, imports) in flight with no heartbeat for this many
 # seconds lost its worker: it is started again (see provenance/jobs.py).
 JOB_STALE_AFTER_SECONDS = int(os.environ.get("JOB_STALE_AFTER_SECONDS", "900"))
+# Workers (`manage.py run_worker`) record a heartbeat at most this often; /healthz calls a
+# worker stale when its last beat is older than WORKER_STALE_AFTER_SECONDS (a worker busy
+# with one long task beats only when it finishes it).
+WORKER_BEAT_SECONDS = float(os.environ.get("WORKER_BEAT_SECONDS", "10"))
+WORKER_STALE_AFTER_SECONDS = int(os.environ.get("WORKER_STALE_AFTER_SECONDS", "300"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from provenance.heartbeats import workers_health
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,14 +17,28 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Report whether the database answers: 200 if it does, 503 if not."""
+    """Report the database and the workers' heartbeats: 503 only if the database fails.
+
+    `status` is "ok" when the database answers and every worker beat lately, "stale"
+    when a worker has gone quiet, "no-workers" when none ever beat: the web side still
+    serves then (200), but nothing queued will run.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
+        workers = workers_health()
     except DatabaseError as exc:
         return JsonResponse(
             {"status": "error", "database": "unavailable", "detail": type(exc).__name__},
             status=503,
         )
-    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+    status = {"ok": "ok", "stale": "stale", "none": "no-workers"}[workers.status]
+    return JsonResponse(
+        {
+            "status": status,
+            "database": "ok",
+            "vendor": connection.vendor,
+            "workers": workers.as_dict(),
+        }
+    )
