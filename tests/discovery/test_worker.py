@@ -22,11 +22,11 @@ from django.db import connection
 from django.test import override_settings
 
 from discovery.models import IndexState, Status
-from provenance.heartbeats import WorkerHeartbeat
 from discovery.relations import sources_of
 from documents.demo import SEEDS, SEEDS_DIR
 from documents.ingest import NearDuplicates, Submission, ingest
 from documents.models import Document
+from provenance.heartbeats import WorkerHeartbeat
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 

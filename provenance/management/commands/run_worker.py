@@ -47,7 +47,7 @@ class BeatingWorker(Worker):
             # and shows as stale until a worker of its name starts again.
             WorkerHeartbeat.objects.filter(worker=self.worker_id).delete()
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         super().run_task(db_task_result)
         self.beat()
 
