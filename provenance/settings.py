@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, so that it sees the views' exceptions first: a locked SQLite database is a 503.
+    "provenance.busy.LockedDatabaseMiddleware",
 ]
 
 if not DEBUG:
@@ -113,7 +115,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         f"PRAGMA journal_mode=WAL; PRAGMA synchronous={'OFF' if TESTING else 'NORMAL'}"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-    DATABASES["default"]["OPTIONS"]["timeout"] = 20
+    # A writer waits this long for another to finish, then the request answers 503 with
+    # Retry-After (provenance/busy.py). More than a few writers at once: use PostgreSQL.
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(
+        os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "10")
+    )
+LOCKED_RETRY_AFTER_SECONDS = int(os.environ.get("LOCKED_RETRY_AFTER_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -45,8 +45,11 @@ class Child:
     failures: int = 0
     not_before: float = field(default=0.0)
 
+    env: dict[str, str] = field(default_factory=dict)
+
     def start(self) -> None:
-        self.proc = subprocess.Popen(self.argv, cwd=settings.BASE_DIR)  # noqa: S603
+        env = {**os.environ, **self.env}
+        self.proc = subprocess.Popen(self.argv, cwd=settings.BASE_DIR, env=env)  # noqa: S603
         self.started = time.monotonic()
 
     def exited(self) -> int | None:
@@ -136,7 +139,11 @@ def children(web: bool, workers: int) -> list[Child]:
     prefix = os.environ.get("WORKER_NAME") or socket.gethostname()
     for slot in range(1, workers + 1):
         name = f"{prefix}-{slot}"[:64]
-        found.append(Child(name, [*manage, "run_worker", "--worker-id", name], restart=True))
+        argv = [*manage, "run_worker", "--worker-id", name]
+        # On SQLite a worker waits longer for the write lock than a web request, which
+        # answers 503 soon instead: nobody is waiting on the worker's page.
+        patient = {"SQLITE_BUSY_TIMEOUT_SECONDS": os.environ.get("WORKER_BUSY_TIMEOUT", "30")}
+        found.append(Child(name, argv, restart=True, env=patient))
     return found
 
 
