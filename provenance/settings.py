@@ -100,8 +100,15 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# Everything this process creates is private to its user: the SQLite file and its WAL,
+# uploads, collected files, logs (files 0600, directories 0700). Set here, the one module
+# every entry point (manage.py, wsgi, the workers, tests) loads before touching a file.
+os.umask(0o077)
 # The default SQLite file (and test databases) live here; a fresh clone has no var/ yet.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+# A var/ made before this rule (world-readable) is closed at once; its contents follow.
+if VAR_DIR.stat().st_uid == os.getuid():
+    VAR_DIR.chmod(0o700)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'provenance.sqlite3'}"),
@@ -146,6 +153,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# Django's defaults (0644) would ignore the umask for uploads.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
