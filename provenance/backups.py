@@ -32,7 +32,7 @@ class BackupError(Exception):
 
 
 def _database() -> dict[str, Any]:
-    return settings.DATABASES["default"]
+    return dict(settings.DATABASES["default"])
 
 
 def _vendor() -> str:
