@@ -20,25 +20,25 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """Report the database and the workers' heartbeats: 503 only if the database fails.
 
     `status` is "ok" when the database answers and every worker beat lately, "stale"
-    when a worker has gone quiet, "no-workers" when none ever beat: the web side still
-    serves then (200), but nothing queued will run.
+    when a worker has gone quiet, "no-workers" when none ever beat, "unknown" when the
+    heartbeats cannot be read (database not migrated): the web side still serves then
+    (200), but queued work may not run.
     """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        workers = workers_health()
     except DatabaseError as exc:
         return JsonResponse(
             {"status": "error", "database": "unavailable", "detail": type(exc).__name__},
             status=503,
         )
-    status = {"ok": "ok", "stale": "stale", "none": "no-workers"}[workers.status]
+    try:
+        workers: dict[str, object] = workers_health().as_dict()
+    except DatabaseError as exc:
+        # The database answers but has no heartbeat table yet (not migrated).
+        workers = {"status": "unknown", "detail": type(exc).__name__}
+    status = {"none": "no-workers"}.get(str(workers["status"]), str(workers["status"]))
     return JsonResponse(
-        {
-            "status": status,
-            "database": "ok",
-            "vendor": connection.vendor,
-            "workers": workers.as_dict(),
-        }
+        {"status": status, "database": "ok", "vendor": connection.vendor, "workers": workers}
     )

@@ -69,3 +69,14 @@ def test_it_reports_a_stale_heartbeat(client: Client, settings: Any) -> None:
     assert body["workers"]["status"] == "stale"
     assert body["workers"]["workers"]["web2-1"] >= 301
     assert body["workers"]["last_beat_age_seconds"] < 60
+
+
+@pytest.mark.django_db
+def test_it_answers_when_the_heartbeat_table_is_missing(client: Client) -> None:
+    with mock.patch(
+        "provenance.views.workers_health", side_effect=OperationalError("no such table")
+    ):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+    assert response.json()["workers"] == {"status": "unknown", "detail": "OperationalError"}
