@@ -54,10 +54,17 @@ ALLOWED_FINDINGS: dict[str, frozenset[str]] = {
     "paraphrase": frozenset({"quote_altered"}),
     "trim": frozenset({"name_removed", "quote_altered", "number_changed"}),
     "trim_tail": frozenset({"name_removed", "quote_altered", "number_changed"}),
-    "omit": frozenset({"name_removed", "quote_altered", "attribution_changed"}),
-    "insert": frozenset({"name_added", "quote_unsourced", "attribution_changed"}),
+    "omit": frozenset({"name_removed", "quote_altered", "attribution_changed", "quote_replaced"}),
+    "insert": frozenset({"name_added", "quote_unsourced", "attribution_changed", "quote_replaced"}),
     "quote_swap": frozenset(
-        {"quote_unsourced", "quote_altered", "attribution_changed", "name_added", "name_removed"}
+        {
+            "quote_unsourced",
+            "quote_altered",
+            "attribution_changed",
+            "quote_replaced",
+            "name_added",
+            "name_removed",
+        }
     ),
     "name_swap": frozenset({"name_added", "name_removed", "attribution_changed", "quote_altered"}),
     "name_insert": frozenset({"name_added", "attribution_changed", "quote_altered"}),
