@@ -15,10 +15,10 @@ from provenance.engine.result import (
     SCHEMA_VERSION,
     WORDING_KINDS,
     Comparison,
-    Replacement,
     Finding,
     Op,
     Passage,
+    Replacement,
     Stats,
 )
 from provenance.engine.segment import Unit, segment
@@ -44,10 +44,10 @@ __all__ = [
     "WORDING_KINDS",
     "AnalysedText",
     "Comparison",
-    "Replacement",
     "Finding",
     "Op",
     "Passage",
+    "Replacement",
     "Stats",
     "Tokens",
     "Unit",

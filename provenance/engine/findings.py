@@ -409,7 +409,9 @@ def _inside(span: tuple[int, int], m: Match, side: str) -> bool:
     return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def _replaced_quotes(src: Side, der: Side, matches: list[Match], out: list[Finding]) -> list[Finding]:
+def _replaced_quotes(
+    src: Side, der: Side, matches: list[Match], out: list[Finding]
+) -> list[Finding]:
     """Join a source quotation left out and another speaker's set in its place into one finding.
 
     The derivative's quotation must be one the source lacks (quote_unsourced), from a
