@@ -56,6 +56,9 @@ ALLOWED_FINDINGS: dict[str, frozenset[str]] = {
     "trim_tail": frozenset({"name_removed", "quote_altered", "number_changed"}),
     "omit": frozenset({"name_removed", "quote_altered", "attribution_changed", "quote_replaced"}),
     "insert": frozenset({"name_added", "quote_unsourced", "attribution_changed", "quote_replaced"}),
+    # embed: host text from another subject holds its own names and quotations.
+    "embed": frozenset(),
+    "host": frozenset({"name_added", "quote_unsourced", "attribution_changed", "quote_replaced"}),
     "quote_swap": frozenset(
         {
             "quote_unsourced",
