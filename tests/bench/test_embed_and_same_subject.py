@@ -34,7 +34,7 @@ def test_same_subject_pairs_are_alike_independent_and_from_two_institutions() ->
     def release(inst: str, text: str) -> dict[str, object]:
         return {"institution": inst, "text": text}
 
-    a = release("North", "Students taking evening courses in engineering welcome new funding today.")
+    a = release("North", "Students on evening courses in engineering welcome new funding.")
     b = release("South", "Engineering students on evening courses will receive new bursaries.")
     c = release("North", "Engineering students at the college take evening courses again.")
     copy = release("West", a["text"])  # type: ignore[dict-item]
