@@ -64,10 +64,23 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     s_done = bytearray(len(src.units))
     groups = link_groups(links)
     groups += gap_groups(src, der, groups)
+    # Which group each unit is linked in: copying that goes on past a passage's edge on
+    # both sides makes an edge edit a change inside the copy, not the copy's end.
+    d_group: dict[int, int] = {}
+    s_group: dict[int, int] = {}
+    for g, (ds, ss) in enumerate(groups):
+        d_group.update(dict.fromkeys(ds, g))
+        s_group.update(dict.fromkeys(ss, g))
+
+    def continued(du: int, su: int) -> bool:
+        g = d_group.get(du)
+        return g is not None and g == s_group.get(su)
+
     for ds, ss in sorted(groups):
         if any(d_done[u] for u in ds) or any(s_done[u] for u in ss):
             continue  # a unit belongs to one passage, even when copied twice
-        m = _matched(src, der, ds, ss, tiles)
+        edges = (continued(ds[0] - 1, ss[0] - 1), continued(ds[-1] + 1, ss[-1] + 1))
+        m = _matched(src, der, ds, ss, tiles, edges)
         if m is None:
             continue
         matches.append(m)
@@ -99,9 +112,18 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
 
 
 def _matched(
-    src: Side, der: Side, ds: list[int], ss: list[int], tiles: list[tuple[int, int, int]]
+    src: Side,
+    der: Side,
+    ds: list[int],
+    ss: list[int],
+    tiles: list[tuple[int, int, int]],
+    continued: tuple[bool, bool] = (False, False),
 ) -> Match | None:
-    """Diff and classify linked units; None when they share no words after all."""
+    """Diff and classify linked units; None when they share no words after all.
+
+    continued: whether copying goes on before and after the units on both sides; an
+    edge there is an edit inside the copy, never the copy's end.
+    """
     s_lo, s_hi = src.unit_lo[ss[0]], src.unit_hi[ss[-1]]
     d_lo, d_hi = der.unit_lo[ds[0]], der.unit_hi[ds[-1]]
     ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, d_lo, d_hi, tiles)
@@ -119,6 +141,8 @@ def _matched(
     # when what is left is copied wording and the words cut off do not restate each
     # other (a clause moved within a sentence).
     n_head, n_tail = foreign_edges(core, src.tokens)
+    n_head = 0 if continued[0] else n_head
+    n_tail = 0 if continued[1] else n_tail
     cut = core[n_head : len(core) - n_tail]
     foreign = (
         bool(n_head or n_tail)

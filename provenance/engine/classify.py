@@ -104,8 +104,8 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
     """Count the ops at the head and at the tail of a passage that are not copied.
 
     A copy that starts or ends inside a sentence leaves, at the edge of the linked
-    units, words the other text lacks (the host's own words, the source sentence's
-    unused head): at least EDGE_WORDS of them, with few shared words among them, before
+    units, words the other text lacks (the source sentence's unused head or tail, and
+    perhaps the host's own words): at least EDGE_WORDS of them, with few shared words among them, before
     the first long run of copied words, and no shared word that means something (a
     sentence rewritten around a copied phrase keeps its subject: it stays one
     passage). Such an edge is cut off, so that the passage
@@ -114,7 +114,7 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
     """
 
     def edge(seq: list[RawOp]) -> tuple[int, bool]:
-        cut = foreign = shared = 0
+        cut = foreign = shared = dropped = 0
         only_deletes = True
         for idx, op in enumerate(seq):
             if is_match(op):
@@ -125,11 +125,14 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
                 shared += op.s_hi - op.s_lo
                 continue
             foreign += max(op.s_hi - op.s_lo, op.d_hi - op.d_lo)
+            dropped += op.s_hi - op.s_lo
             only_deletes = only_deletes and op.kind == "delete"
             cut = idx + 1
         else:
             return 0, False  # no long copied run to keep
-        if foreign < EDGE_WORDS or 2 * shared >= foreign:
+        # Words only added at the edge ("According to Dr X, …") edit the sentence; a copy
+        # cut inside it leaves some of the source sentence unused.
+        if foreign < EDGE_WORDS or 2 * shared >= foreign or not dropped:
             return 0, False
         return cut, only_deletes
 
