@@ -105,11 +105,12 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
 
     A copy that starts or ends inside a sentence leaves, at the edge of the linked
     units, words the other text lacks (the source sentence's unused head or tail, and
-    perhaps the host's own words): at least EDGE_WORDS of them, with few shared words among them, before
-    the first long run of copied words, and no shared word that means something (a
-    sentence rewritten around a copied phrase keeps its subject: it stays one
-    passage). Such an edge is cut off, so that the passage
-    starts and ends at the copied words. A tail that only drops source words is a
+    perhaps the host's own words): at least EDGE_WORDS of them, with few shared words
+    among them, before the first long run of copied words, and no shared word that
+    means something (a sentence rewritten around a copied phrase keeps its subject: it
+    stays one passage). Such an edge is cut off, so that the passage starts and ends at
+    the copied words. Words only added at an edge edit the sentence, and a tail that
+    only drops source words is a
     trimmed sentence and stays.
     """
 
