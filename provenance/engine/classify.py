@@ -110,8 +110,7 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
     means something (a sentence rewritten around a copied phrase keeps its subject: it
     stays one passage). Such an edge is cut off, so that the passage starts and ends at
     the copied words. Words only added at an edge edit the sentence, and a tail that
-    only drops source words is a
-    trimmed sentence and stays.
+    only drops source words is a trimmed sentence: both stay.
     """
 
     def edge(seq: list[RawOp]) -> tuple[int, bool]:
