@@ -62,7 +62,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     matches: list[Match] = []
     d_done = bytearray(len(der.units))
     s_done = bytearray(len(src.units))
-    groups = link_groups(links)
+    groups = link_groups(links, src, der)
     groups += gap_groups(src, der, groups)
     # Which group each unit is linked in: copying that goes on past a passage's edge on
     # both sides makes an edge edit a change inside the copy, not the copy's end.

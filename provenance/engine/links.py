@@ -77,10 +77,30 @@ def strong_links(
     return strong
 
 
+# A unit this small and linked to nothing ("-ENDS-", "###") between two units of one
+# passage belongs to it: a line break one text has and the other lacks split it off.
+_HOLE_WORDS = 3
+
+
+def _fill_holes(units: list[int], side: Side | None, linked: set[int]) -> list[int]:
+    if side is None or units[-1] - units[0] + 1 == len(units):
+        return units
+    present = set(units)
+    holes = [u for u in range(units[0], units[-1] + 1) if u not in present]
+    if all(u not in linked and side.unit_hi[u] - side.unit_lo[u] <= _HOLE_WORDS for u in holes):
+        return list(range(units[0], units[-1] + 1))
+    return units
+
+
 def link_groups(
     links: dict[tuple[int, int], _Link],
+    src: Side | None = None,
+    der: Side | None = None,
 ) -> list[tuple[list[int], list[int]]]:
-    """Group linked units into (derivative units, source units) passages."""
+    """Group linked units into (derivative units, source units) passages.
+
+    Given the sides, small unlinked units between a passage's units join it.
+    """
     # A unit's weak secondary links (a few words shared with a neighbour) must not
     # chain whole documents into one passage.
     best_d: dict[int, int] = {}
@@ -113,9 +133,13 @@ def link_groups(
         if su not in ss:
             ss.append(su)
     out: list[tuple[list[int], list[int]]] = []
+    linked_d = {du for du, _ in links}
+    linked_s = {su for _, su in links}
     for ds, ss in comps.values():
         ds.sort()
         ss.sort()
+        ds[:] = _fill_holes(ds, der, linked_d)
+        ss[:] = _fill_holes(ss, src, linked_s)
         if ds[-1] - ds[0] + 1 == len(ds) and ss[-1] - ss[0] + 1 == len(ss):
             out.append((ds, ss))
             continue
