@@ -42,12 +42,10 @@ class Pairing:
 
 
 def _shared_stems(source: str, derivative: str, p: Any) -> int:
-    from provenance.engine import paraphrase
-    from provenance.engine.tokens import tokenize
+    from provenance.engine import WEAK_WORDS, is_content, stem, tokenize
 
     def stems(text: str) -> set[str]:
-        keys = tokenize(text).keys
-        return {paraphrase._STEMS[k] for k in keys} - {""}
+        return {stem(k) for k in tokenize(text).keys if is_content(k) and k not in WEAK_WORDS}
 
     s, d = p.source_span, p.derivative_span
     return len(stems(source[s[0] : s[1]]) & stems(derivative[d[0] : d[1]]))
@@ -61,14 +59,9 @@ def collect(
     compare: Any, releases: Sequence[dict[str, Any]], limit: int, pairs: int, seed: int
 ) -> tuple[list[Pairing], int]:
     """Paraphrased passages (positives and negatives), and the number of true restatements."""
-    from provenance.engine import paraphrase
+    from provenance.engine import paraphrase_thresholds
 
-    # getattr: the table can also be made for an engine without the "alone" rule.
-    saved = paraphrase.MIN_SCORE, getattr(paraphrase, "MIN_SCORE_ALONE", None)
-    paraphrase.MIN_SCORE = min(SCORES)
-    if saved[1] is not None:
-        paraphrase.MIN_SCORE_ALONE = min(SCORES)
-    try:
+    with paraphrase_thresholds(min(SCORES), min(SCORES)):
         out: list[Pairing] = []
         truth = 0
         rng = random.Random(f"{seed}:calibration")
@@ -100,10 +93,6 @@ def collect(
                     shared = _shared_stems(a["text"], b["text"], p)
                     out.append(Pairing(p.similarity, shared, False, c.stats.derivative_share))
         return out, truth
-    finally:
-        paraphrase.MIN_SCORE = saved[0]
-        if saved[1] is not None:
-            paraphrase.MIN_SCORE_ALONE = saved[1]
 
 
 def table(pairings: Sequence[Pairing], truth: int) -> list[dict[str, str]]:

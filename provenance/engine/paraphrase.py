@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from provenance.engine.tokens import WEAK_WORDS, is_content, is_number, stem
@@ -128,3 +130,15 @@ def pair_paraphrases(
         out.append((du, su, -neg))
     out.sort()
     return out
+
+
+@contextlib.contextmanager
+def paraphrase_thresholds(min_score: float, min_score_alone: float) -> Iterator[None]:
+    """Run compare() with other paraphrase thresholds for a while (for the calibration bench)."""
+    global MIN_SCORE, MIN_SCORE_ALONE
+    saved = MIN_SCORE, MIN_SCORE_ALONE
+    MIN_SCORE, MIN_SCORE_ALONE = min_score, min_score_alone
+    try:
+        yield
+    finally:
+        MIN_SCORE, MIN_SCORE_ALONE = saved
