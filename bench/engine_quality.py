@@ -33,11 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import pan
+from bench import pan, paraphrase_calibration
+from bench.embed import embed
 from bench.generate import OPERATIONS, Derived, Segment, derive, paragraphs
+from bench.realdev import REAL
+from bench.same_subject import same_subject_pairs
 
 REPO = Path(__file__).resolve().parent.parent
-REAL_DEV = REPO.parent / "shared" / "real-dev"
+REAL_DEV = REAL
 OUT = REPO / "bench" / "out"
 
 #: Finding types an edit of each operation makes legitimate (anything else is unexplained).
@@ -51,10 +54,20 @@ ALLOWED_FINDINGS: dict[str, frozenset[str]] = {
     "paraphrase": frozenset({"quote_altered"}),
     "trim": frozenset({"name_removed", "quote_altered", "number_changed"}),
     "trim_tail": frozenset({"name_removed", "quote_altered", "number_changed"}),
-    "omit": frozenset({"name_removed", "quote_altered", "attribution_changed"}),
-    "insert": frozenset({"name_added", "quote_unsourced", "attribution_changed"}),
+    "omit": frozenset({"name_removed", "quote_altered", "attribution_changed", "quote_replaced"}),
+    "insert": frozenset({"name_added", "quote_unsourced", "attribution_changed", "quote_replaced"}),
+    # embed: host text from another subject holds its own names and quotations.
+    "embed": frozenset(),
+    "host": frozenset({"name_added", "quote_unsourced", "attribution_changed", "quote_replaced"}),
     "quote_swap": frozenset(
-        {"quote_unsourced", "quote_altered", "attribution_changed", "name_added", "name_removed"}
+        {
+            "quote_unsourced",
+            "quote_altered",
+            "attribution_changed",
+            "quote_replaced",
+            "name_added",
+            "name_removed",
+        }
     ),
     "name_swap": frozenset({"name_added", "name_removed", "attribution_changed", "quote_altered"}),
     "name_insert": frozenset({"name_added", "attribution_changed", "quote_altered"}),
@@ -295,6 +308,7 @@ def run_generated(
     rng = random.Random(seed)
     sample = rng.sample(list(releases), min(limit, len(releases)))
     pools: dict[str | None, list[str]] = {}
+    generated = [op for op in ops if op in OPERATIONS]
     runs = [(op, [op]) for op in ops] + [("mixed", None)]
     rows = {name: OpRow(name) for name, _ in runs}
     for doc, release in enumerate(sample):
@@ -303,11 +317,15 @@ def run_generated(
             pools[inst] = filler_pool(releases, inst)
         for name, run_ops in runs:
             run_rng = random.Random(f"{seed}:{doc}:{name}")
-            chosen = run_ops or run_rng.sample(list(ops), min(5, len(ops)))
-            derived = derive(release["text"], chosen, run_rng, filler=pools[inst])
             row = rows[name]
             row.docs += 1
-            if run_ops and not derived.applied.get(name):
+            derived: Derived | None
+            if name == "embed":
+                derived = embed(release["text"], run_rng, pools[inst])
+            else:
+                chosen = run_ops or run_rng.sample(generated, min(5, len(generated)))
+                derived = derive(release["text"], chosen, run_rng, filler=pools[inst])
+            if derived is None or (run_ops and not derived.applied.get(name)):
                 continue  # the release had nothing this operation could work on
             row.applied += 1
             start = time.perf_counter()
@@ -342,6 +360,17 @@ def run_unrelated(
         if share is not None:
             shares.append(share)
     return shares
+
+
+def run_same_subject(
+    compare: Compare, releases: Sequence[dict[str, Any]], n: int
+) -> list[tuple[float, float]]:
+    """(wording share, paraphrase share) for independent releases on the same subject."""
+    out = []
+    for a, b, _ in same_subject_pairs(releases, n):
+        stats = compare(a["text"], b["text"]).stats
+        out.append((float(stats.derivative_share), float(stats.paraphrased_share)))
+    return out
 
 
 def run_real(
@@ -385,6 +414,8 @@ def report(
     unrelated: Sequence[float],
     real: dict[str, Any],
     args: argparse.Namespace,
+    same_subject: Sequence[tuple[float, float]] = (),
+    calibration: Sequence[dict[str, str]] = (),
 ) -> str:
     table = [summarise_row(r, None if r.name == "mixed" else r.name) for r in rows]
     background = OpRow("verbatim (untouched text)")
@@ -421,6 +452,27 @@ def report(
         )
     else:
         parts.append("no results\n")
+    parts.append("\n## Same subject, independent releases (hard negatives)\n")
+    if same_subject:
+        reuse = [w + p for w, p in same_subject]
+        parts.append(
+            f"{len(reuse)} pairs of releases from different institutions on the same subject "
+            f"(bench/same_subject.py). Reuse share (wording + paraphrase): mean "
+            f"{statistics.fmean(reuse):.4f}, max {max(reuse):.3f}; wording alone mean "
+            f"{statistics.fmean(w for w, _ in same_subject):.4f}, paraphrase alone mean "
+            f"{statistics.fmean(p for _, p in same_subject):.4f} (target: mean ≤ 0.02)\n"
+        )
+    else:
+        parts.append("no results\n")
+    if calibration:
+        parts += [
+            "\n## Paraphrase decision: precision/recall by operating point\n",
+            "Paraphrased passages of the `paraphrase` operation's derivatives (positives) "
+            "and of the same-subject pairs (negatives), engine run once at the lowest "
+            "threshold (bench/paraphrase_calibration.py). The engine's operating point: "
+            "min score 0.30, 3 shared stems, 0.50 where the texts share little wording.\n",
+            markdown_table(calibration),
+        ]
     parts.append("\n## Real articles (clean subset)\n")
     if real.get("n"):
         fmt = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
@@ -444,15 +496,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--ops",
         type=lambda s: [o for o in s.split(",") if o],
-        default=list(OPERATIONS),
+        default=[*OPERATIONS, "embed"],
         help="comma-separated operations (default: all)",
     )
     parser.add_argument("--unrelated", type=int, default=50, help="unrelated pairs to compare")
     parser.add_argument("--skip-real", action="store_true", help="skip the real-article check")
+    parser.add_argument(
+        "--same-subject", type=int, default=40, help="same-subject release pairs to compare"
+    )
+    parser.add_argument(
+        "--skip-calibration", action="store_true", help="skip the paraphrase trade-off table"
+    )
     args = parser.parse_args(argv)
-    unknown = set(args.ops) - set(OPERATIONS)
+    known = [*OPERATIONS, "embed"]
+    unknown = set(args.ops) - set(known)
     if unknown:
-        parser.error(f"unknown operations: {sorted(unknown)}; known: {', '.join(OPERATIONS)}")
+        parser.error(f"unknown operations: {sorted(unknown)}; known: {', '.join(known)}")
 
     releases_path = REAL_DEV / "press_releases.jsonl"
     if not releases_path.exists():
@@ -464,11 +523,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     rows = run_generated(compare, releases, args.ops, args.limit, args.seed)
     unrelated = run_unrelated(compare, releases, args.unrelated, args.seed)
+    same = run_same_subject(compare, releases, args.same_subject)
+    calibration: list[dict[str, str]] = []
+    if not args.skip_calibration:
+        pairings, truth = paraphrase_calibration.collect(
+            compare, releases, min(args.limit, 80), args.same_subject, args.seed
+        )
+        calibration = paraphrase_calibration.table(pairings, truth)
     real: dict[str, Any] = {}
     articles_path = REAL_DEV / "articles.jsonl"
     if not args.skip_real and articles_path.exists():
         real = run_real(compare, releases, load_jsonl(articles_path), args.limit, args.seed)
-    text = report(rows, unrelated, real, args)
+    text = report(rows, unrelated, real, args, same, calibration)
     text += f"\n_{time.perf_counter() - started:.0f} s in all._\n"
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "engine_quality.md").write_text(text, encoding="utf-8")

@@ -58,7 +58,9 @@ FINDING_TYPES: dict[str, frozenset[str]] = {
     "name_swap": frozenset({"name_added", "name_removed", "attribution_changed"}),
     "name_insert": frozenset({"name_added", "attribution_changed"}),
     "number_change": frozenset({"number_changed"}),
-    "quote_swap": frozenset({"quote_unsourced", "quote_altered", "attribution_changed"}),
+    "quote_swap": frozenset(
+        {"quote_unsourced", "quote_altered", "attribution_changed", "quote_replaced"}
+    ),
     "reorder": frozenset({"passage_moved"}),
 }
 

@@ -14,13 +14,43 @@ from provenance.engine import Comparison as EngineComparison
 
 @dataclass(frozen=True)
 class Step:
-    """One stop of the step-through: a changed passage and what to say about it."""
+    """One stop of the step-through: a changed passage and what to say about it.
+
+    A quotation replaced is one stop with two passages: the omitted source quotation
+    (`passage`) and the added one that stands in its place (`partner`).
+    """
 
     number: int
     index: int
     passage: Passage
     findings: tuple[tuple[int, Finding], ...]
     explanation: tuple[str, ...]
+    partner: Passage | None = None
+    partner_index: int = -1
+
+    def on(self, side: Side) -> tuple[int, Passage]:
+        """The passage this stop shows on one side, with its index."""
+        if self.partner is not None and side == "derivative":
+            return self.partner_index, self.partner
+        return self.index, self.passage
+
+    @property
+    def kind(self) -> str:
+        return "replaced" if self.partner is not None else self.passage.kind
+
+    @property
+    def label(self) -> str:
+        if self.partner is not None:
+            return "Quotation replaced"
+        return f"{self.passage.kind}, moved" if self.passage.moved else self.passage.kind
+
+    @property
+    def source_span(self) -> tuple[int, int] | None:
+        return self.on("source")[1].source_span
+
+    @property
+    def derivative_span(self) -> tuple[int, int] | None:
+        return self.on("derivative")[1].derivative_span
 
 
 def _quote(text: str, limit: int = 80) -> str:
@@ -82,6 +112,11 @@ def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
     out: list[Step] = []
     for pi, passage in enumerate(result.passages):
         found = tuple(by_passage.get(pi, ()))
+        pair = result.replacement_of(pi)
+        if pair is not None:
+            if pi == min(pair.omitted, pair.added):
+                out.append(_replaced(result, pair.omitted, pair.added, by_passage, len(out) + 1))
+            continue
         if not is_change(passage) and not found:
             continue
         out.append(
@@ -96,16 +131,40 @@ def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
     return out
 
 
+def _replaced(
+    result: EngineComparison,
+    omitted: int,
+    added: int,
+    by_passage: dict[int, list[tuple[int, Finding]]],
+    number: int,
+) -> Step:
+    """One stop for a source quotation left out and another speaker's set in its place."""
+    found = dict([*by_passage.get(omitted, ()), *by_passage.get(added, ())])
+    return Step(
+        number=number,
+        index=omitted,
+        passage=result.passages[omitted],
+        findings=tuple(sorted(found.items(), key=lambda item: item[0])),
+        explanation=(
+            "The derivative leaves this quotation of the source out and puts another "
+            "speaker's quotation in its place.",
+        ),
+        partner=result.passages[added],
+        partner_index=added,
+    )
+
+
 def step_side_html(
     result: EngineComparison, step: Step, text: str | AnalysedText, side: Side
 ) -> SafeString:
     """Render one side of a step: just that passage, with its word-level edits."""
-    span = span_of(step.passage, side)
+    index, passage = step.on(side)
+    span = span_of(passage, side)
     if span is None or span[1] <= span[0]:
         return mark_safe("")
     prefix = f"st{step.number}-{side[0]}-"
     w = Writer(text, side, result.findings, prefix)
-    w.write(mark_open(step.passage, step.index, side, prefix, dim=False))
-    passage_body(w, step.passage, span[0], span[1])
+    w.write(mark_open(passage, index, side, prefix, dim=False))
+    passage_body(w, passage, span[0], span[1])
     w.write("</mark>")
     return w.html()

@@ -24,6 +24,7 @@ FINDING_LABELS: dict[str, str] = {
     "number_changed": "figure changed",
     "quote_altered": "quotation altered",
     "quote_unsourced": "quotation unsourced",
+    "quote_replaced": "quotation replaced",
     "attribution_changed": "attribution changed",
     "passage_moved": "passage moved",
 }
@@ -89,10 +90,12 @@ class _Findings:
 
     @classmethod
     def build(cls, findings: Sequence[Finding], side: Side) -> _Findings:
+        # A finding gathering fragments (a speaker's quoted words) is boxed at each one.
         spans = [
             (i, s)
             for i, f in enumerate(findings)
-            if (s := span_of(f, side)) is not None and s[1] > s[0]
+            for s in (f.parts if side == "derivative" and f.parts else (span_of(f, side),))
+            if s is not None and s[1] > s[0]
         ]
         bounds = sorted({p for _, s in spans for p in s})
         active = []

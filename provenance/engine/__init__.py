@@ -9,6 +9,7 @@ from __future__ import annotations
 from provenance.engine.analysis import AnalysedText, analyse
 from provenance.engine.compare import compare
 from provenance.engine.fingerprint import fingerprints, hash_gram, kgram_hashes, winnow
+from provenance.engine.paraphrase import paraphrase_thresholds
 from provenance.engine.result import (
     ENGINE_VERSION,
     PASSAGE_KINDS,
@@ -18,6 +19,7 @@ from provenance.engine.result import (
     Finding,
     Op,
     Passage,
+    Replacement,
     Stats,
 )
 from provenance.engine.segment import Unit, segment
@@ -46,6 +48,7 @@ __all__ = [
     "Finding",
     "Op",
     "Passage",
+    "Replacement",
     "Stats",
     "Tokens",
     "Unit",
@@ -60,6 +63,7 @@ __all__ = [
     "is_term",
     "key_sequence",
     "kgram_hashes",
+    "paraphrase_thresholds",
     "segment",
     "stem",
     "term_frequencies",

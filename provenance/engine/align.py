@@ -7,18 +7,22 @@ sides and passages of `types`; this module puts the steps together.
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from provenance.engine.classify import (
     COPIED_COVER,
     COPIED_SIMILARITY,
+    PARAPHRASE_SHARED,
     classify,
     clip,
+    foreign_edges,
     is_match,
     reworded,
     run_cover,
 )
-from provenance.engine.diff import diff_ranges
+from provenance.engine.diff import RawOp, diff_ranges
 from provenance.engine.gaps import gap_groups
 from provenance.engine.links import link_groups, strong_links
 from provenance.engine.moves import flag_moves
@@ -58,12 +62,25 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     matches: list[Match] = []
     d_done = bytearray(len(der.units))
     s_done = bytearray(len(src.units))
-    groups = link_groups(links)
+    groups = link_groups(links, src, der)
     groups += gap_groups(src, der, groups)
+    # Which group each unit is linked in: copying that goes on past a passage's edge on
+    # both sides makes an edge edit a change inside the copy, not the copy's end.
+    d_group: dict[int, int] = {}
+    s_group: dict[int, int] = {}
+    for g, (ds, ss) in enumerate(groups):
+        d_group.update(dict.fromkeys(ds, g))
+        s_group.update(dict.fromkeys(ss, g))
+
+    def continued(du: int, su: int) -> bool:
+        g = d_group.get(du)
+        return g is not None and g == s_group.get(su)
+
     for ds, ss in sorted(groups):
         if any(d_done[u] for u in ds) or any(s_done[u] for u in ss):
             continue  # a unit belongs to one passage, even when copied twice
-        m = _matched(src, der, ds, ss, tiles)
+        edges = (continued(ds[0] - 1, ss[0] - 1), continued(ds[-1] + 1, ss[-1] + 1))
+        m = _matched(src, der, ds, ss, tiles, edges)
         if m is None:
             continue
         matches.append(m)
@@ -87,6 +104,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         matches.append(m)
         d_done[du] = 1
         s_done[su] = 1
+    matches = _join_fragments(matches)
     flag_moves(matches, src, der)
     matches.extend(_leftovers(src, s_done, "omitted"))
     matches.extend(_leftovers(der, d_done, "added"))
@@ -94,35 +112,104 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
 
 
 def _matched(
-    src: Side, der: Side, ds: list[int], ss: list[int], tiles: list[tuple[int, int, int]]
+    src: Side,
+    der: Side,
+    ds: list[int],
+    ss: list[int],
+    tiles: list[tuple[int, int, int]],
+    continued: tuple[bool, bool] = (False, False),
 ) -> Match | None:
-    """Diff and classify linked units; None when they share no words after all."""
+    """Diff and classify linked units; None when they share no words after all.
+
+    continued: whether copying goes on before and after the units on both sides; an
+    edge there is an edit inside the copy, never the copy's end.
+    """
     s_lo, s_hi = src.unit_lo[ss[0]], src.unit_hi[ss[-1]]
     d_lo, d_hi = der.unit_lo[ds[0]], der.unit_hi[ds[-1]]
     ops = diff_ranges(src.text, src.tokens, s_lo, s_hi, der.text, der.tokens, d_lo, d_hi, tiles)
     same_s = sum(op.s_hi - op.s_lo for op in ops if is_match(op))
     if not same_s:
         return None
-    similarity = classify(ops, src.tokens)[1]
-    if reworded(src, der, ops, similarity):
-        m = Match("paraphrased", s_lo, s_hi, d_lo, d_hi, similarity, ops)
-        m.s_span = _unit_span(src, ss[0], ss[-1])
-        m.d_span = _unit_span(der, ds[0], ds[-1])
-        return m
-    clipped = same_s < 0.4 * (s_hi - s_lo) and same_s < 0.4 * (d_hi - d_lo)
-    if clipped:
-        ops = clip(ops)
-        s_lo, s_hi = ops[0].s_lo, ops[-1].s_hi
-        d_lo, d_hi = ops[0].d_lo, ops[-1].d_hi
-    kind, similarity = classify(ops, src.tokens)
-    m = Match(kind, s_lo, s_hi, d_lo, d_hi, similarity, ops)
-    if clipped:
-        m.s_span = _span(src, s_lo, s_hi)
-        m.d_span = _span(der, d_lo, d_hi)
+    s_span = _unit_span(src, ss[0], ss[-1])
+    d_span = _unit_span(der, ds[0], ds[-1])
+    head = tail = False
+    core = ops
+    if same_s < 0.4 * (s_hi - s_lo) and same_s < 0.4 * (d_hi - d_lo):
+        core = clip(ops)
+        head, tail = core[0] is not ops[0], core[-1] is not ops[-1]
+    # A copy cut inside a sentence: the passage starts and ends at the copied words,
+    # when what is left is copied wording and the words cut off do not restate each
+    # other (a clause moved within a sentence).
+    n_head, n_tail = foreign_edges(core, src.tokens)
+    n_head = 0 if continued[0] else n_head
+    n_tail = 0 if continued[1] else n_tail
+    cut = core[n_head : len(core) - n_tail]
+    foreign = (
+        bool(n_head or n_tail)
+        and not _restated(src, der, core[:n_head] + core[len(core) - n_tail :])
+        and classify(cut, src.tokens)[1] >= COPIED_SIMILARITY
+    )
+    if not foreign:
+        similarity = classify(ops, src.tokens)[1]
+        if reworded(src, der, ops, similarity):
+            m = Match("paraphrased", s_lo, s_hi, d_lo, d_hi, similarity, ops)
+            m.s_span, m.d_span = s_span, d_span
+            return m
     else:
-        m.s_span = _unit_span(src, ss[0], ss[-1])
-        m.d_span = _unit_span(der, ds[0], ds[-1])
+        core = cut
+        head, tail = head or n_head > 0, tail or n_tail > 0
+    if head:
+        s_lo, d_lo = core[0].s_lo, core[0].d_lo
+        s_span = (_span(src, s_lo, core[0].s_hi)[0], s_span[1])
+        d_span = (_span(der, d_lo, core[0].d_hi)[0], d_span[1])
+    if tail:
+        s_hi, d_hi = core[-1].s_hi, core[-1].d_hi
+        s_span = (s_span[0], _span(src, core[-1].s_lo, s_hi)[1])
+        d_span = (d_span[0], _span(der, core[-1].d_lo, d_hi)[1])
+    kind, similarity = classify(core, src.tokens)
+    m = Match(kind, s_lo, s_hi, d_lo, d_hi, similarity, core, partial=head or tail)
+    m.s_span, m.d_span = s_span, d_span
     return m
+
+
+def _restated(src: Side, der: Side, ops: list[RawOp]) -> bool:
+    """Tell whether the words of ops say on one side what they say on the other."""
+    s_count: Counter[str] = Counter()
+    d_count: Counter[str] = Counter()
+    for op in ops:
+        s_count.update(src.tokens.keys[op.s_lo : op.s_hi])
+        d_count.update(der.tokens.keys[op.d_lo : op.d_hi])
+    total = s_count.total() + d_count.total()
+    return total > 0 and 2 * (s_count & d_count).total() >= PARAPHRASE_SHARED * total
+
+
+def _join_fragments(matches: list[Match]) -> list[Match]:
+    """Join copied passages that follow each other in both texts when one is cut mid-sentence.
+
+    A copy that starts or ends inside a sentence is one passage, not a fragment per
+    sentence it touches; whole sentences copied one after another stay one passage
+    each, as they always were.
+    """
+    copied = sorted(
+        (m for m in matches if m.kind in ("verbatim", "reused") and not m.moved),
+        key=lambda m: m.d_lo,
+    )
+    gone: set[int] = set()
+    for a, b in itertools.pairwise(copied):
+        if id(a) in gone:
+            continue
+        if not ((a.partial or b.partial) and a.s_hi == b.s_lo and a.d_hi == b.d_lo):
+            continue
+        assert a.s_span is not None and a.d_span is not None
+        assert b.s_span is not None and b.d_span is not None
+        b.kind = "verbatim" if a.kind == b.kind == "verbatim" else "reused"
+        b.s_lo, b.d_lo = a.s_lo, a.d_lo
+        b.ops = a.ops + b.ops
+        b.s_span, b.d_span = (a.s_span[0], b.s_span[1]), (a.d_span[0], b.d_span[1])
+        b.similarity = 1.0
+        b.partial = True
+        gone.add(id(a))
+    return [m for m in matches if id(m) not in gone]
 
 
 def _remainders(side: Side, units: list[int], m: Match, kind: PassageKind) -> list[Match]:

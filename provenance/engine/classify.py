@@ -95,3 +95,51 @@ def reworded(src: Side, der: Side, ops: list[RawOp], similarity: float) -> bool:
 
 
 PARAPHRASE_SHARED = 0.45
+
+
+EDGE_WORDS = 3  # words at a passage's edge that the other text lacks: its own text, not an edit
+
+
+def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
+    """Count the ops at the head and at the tail of a passage that are not copied.
+
+    A copy that starts or ends inside a sentence leaves, at the edge of the linked
+    units, words the other text lacks (the source sentence's unused head or tail, and
+    perhaps the host's own words): at least EDGE_WORDS of them, with few shared words
+    among them, before the first long run of copied words, and no shared word that
+    means something (a sentence rewritten around a copied phrase keeps its subject: it
+    stays one passage). Such an edge is cut off, so that the passage starts and ends at
+    the copied words. Words only added at an edge edit the sentence, and a tail that
+    only drops source words is a trimmed sentence: both stay.
+    """
+
+    def edge(seq: list[RawOp]) -> tuple[int, bool]:
+        cut = foreign = shared = dropped = 0
+        only_deletes = True
+        for idx, op in enumerate(seq):
+            if is_match(op):
+                if op.s_hi - op.s_lo >= LONG_RUN:
+                    break
+                if any(is_content(k) for k in src.keys[op.s_lo : op.s_hi]):
+                    return 0, False
+                shared += op.s_hi - op.s_lo
+                continue
+            foreign += max(op.s_hi - op.s_lo, op.d_hi - op.d_lo)
+            dropped += op.s_hi - op.s_lo
+            only_deletes = only_deletes and op.kind == "delete"
+            cut = idx + 1
+        else:
+            return 0, False  # no long copied run to keep
+        # Words only added at the edge ("According to Dr X, …") edit the sentence; a copy
+        # cut inside it leaves some of the source sentence unused.
+        if foreign < EDGE_WORDS or 2 * shared >= foreign or not dropped:
+            return 0, False
+        return cut, only_deletes
+
+    head, _ = edge(ops)
+    tail, only_deletes = edge(ops[::-1])
+    if only_deletes:
+        tail = 0
+    if head + tail >= len(ops):
+        return 0, 0
+    return head, tail

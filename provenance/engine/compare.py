@@ -14,6 +14,7 @@ from provenance.engine.result import (
     Comparison,
     Finding,
     Passage,
+    Replacement,
     Stats,
 )
 from provenance.engine.types import Match, Side
@@ -37,7 +38,35 @@ def compare(
     passages = tuple(_passage(m, src, der) for m in matches)
     stats = _stats(matches, src, der)
     findings: tuple[Finding, ...] = tuple(find_all(src, der, matches, tiles, stats))
-    return Comparison(passages=passages, findings=findings, stats=stats)
+    return Comparison(
+        passages=passages,
+        findings=findings,
+        stats=stats,
+        replacements=_replacements(passages, findings),
+    )
+
+
+def _replacements(
+    passages: tuple[Passage, ...], findings: tuple[Finding, ...]
+) -> tuple[Replacement, ...]:
+    """Pair the omitted and added passages that each "quotation replaced" finding joins."""
+
+    def holding(kind: str, span: tuple[int, int] | None, side: str) -> int | None:
+        for i, p in enumerate(passages):
+            outer = p.source_span if side == "s" else p.derivative_span
+            if p.kind == kind and span and outer and outer[0] <= span[0] and span[1] <= outer[1]:
+                return i
+        return None
+
+    out = []
+    for fi, f in enumerate(findings):
+        if f.type != "quote_replaced":
+            continue
+        omitted = holding("omitted", f.source_span, "s")
+        added = holding("added", f.derivative_span, "d")
+        if omitted is not None and added is not None:
+            out.append(Replacement("quote_replaced", omitted, added, fi))
+    return tuple(out)
 
 
 def _side(value: str | AnalysedText, name: str) -> Side:

@@ -45,7 +45,7 @@ def find_all(
         if m.moved:
             out.append(_moved(src, der, m))
     out.extend(_quote_findings(src, der, matches, tiles))
-    return ranked(out)
+    return ranked(_replaced_quotes(src, der, matches, out))
 
 
 def ranked(findings: list[Finding]) -> list[Finding]:
@@ -385,3 +385,97 @@ def _said_swaps(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
                     )
                 break
     return out
+
+
+def _gaps(matches: list[Match]) -> list[tuple[list[Match], list[Match]]]:
+    """(omitted, added) passages between the same two anchored passages, in reading order."""
+    out: list[tuple[list[Match], list[Match]]] = []
+    omitted: list[Match] = []
+    added: list[Match] = []
+    for m in [*matches, None]:
+        if m is not None and m.kind == "omitted":
+            omitted.append(m)
+        elif m is not None and m.kind == "added":
+            added.append(m)
+        else:
+            if omitted and added:
+                out.append((omitted, added))
+            omitted, added = [], []
+    return out
+
+
+def _inside(span: tuple[int, int], m: Match, side: str) -> bool:
+    outer = m.s_span if side == "s" else m.d_span
+    return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _replaced_quotes(
+    src: Side, der: Side, matches: list[Match], out: list[Finding]
+) -> list[Finding]:
+    """Join a source quotation left out and another speaker's set in its place into one finding.
+
+    The derivative's quotation must be one the source lacks (quote_unsourced), from a
+    named speaker, in an added passage that stands where an omitted passage holding a
+    source quotation from someone else stood (no copied passage between them). The
+    pieces that said the same thing by halves (the unsourced quotation, an
+    "attribution changed" between the two "said:" lines) give way to the one finding.
+    """
+    gaps = _gaps(matches)
+    unsourced = [f for f in out if f.type == "quote_unsourced" and f.detail.get("speaker")]
+    if not gaps or not unsourced:
+        return out
+    src_quotes = with_speakers(src, find_quotes(src))
+    dropped: set[int] = set()
+    joined: list[Finding] = []
+    used: set[tuple[int, int]] = set()
+    for omitted, added in gaps:
+        for f in unsourced:
+            if id(f) in dropped or f.derivative_span is None or f.parts:
+                continue
+            a = next((m for m in added if _inside(f.derivative_span, m, "d")), None)
+            if a is None:
+                continue
+            speaker = f.detail["speaker"]
+            sq = next(
+                (
+                    q
+                    for o in omitted
+                    for q in src_quotes
+                    if q.said_by
+                    and q.span not in used
+                    and _inside(q.span, o, "s")
+                    and not _same_speaker(q.said_by, speaker)
+                ),
+                None,
+            )
+            if sq is None or sq.said_by is None:
+                continue
+            used.add(sq.span)
+            dropped.add(id(f))
+            for g in out:
+                if (
+                    g.type == "attribution_changed"
+                    and g.source_span is not None
+                    and g.derivative_span is not None
+                    and any(_inside(g.source_span, o, "s") for o in omitted)
+                    and _inside(g.derivative_span, a, "d")
+                ):
+                    dropped.add(id(g))
+            was = _excerpt(src.text[sq.span[0] : sq.span[1]])
+            now = _excerpt(der.text[f.derivative_span[0] : f.derivative_span[1]])
+            joined.append(
+                Finding(
+                    "quote_replaced",
+                    sq.span,
+                    f.derivative_span,
+                    f"The source's quotation from {sq.said_by} (“{was}”) is left out, and "
+                    f"a quotation from {speaker} (“{now}”) stands in its place.",
+                    {
+                        "speaker_source": sq.said_by,
+                        "speaker_derivative": speaker,
+                        "source_quote": was,
+                        "derivative_quote": now,
+                    },
+                )
+            )
+    return [f for f in out if id(f) not in dropped] + joined

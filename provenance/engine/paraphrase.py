@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from provenance.engine.tokens import WEAK_WORDS, is_content, is_number, stem
@@ -14,6 +16,13 @@ if TYPE_CHECKING:
 
 MIN_SHARED = 3  # shared content stems a paraphrase needs
 MIN_SCORE = 0.3  # weighted cosine of content stems
+# Texts that share little wording besides (under ALONE_SHARE of the derivative's words
+# in copied passages) need a closer restatement: independent texts on one subject share
+# generic words ("students", "opportunity", "courses") at scores near MIN_SCORE, while a
+# restatement amid copied text is the common case. Operating point chosen from the table
+# of bench/paraphrase_calibration.py (see docs/architecture.md).
+MIN_SCORE_ALONE = 0.5
+ALONE_SHARE = 0.1
 MAX_DF = 25  # stems in more source units than this say nothing about a pair
 FIGURE_BOOST = 1.5
 
@@ -67,6 +76,9 @@ def pair_paraphrases(
     d_free = [u for u in range(len(der.units)) if not d_done[u]]
     if not s_free or not d_free:
         return []
+    copied = sum(der.unit_hi[u] - der.unit_lo[u] for u in range(len(der.units)) if d_done[u])
+    alone = copied < ALONE_SHARE * len(der.tokens)
+    min_score = max(MIN_SCORE, MIN_SCORE_ALONE) if alone else MIN_SCORE
     s_stems = {u: _unit_stems(src, u) for u in s_free}
     s_sets = {u: set(stems) for u, stems in s_stems.items()}
     d_stems = {u: _unit_stems(der, u) for u in d_free}
@@ -104,7 +116,7 @@ def pair_paraphrases(
             s_set = s_sets[su]
             shared = sum(map(sq.__getitem__, filter(s_set.__contains__, useful)))
             score = shared / (norm_d * norm_s)
-            if score >= MIN_SCORE:
+            if score >= min_score:
                 candidates.append((-score, du, su))
     candidates.sort()
     used_d: set[int] = set()
@@ -118,3 +130,15 @@ def pair_paraphrases(
         out.append((du, su, -neg))
     out.sort()
     return out
+
+
+@contextlib.contextmanager
+def paraphrase_thresholds(min_score: float, min_score_alone: float) -> Iterator[None]:
+    """Run compare() with other paraphrase thresholds for a while (for the calibration bench)."""
+    global MIN_SCORE, MIN_SCORE_ALONE
+    saved = MIN_SCORE, MIN_SCORE_ALONE
+    MIN_SCORE, MIN_SCORE_ALONE = min_score, min_score_alone
+    try:
+        yield
+    finally:
+        MIN_SCORE, MIN_SCORE_ALONE = saved

@@ -7,10 +7,11 @@ from typing import Any, Literal, cast
 
 # Bump SCHEMA_VERSION when the shape of to_dict() changes; bump ENGINE_VERSION
 # whenever the output for the same input changes (the app recomputes then).
-SCHEMA_VERSION = 2
-ENGINE_VERSION = "1.3.0"
-# Older schemas from_dict() still reads (findings had no severity, reason or parts).
-_READABLE_SCHEMAS = frozenset({1, 2})
+SCHEMA_VERSION = 3
+ENGINE_VERSION = "1.4.0"
+# Older schemas from_dict() still reads (schema 1: findings had no severity, reason or
+# parts; schema 2: no replacements).
+_READABLE_SCHEMAS = frozenset({1, 2, 3})
 
 PassageKind = Literal["verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted", "added"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
@@ -20,6 +21,7 @@ FindingType = Literal[
     "number_changed",
     "quote_altered",
     "quote_unsourced",
+    "quote_replaced",
     "attribution_changed",
     "passage_moved",
 ]
@@ -29,6 +31,7 @@ Severity = Literal["high", "medium", "low"]
 FINDING_RANK: dict[str, int] = {
     "attribution_changed": 0,
     "quote_altered": 0,
+    "quote_replaced": 0,
     "name_added": 1,
     "name_removed": 1,
     "number_changed": 2,
@@ -38,6 +41,7 @@ FINDING_RANK: dict[str, int] = {
 SEVERITY: dict[str, Severity] = {
     "attribution_changed": "high",
     "quote_altered": "high",
+    "quote_replaced": "high",
     "name_added": "medium",
     "name_removed": "medium",
     "number_changed": "medium",
@@ -51,6 +55,7 @@ REASON: dict[str, str] = {
     "name_removed": "The article drops a name the release gives.",
     "number_changed": "A figure differs from the release's.",
     "quote_unsourced": "The release cannot confirm these quoted words.",
+    "quote_replaced": "One speaker's words stand where the release quoted someone else.",
     "passage_moved": "The article tells the release's points in another order.",
 }
 PASSAGE_KINDS: tuple[PassageKind, ...] = (
@@ -219,14 +224,46 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class Replacement:
+    """An omitted and an added passage that are one change (a quotation replaced).
+
+    omitted and added index Comparison.passages; finding indexes Comparison.findings
+    (the one finding that reports both spans).
+    """
+
+    type: Literal["quote_replaced"]
+    omitted: int
+    added: int
+    finding: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "omitted": self.omitted,
+            "added": self.added,
+            "finding": self.finding,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Replacement:
+        return cls(
+            type="quote_replaced",
+            omitted=int(data["omitted"]),
+            added=int(data["added"]),
+            finding=int(data["finding"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
-    """Everything compare() found: passages, findings and stats."""
+    """Everything compare() found: passages, findings, stats and linked passage pairs."""
 
     passages: tuple[Passage, ...]
     findings: tuple[Finding, ...]
     stats: Stats
     engine_version: str = ENGINE_VERSION
     schema: int = SCHEMA_VERSION
+    replacements: tuple[Replacement, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-safe dict; from_dict() rebuilds an equal Comparison."""
@@ -235,8 +272,16 @@ class Comparison:
             "engine_version": self.engine_version,
             "passages": [p.to_dict() for p in self.passages],
             "findings": [f.to_dict() for f in self.findings],
+            "replacements": [r.to_dict() for r in self.replacements],
             "stats": self.stats.to_dict(),
         }
+
+    def replacement_of(self, passage: int) -> Replacement | None:
+        """The replacement an omitted or added passage belongs to, if any."""
+        return next(
+            (r for r in self.replacements if passage in (r.omitted, r.added)),
+            None,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
@@ -250,4 +295,5 @@ class Comparison:
             stats=Stats.from_dict(data["stats"]),
             engine_version=str(data["engine_version"]),
             schema=SCHEMA_VERSION,
+            replacements=tuple(Replacement.from_dict(r) for r in data.get("replacements", ())),
         )

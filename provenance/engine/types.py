@@ -38,3 +38,5 @@ class Match:
     moved: bool = False
     s_span: tuple[int, int] | None = None
     d_span: tuple[int, int] | None = None
+    # Cut inside a unit at an edge: a copy that starts or ends mid-sentence.
+    partial: bool = False

@@ -91,14 +91,24 @@ class TestReleaseToMPPost:
         added = passage_at(c, "000", "Richard Fuller MP said:")
         assert added.kind == "added"
         assert "routine basis" in text_of("000", added.derivative_span)
-        swaps = [f for f in c.findings if f.type == "attribution_changed"]
-        assert len(swaps) == 1
-        assert text_of("001", swaps[0].source_span) == "Home Secretary said:"
-        assert text_of("000", swaps[0].derivative_span) == "Richard Fuller MP said:"
-        assert swaps[0].detail == {
-            "speaker_source": "Home Secretary",
-            "speaker_derivative": "Richard Fuller MP",
-        }
+        # One change, not two: one finding with both quotations, and the omitted and
+        # added passages paired in the result.
+        replaced = [f for f in c.findings if f.type == "quote_replaced"]
+        assert len(replaced) == 1
+        f = replaced[0]
+        assert f.severity == "high" and f is c.findings[0]
+        assert text_of("001", f.source_span).startswith("We must do everything we can")
+        assert text_of("000", f.derivative_span).startswith("This is a positive step")
+        assert f.detail["speaker_source"] == "Home Secretary"
+        assert f.detail["speaker_derivative"] == "Richard Fuller MP"
+        assert not [g for g in c.findings if g.type in ("attribution_changed", "quote_unsourced")]
+        (pair,) = c.replacements
+        assert c.passages[pair.omitted] == omitted
+        assert c.passages[pair.added] == added
+        assert c.findings[pair.finding] == f
+        assert c.replacement_of(pair.added) == pair == c.replacement_of(pair.omitted)
+        again = type(c).from_dict(c.to_dict())
+        assert again.replacements == c.replacements
 
     def test_closing_paragraphs_are_omitted(self) -> None:
         c = run("001", "000")
