@@ -72,10 +72,12 @@ def headline(step: render.Step) -> str:
 
 def side_passage(step: render.Step, side: Side) -> tuple[int, Passage] | None:
     """Return the passage (with its index) that shows on `side`, or None if the side has none."""
-    span = span_of(step.passage, side)
+    # A quotation replaced is one step whose two sides come from two passages.
+    index, passage = step.on(side)
+    span = span_of(passage, side)
     if span is None or span[1] <= span[0]:
         return None
-    return step.index, step.passage
+    return index, passage
 
 
 def windows(passage: Passage, side: Side, text: str, limit: int = FIT_CHARS) -> list[Span]:

@@ -10,6 +10,7 @@ from django.test import Client
 
 from comparisons import render
 from comparisons.models import Comparison
+from comparisons.steps import side_passage
 from provenance.engine import Comparison as EngineComparison
 from provenance.engine import compare
 from tests.engine.seeds import seed
@@ -62,3 +63,14 @@ def test_every_fragment_of_a_grouped_finding_is_boxed() -> None:
     ]
     # Each fragment is boxed (a fragment may be cut in pieces by other marks).
     assert len(boxed) >= len(result.findings[grouped].parts) > 1
+
+
+def test_presentation_mode_shows_the_replaced_quotation_as_one_slide_with_both_sides() -> None:
+    source, derivative = seed("001"), seed("000")
+    result = compare(source, derivative)
+    replaced = [s for s in render.steps(result, source, derivative) if s.partner is not None]
+    assert replaced
+    step = replaced[0]
+    src, der = side_passage(step, "source"), side_passage(step, "derivative")
+    assert src is not None and der is not None
+    assert src[0] != der[0]  # the omitted quotation on one side, the new one on the other
