@@ -75,6 +75,8 @@ class Candidate:
     # The candidate's own origin and direct sources (as stored), for chains and "through".
     upstream_origin: Document | None = None
     upstream: frozenset[int] = frozenset()
+    # The article's spans from this (article) source that it had taken from its own sources.
+    carried: Intervals = field(default_factory=list)
 
     @property
     def is_release(self) -> bool:
@@ -188,7 +190,10 @@ def _origin(direct: list[Candidate]) -> tuple[Document | None, Document | None]:
         if c.document.kind == Document.Kind.PRESS_RELEASE:
             return c.document, None
     for c in direct:
-        if c.upstream_origin is not None:
+        # The origin passes down a chain only with its text: an article that shares
+        # just a story's own lines (an outlet's furniture, an added quotation) does not
+        # inherit that story's release.
+        if c.upstream_origin is not None and length(c.carried) >= MIN_UNIQUE_CHARS:
             return c.upstream_origin, c.document
     return None, None
 
@@ -301,37 +306,42 @@ def candidates_for(article: Document) -> list[Candidate]:
     for c in rows:
         source = c.source_version.document
         origin, ids = upstream.get(source.pk, (None, frozenset()))
-        wording = _spans(c, WORDING_KINDS)
+        wording, carried = _spans(c, WORDING_KINDS), list[tuple[int, int]]()
         if source.kind not in RELEASE_KINDS:
-            wording = _own_wording(c, _inherited(source))
-        found.append(Candidate(source, c, wording, _spans(c, TAKEN_KINDS), origin, frozenset(ids)))
+            wording, carried = _own_wording(c, _inherited(source))
+        found.append(
+            Candidate(source, c, wording, _spans(c, TAKEN_KINDS), origin, frozenset(ids), carried)
+        )
     return found
 
 
 def _inherited(document: Document) -> Intervals:
     """The spans of a document's own text that it took from its sources (as stored)."""
     rows = SourceRelation.objects.filter(article=document, comparison__isnull=False).takes_from()
-    return merge(
-        [s for r in rows.select_related("comparison") for s in _spans(r.comparison, TAKEN_KINDS)]
-    )
+    comparisons = [r.comparison for r in rows.select_related("comparison") if r.comparison]
+    return merge([s for c in comparisons for s in _spans(c, TAKEN_KINDS)])
 
 
-def _own_wording(comparison: Comparison, inherited: Intervals) -> Intervals:
-    """The article's wording from this source that the source wrote itself.
+def _own_wording(comparison: Comparison, inherited: Intervals) -> tuple[Intervals, Intervals]:
+    """Split the article's text from this source: what the source wrote, what it passed on.
 
     Material an earlier article took from its own sources is theirs, not its: two
     stories reprinting one release sentence share it through the release, even when
-    the release's own comparison with the later story fell below the threshold.
+    the release's own comparison with the later story fell below the threshold. The
+    first list is the wording the source wrote itself; the second, everything the
+    article has from it that the source took from its own sources (the chain's text).
     """
-    own = []
+    own, carried = [], []
     for p in comparison.engine_result.passages:
-        if p.kind not in WORDING_KINDS or not p.derivative_span or not p.source_span:
+        if p.kind not in TAKEN_KINDS or not p.derivative_span or not p.source_span:
             continue
         start, end = p.source_span
         borrowed = length(subtract([(start, end)], subtract([(start, end)], inherited)))
-        if borrowed < (end - start) / 2:
+        if borrowed >= (end - start) / 2:
+            carried.append(p.derivative_span)
+        elif p.kind in WORDING_KINDS:
             own.append(p.derivative_span)
-    return merge(own)
+    return merge(own), merge(carried)
 
 
 def _upstream(ids: set[int]) -> dict[int, tuple[Document | None, frozenset[int]]]:
