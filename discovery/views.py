@@ -67,14 +67,16 @@ def graph_view(request: HttpRequest) -> HttpResponse:
         context["outlets"] = Outlet.objects.all()
         return render(request, "discovery/graph.html", context, status=400)
     outlet, q = form.cleaned_data["outlet"], form.cleaned_data["q"]
+    siblings = form.cleaned_data["siblings"]
     document = None
     if form.cleaned_data["document"]:
         document = get_document_for(request.user, form.cleaned_data["document"])
     documents, truncated, title = select_documents(
         request.user, outlet=outlet, q=q, document=document
     )
-    graph = build_graph(documents, title, truncated)
+    graph = build_graph(documents, title, request.user, truncated, include_siblings=siblings)
     context = {"graph": graph, "outlets": Outlet.objects.all(), "outlet": outlet, "q": q}
+    context["document"] = document
     return render(request, "discovery/graph.html", context)
 
 
