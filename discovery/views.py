@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from discovery import work
-from discovery.fanout import FANOUT_KINDS, fan_out, trim_map
+from discovery.fanout import FANOUT_KINDS, SHADE_LEGEND, SHADE_STEPS, fan_out, trim_map
 from discovery.forms import GraphFilterForm
 from discovery.graph import build_graph, select_documents
 from discovery.models import IndexState, Status
@@ -38,8 +38,9 @@ def fan_out_view(request: HttpRequest, pk: int) -> HttpResponse:
         "kinds": FANOUT_KINDS,
         "page": page,
         "columns": page.object_list,
-        "matrix": [(row, row.kinds[start:stop]) for row in fan.sentences],
+        "matrix": [(row, row.cells[start:stop]) for row in fan.sentences],
         "total": len(fan.derivatives),
+        "shades": list(zip(SHADE_STEPS, SHADE_LEGEND, strict=True)),
     }
     return render(request, "discovery/fan_out.html", context)
 
