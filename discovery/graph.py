@@ -10,7 +10,6 @@ keeps the table of nodes and edges that readers of the picture can also use.
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from collections import defaultdict
@@ -23,7 +22,7 @@ from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
 from discovery.dot import DotError, cached_svg
-from discovery.graph_edges_tmp import GraphEdge, graph_edges  # TEMPORARY until lineage lands
+from discovery.lineage import GraphEdge, graph_edges
 from discovery.relations import reuse_edges
 from discovery.svg_clean import SvgError, Target, clean_svg
 from documents.models import Document, Outlet
@@ -46,7 +45,7 @@ EDGE_STYLE = {
     "origin": 'style=solid, color="#7a3306", fontcolor="#5c2604", penwidth=2.4',
     "direct": 'style=solid, color="#1d1d1d", fontcolor="#1d1d1d", penwidth=2.4',
     "related": 'style=dashed, color="#8c8c8c", fontcolor="#555555", penwidth=1.2',
-    "sibling": 'style=dotted, color="#8c8c8c", fontcolor="#555555", penwidth=1.4, dir=none',
+    "sibling": 'style=dotted, color="#6e6e6e", fontcolor="#555555", penwidth=1.8, dir=none',
 }
 ROLE_WORDS = {
     "origin": "origin",
@@ -117,7 +116,7 @@ def build_graph(
     include_siblings: bool = False,
 ) -> Graph:
     """The documents, the typed edges among them and, when `dot` can draw it, the SVG."""
-    edges = graph_edges(documents, viewer, include_siblings=include_siblings)
+    edges = _one_line_per_sibling_pair(graph_edges(documents, viewer, include_siblings))
     graph = Graph(title, documents, edges, truncated, include_siblings)
     if not documents:
         return graph
@@ -131,6 +130,20 @@ def build_graph(
     else:
         graph.svg = mark_safe(svg)  # noqa: S308 - rebuilt from a whitelist by clean_svg
     return graph
+
+
+def _one_line_per_sibling_pair(edges: list[GraphEdge]) -> list[GraphEdge]:
+    """Siblings are stored from each side; draw (and list) each pair once."""
+    seen: set[frozenset[int]] = set()
+    kept = []
+    for e in edges:
+        if e.role == "sibling":
+            pair = frozenset((e.source.pk, e.article.pk))
+            if pair in seen:
+                continue
+            seen.add(pair)
+        kept.append(e)
+    return kept
 
 
 def _targets(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> dict[str, Target]:
@@ -159,16 +172,12 @@ def to_dot(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> str:
         ' fontname="Helvetica", fontsize=11, margin="0.10,0.05"];',
         '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.7];',
     ]
-    previous_day: date | None = None
     keys = sorted(layers)
     layer_of = {d.pk: i for i, key in enumerate(keys) for d in layers[key]}
     for i, (day, _) in enumerate(keys):
-        # One label per day: a day's second layer (its articles) sits under the first.
-        shown = "" if day == previous_day else _day(day)
-        previous_day = day
         lines.append(
             f'  layer{i} [shape=plaintext, style="", class="date", fontsize=10,'
-            f' fontcolor="#555555", label={_quote(shown)}];'
+            f' fontcolor="#555555", label={_quote(_day(day))}];'
         )
     if len(keys) > 1:
         chain = " -> ".join(f"layer{i}" for i in range(len(keys)))
@@ -224,17 +233,15 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\r", "").replace("\n", "\\n") + '"'
 
 
-def _html(text: str) -> str:
-    """Text for an HTML-like DOT label: markup characters escaped, control characters gone."""
-    return html.escape(CONTROL.sub("", text), quote=True)
-
-
 def _label(document: Document) -> str:
-    """An HTML-like label: the title wrapped, then the kind and outlet in small type."""
+    """The title wrapped to `WRAP` characters a line, then the kind and outlet.
+
+    A plain label, not an HTML-like one: dot centres each of its lines on the node
+    (text-anchor="middle"), so they stay centred whatever font the browser measures
+    with, where an HTML-like label's lines start at dot's own estimate.
+    """
     lines = textwrap.wrap(" ".join(document.title.split()), WRAP) or ["(untitled)"]
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES]
         lines[-1] = lines[-1][: WRAP - 1].rstrip() + "…"
-    title = "<BR/>".join(_html(line) for line in lines)
-    small = _html(_kind_line(document))
-    return f'<{title}<BR/><FONT POINT-SIZE="9" COLOR="#555555">{small}</FONT>>'
+    return _quote("\n".join([*lines, _kind_line(document)]))

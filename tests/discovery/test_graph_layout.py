@@ -18,7 +18,7 @@ from django.core.cache import cache
 from lxml import etree
 
 from discovery.graph import WRAP, build_graph, to_dot
-from discovery.graph_edges_tmp import GraphEdge  # TEMPORARY until lineage lands
+from discovery.lineage import GraphEdge
 from documents.models import Document
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +156,10 @@ def test_layers_run_by_date_with_the_release_above_its_days_articles(
     # then 000 (18 Nov 2022), 004 (2024) and the release 003 (2025) below, in date order.
     assert top["001"] < top["002"] < top["000"] < top["004"] < top["003"]
     dates = [b.what for b in sorted(found.date_labels, key=lambda b: b.top)]
-    assert dates == ["date 14 Nov 2022", "date 18 Nov 2022", "date 31 Jan 2024", "date 27 Feb 2025"]
+    assert dates == [f"date {d}" for d in ("14 Nov 2022", "14 Nov 2022", "18 Nov 2022")] + [
+        "date 31 Jan 2024",
+        "date 27 Feb 2025",
+    ]
 
 
 def test_nodes_show_whole_titles_wrapped_and_link_to_their_pages(
@@ -273,3 +276,21 @@ def test_the_overlap_check_itself_catches_a_clash() -> None:
     )
     with pytest.raises(AssertionError):
         assert_nothing_overlaps(layout(svg))
+
+
+def test_siblings_are_drawn_once_and_only_when_asked_for(
+    demo_corpus: dict[str, Document], client_for: object, educator: object
+) -> None:
+    post, paper = demo_corpus["000"], demo_corpus["002"]
+    client = client_for(educator)  # type: ignore[operator]
+    hidden = client.get("/discovery/graph/")
+    assert not [e for e in hidden.context["graph"].edges if e.role == "sibling"]
+    assert "role-sibling" not in hidden.content.decode()
+    shown = client.get("/discovery/graph/", {"siblings": "1"})
+    siblings = [e for e in shown.context["graph"].edges if e.role == "sibling"]
+    assert [{e.source.pk, e.article.pk} for e in siblings] == [{post.pk, paper.pk}]
+    found = layout(str(shown.context["graph"].svg))
+    assert_nothing_overlaps(found)
+    edge = found.svg.find(f".//{SVG}g[@class='edge role-sibling']/{SVG}path")
+    assert edge is not None and edge.get("stroke-dasharray")
+    assert 'name="siblings" value="1" type="checkbox" checked' in shown.content.decode()
