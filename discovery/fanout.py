@@ -132,11 +132,7 @@ def sentence_share(span: tuple[int, int], passages: Sequence[Passage]) -> float:
     size = span[1] - span[0]
     if size <= 0:
         return 0.0
-    kept = [
-        _clip(p.source_span, span)
-        for p in passages
-        if p.source_span and p.kind in KEPT_KINDS
-    ]
+    kept = [_clip(p.source_span, span) for p in passages if p.source_span and p.kind in KEPT_KINDS]
     dropped = [
         _clip(op.source_span, span)
         for p in passages
