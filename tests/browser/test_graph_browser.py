@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,19 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def demo(transactional_db: None) -> dict[str, Document]:
     return load_seeds()
+
+
+def percent_of(title: str) -> int:
+    found = re.fullmatch(r"\w+: (\d+)% of the sentence taken", title)
+    assert found is not None, title
+    return int(found.group(1))
+
+
+def luminance(css_colour: str) -> float:
+    """Relative luminance (WCAG) of an "rgb(r, g, b)" colour."""
+    channels = [int(c) / 255 for c in re.findall(r"\d+", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def page_overflow(page: Any) -> int:
@@ -75,12 +90,14 @@ def test_fan_out_heat_map_at_desktop_and_phone(
 ) -> None:
     url = reverse("discovery:fan_out", args=[demo["001"].pk])
     page = pages.open(url, educator, viewport=DESKTOP)
-    backgrounds = page.locator(".disc-matrix td.cell-kind").evaluate_all(
-        "cells => [...new Set(cells.map(c => getComputedStyle(c).backgroundColor))]"
+    cells = page.locator(".disc-matrix td.cell-kind").evaluate_all(
+        "cells => cells.map(c => [c.title, getComputedStyle(c).backgroundColor])"
     )
-    assert len(backgrounds) >= 3  # shaded, not all white
+    shaded = sorted((percent_of(title), luminance(colour)) for title, colour in cells)
+    # More of the sentence taken, darker the cell: in greyscale too, since it is luminance.
+    assert len({lum for _, lum in shaded}) >= 3
+    assert all(a[1] >= b[1] for a, b in pairwise(shaded))
     page.screenshot(path=str(screenshots / "fan-out-desktop.png"), full_page=True)
-    page.emulate_media(color_scheme="light")
     phone = pages.open(url, educator, viewport=PHONE, is_mobile=True)
     assert page_overflow(phone) <= 0
     phone.screenshot(path=str(screenshots / "fan-out-phone.png"), full_page=True)
