@@ -16,6 +16,7 @@ from django.core.cache import cache
 
 DOT_TIMEOUT = 15  # seconds; 60 nodes take well under one
 CACHE_SECONDS = 24 * 3600
+VERSION = "1"  # of what `finish` makes of dot's SVG: bump it when the sanitiser changes
 
 
 class DotError(RuntimeError):
@@ -49,9 +50,10 @@ def run_dot(dot_text: str) -> bytes:
     return done.stdout
 
 
-def cached_svg(dot_text: str, finish: Callable[[bytes], str], version: str = "1") -> str:
-    """`finish(run_dot(dot_text))`, kept per DOT text (and `version` of `finish`)."""
-    key = f"discovery:graph-svg:{version}:{hashlib.sha256(dot_text.encode()).hexdigest()}"
+def cached_svg(dot_text: str, finish: Callable[[bytes], str], also: str = "") -> str:
+    """`finish(run_dot(dot_text))`, kept per DOT text and whatever else `finish` uses (`also`)."""
+    digest = hashlib.sha256(f"{VERSION}\0{dot_text}\0{also}".encode()).hexdigest()
+    key = f"discovery:graph-svg:{digest}"
     svg = cache.get(key)
     if not isinstance(svg, str):
         svg = finish(run_dot(dot_text))

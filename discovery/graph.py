@@ -124,7 +124,9 @@ def build_graph(
     targets = _targets(documents, edges)
     label = f"Provenance graph: {title}"
     try:
-        svg = cached_svg(text, lambda raw: clean_svg(raw, targets, label))
+        # The titles and links come from `targets`, not from the DOT text: key on them too.
+        also = repr((label, sorted((k, t.title, t.url) for k, t in targets.items())))
+        svg = cached_svg(text, lambda raw: clean_svg(raw, targets, label), also)
     except (DotError, SvgError) as error:
         graph.problem = str(error)
     else:
@@ -153,7 +155,7 @@ def _targets(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> dict[
     for e in edges:
         targets[_edge_id(e)] = Target(
             f"{e.source.title} → {e.article.title}: {ROLE_WORDS.get(e.role, e.role)}; "
-            f"{_pct(e.derivative_share)} of the later text worded as in the earlier, "
+            f"{_pct(e.derivative_share)} of the later text taken from the earlier, "
             f"{_pct(e.source_share)} of the earlier text reused"
         )
     return targets

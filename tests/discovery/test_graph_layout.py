@@ -294,3 +294,26 @@ def test_siblings_are_drawn_once_and_only_when_asked_for(
     edge = found.svg.find(f".//{SVG}g[@class='edge role-sibling']/{SVG}path")
     assert edge is not None and edge.get("stroke-dasharray")
     assert 'name="siblings" value="1" type="checkbox" checked' in shown.content.decode()
+
+
+def test_the_drawing_is_kept_per_input(
+    demo_corpus: dict[str, Document], admin_member: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import discovery.dot
+
+    cache.clear()
+    calls: list[str] = []
+    real = discovery.dot.run_dot
+
+    def counting(text: str) -> bytes:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(discovery.dot, "run_dot", counting)
+    documents = list(demo_corpus.values())
+    first = build_graph(documents, "All documents", admin_member)  # type: ignore[arg-type]
+    again = build_graph(documents, "All documents", admin_member)  # type: ignore[arg-type]
+    assert len(calls) == 1 and first.svg == again.svg
+    # Another title for the same documents: same layout input, but not the same picture.
+    other = build_graph(documents, "Officers", admin_member)  # type: ignore[arg-type]
+    assert 'aria-label="Provenance graph: Officers"' in str(other.svg)
