@@ -22,6 +22,7 @@ is in docs/architecture.md, "Provenance roles"):
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 # Passage kinds whose derivative side keeps the source's wording.
 WORDING_KINDS = frozenset({"verbatim", "reused", "altered", "trimmed"})
 TAKEN_KINDS = WORDING_KINDS | {"paraphrased"}
+logger = logging.getLogger(__name__)
+
 RELEASE_KINDS = frozenset({Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT})
 # What a source must supply that nothing ranked before it does, to be a direct source:
 # about a sentence of wording, and a visible part of the article.
@@ -554,14 +557,24 @@ def discovery_status(document: Document) -> str:
 
 
 def ensure_discovered(document: Document) -> str:
-    """Run discovery now for a document whose discovery is pending or failed; the new status."""
-    status = discovery_status(document)
-    if status in ("queued", "failed"):
-        from discovery.search import find_sources  # search stores through this module
+    """Run discovery now for a document whose discovery is pending or failed; the new status.
 
+    A page or command never shows an empty list for a text discovery has not looked
+    at: it looks now. A failure is recorded on the state row, as the worker's are.
+    """
+    status = discovery_status(document)
+    if status not in ("queued", "failed"):
+        return status
+    from discovery.search import find_sources  # search stores its roles through this module
+
+    try:
         find_sources(document)
-        status = discovery_status(document)
-    return status
+    except Exception as exc:  # the page must still render, saying what happened
+        logger.exception("On-demand discovery of document %s failed", document.pk)
+        IndexState.objects.filter(version_id=document.current_version_id).update(
+            discovery_status=Status.FAILED, error=f"{type(exc).__name__}: {exc}"
+        )
+    return discovery_status(document)
 
 
 def sources_report(
