@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 from django.core.cache import cache
@@ -61,6 +61,9 @@ class Box:
             and other.top < self.bottom
         )
 
+    def contains(self, x: float, y: float) -> bool:
+        return self.left < x < self.right and self.top < y < self.bottom
+
     def inside(self, other: Box, slack: float = 1.0) -> bool:
         return (
             self.left >= other.left - slack
@@ -97,6 +100,21 @@ class Layout:
     edge_labels: list[Box]
     date_labels: list[Box]
     svg: etree._Element
+    edge_points: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """Points along a path, sampled on the straight runs between its coordinates.
+
+    dot's polyline edges keep their control points on the segments, so this follows them.
+    """
+    numbers = [float(n) for n in NUMBER.findall(d)]
+    corners = list(zip(numbers[0::2], numbers[1::2], strict=False))
+    return [
+        (x1 + (x2 - x1) * k / 8, y1 + (y2 - y1) * k / 8)
+        for (x1, y1), (x2, y2) in pairwise(corners)
+        for k in range(9)
+    ]
 
 
 def layout(svg: str) -> Layout:
@@ -113,6 +131,9 @@ def layout(svg: str) -> Layout:
             found.date_labels += [text_box(t, f"date {t.text}") for t in texts if t.text]
         elif "edge" in classes:
             found.edge_labels += [text_box(t, f"{group.get('id')} {t.text}") for t in texts]
+            path = group.find(f"{SVG}path")
+            if path is not None:
+                found.edge_points[group.get("id", "")] = path_points(path.get("d", ""))
     return found
 
 
@@ -127,6 +148,14 @@ def assert_nothing_overlaps(found: Layout) -> None:
             if other != node_id:
                 assert not any(t.overlaps(box) for t in texts), (node_id, other)
     labels = [t for texts in found.node_texts.values() for t in texts] + found.edge_labels
+    # No edge runs through another edge's label or a node it does not join.
+    for edge_id, points in found.edge_points.items():
+        _, source, article = edge_id.split("-")
+        ends = {f"doc-{source}", f"doc-{article}"}
+        others = [b for b in found.edge_labels if not b.what.startswith(edge_id + " ")]
+        others += [b for node_id, b in found.nodes.items() if node_id not in ends]
+        crossed = {b.what for b in others for x, y in points if b.contains(x, y)}
+        assert crossed == set(), edge_id
     # Each node label against every edge label and every other node's label.
     assert [
         (a.what, b.what) for a, b in combinations(labels, 2) if a.what != b.what and a.overlaps(b)
@@ -241,6 +270,14 @@ def test_a_busy_day_of_coverage_stays_readable(
     found = layout(str(graph.svg))
     assert len(found.nodes) == 16
     assert_nothing_overlaps(found)
+    # Story 1 took from story 0 on the same day: it sits a step below, not beside it.
+    assert found.nodes["doc-11"].top > found.nodes["doc-10"].bottom
+    # A busy day wraps into rows rather than one very long line.
+    rows: dict[float, int] = {}
+    for box in found.nodes.values():
+        middle = round((box.top + box.bottom) / 2)
+        rows[middle] = rows.get(middle, 0) + 1
+    assert max(rows.values()) <= 6 and len(rows) >= 4
 
 
 def test_siblings_are_dotted_and_related_edges_dashed() -> None:
@@ -276,6 +313,13 @@ def test_the_overlap_check_itself_catches_a_clash() -> None:
     )
     with pytest.raises(AssertionError):
         assert_nothing_overlaps(layout(svg))
+    through = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><g class="edge" id="edge-1-2">'
+        '<text x="10" y="10" font-size="10">40% taken</text></g><g class="edge" id="edge-3-4">'
+        '<path d="M0,-100 C0,-50 10,0 20,40"/></g></svg>'
+    )
+    with pytest.raises(AssertionError, match="edge-3-4"):
+        assert_nothing_overlaps(layout(through))
 
 
 def test_siblings_are_drawn_once_and_only_when_asked_for(
