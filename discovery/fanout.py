@@ -2,7 +2,9 @@
 
 Both read the stored comparisons of the release (as source) with its derivatives;
 no engine runs here. Each sentence of the release gets, per derivative, the kind
-of the passage that covers most of it ("omitted" when none does).
+of the passage that covers most of it ("omitted" when none does) and the share of
+the sentence the derivative took, which shades the heat map's cell in steps
+(`SHADE_STEPS`): pages may not carry inline styles, so the shade is a class.
 """
 
 from __future__ import annotations
@@ -35,6 +37,33 @@ CAVEAT_RE = re.compile(
 )
 FIGURE_RE = re.compile(r"[£$€]?\d[\d,.]*(?:\s?(?:%|per ?cent|million|billion|bn|m|k))?")
 
+# Shade classes of the heat map, in per cent: none, a little (1–24), a quarter, half,
+# three quarters, all. Each step is darker, so the map reads in greyscale too.
+SHADE_STEPS = (0, 10, 25, 50, 75, 100)
+SHADE_LEGEND = ("none", "1–24%", "25–49%", "50–74%", "75–99%", "all")
+
+
+def shade(share: float) -> int:
+    """The step of `SHADE_STEPS` a share falls in (any share above nothing is at least 10)."""
+    percent = round(100 * share)
+    if percent <= 0:
+        return 0
+    if percent >= 100:
+        return 100
+    return max(step for step in SHADE_STEPS[:-1] if step <= max(percent, 10))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One sentence of the release in one derivative: what became of it, how much was taken."""
+
+    kind: str
+    share: float  # of the sentence's characters, taken by the derivative
+
+    @property
+    def shade(self) -> int:
+        return shade(self.share)
+
 
 @dataclass
 class SentenceRow:
@@ -42,13 +71,21 @@ class SentenceRow:
     start: int
     end: int
     text: str
-    kinds: list[str]  # one per derivative, in column order
+    cells: list[Cell]  # one per derivative, in column order
     counts: dict[str, int] = field(default_factory=dict)
-    level: int = 0  # 0–4: how widely the sentence was taken, for the cell's shade
+
+    @property
+    def kinds(self) -> list[str]:
+        return [cell.kind for cell in self.cells]
 
     @property
     def taken(self) -> int:
         return sum(n for kind, n in self.counts.items() if kind != "omitted")
+
+    @property
+    def shade(self) -> int:
+        """The "taken by" cell's step: the share of derivatives that took the sentence."""
+        return shade(self.taken / len(self.cells)) if self.cells else 0
 
 
 @dataclass
@@ -86,6 +123,53 @@ def sentence_kind(span: tuple[int, int], passages: Sequence[Passage]) -> str:
     return best if best in FANOUT_KINDS else "omitted"
 
 
+def sentence_share(span: tuple[int, int], passages: Sequence[Passage]) -> float:
+    """The share of the sentence's characters the derivative took.
+
+    Covered by a passage it kept (any kind but omitted and added), less the words
+    that passage dropped (non-trivial deletions inside a trimmed or altered passage).
+    """
+    size = span[1] - span[0]
+    if size <= 0:
+        return 0.0
+    kept = [_clip(p.source_span, span) for p in passages if p.source_span and p.kind in KEPT_KINDS]
+    dropped = [
+        _clip(op.source_span, span)
+        for p in passages
+        if p.kind in KEPT_KINDS
+        for op in p.ops
+        if op.kind == "delete" and not op.trivial and op.source_span
+    ]
+    taken = _length(_merge(kept)) - _length(_intersect(_merge(kept), _merge(dropped)))
+    return max(0.0, min(1.0, taken / size))
+
+
+Spans = list[tuple[int, int]]
+
+
+def _clip(inner: tuple[int, int], outer: tuple[int, int]) -> tuple[int, int]:
+    start, end = max(inner[0], outer[0]), min(inner[1], outer[1])
+    return (start, max(start, end))
+
+
+def _merge(spans: Spans) -> Spans:
+    out: Spans = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _intersect(a: Spans, b: Spans) -> Spans:
+    return [(max(x[0], y[0]), min(x[1], y[1])) for x in a for y in b if _overlap(x, y)]
+
+
+def _length(spans: Spans) -> int:
+    return sum(end - start for start, end in spans)
+
+
 def _units(release: Document) -> list[Unit]:
     """The release's sentences, from its kept analysis when it has a current version."""
     version = release.current_version
@@ -103,15 +187,15 @@ def fan_out(release: Document, viewer: AnyUser, limit: int | None = None) -> Fan
     rows = []
     for i, unit in enumerate(_units(release)):
         span = (unit.start, unit.end)
-        kinds = [sentence_kind(span, p) for p in passages]
-        counts = Counter(kinds)
+        cells = [Cell(sentence_kind(span, p), sentence_share(span, p)) for p in passages]
+        counts = Counter(cell.kind for cell in cells)
         rows.append(
             SentenceRow(
                 i + 1,
                 unit.start,
                 unit.end,
                 text[unit.start : unit.end],
-                kinds,
+                cells,
                 {k: counts[k] for k in FANOUT_KINDS},
             )
         )

@@ -19,6 +19,7 @@ class GraphFilterForm(forms.Form):
         error_messages={"invalid": "The document must be given by its number."},
     )
     q = forms.CharField(required=False, max_length=200, strip=True)
+    siblings = forms.BooleanField(required=False)
 
     def clean_q(self) -> str:
         return str(self.cleaned_data.get("q") or "")[:200]

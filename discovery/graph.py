@@ -1,99 +1,76 @@
-"""The provenance graph of a topic, an outlet or one document's family.
+"""The provenance graph of a topic, an outlet or one document's family, drawn by Graphviz.
 
-Documents are placed by date (left to right, one column per distinct date, so a
-burst of coverage on one day stays readable beside a release years later) in
-one lane per kind; reuse edges
-carry both shares, and edges from a direct source are marked so the chains stand
-out. The layout is computed here; the template draws it as SVG (escaping every
-label) and as a table for readers who cannot use the picture.
+We write DOT text (every label escaped) and let `dot` lay it out: one layer per date,
+releases above the articles of their day, full titles wrapped, edges styled by
+role (origin and direct sources solid and dark, related dashed and light, siblings
+dotted, only when asked for) and labelled with both shares. The SVG is sanitised
+before it is shown (`discovery.svg_clean`); without `dot` the page says so and
+keeps the table of nodes and edges that readers of the picture can also use.
 """
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
+from django.utils.safestring import SafeString, mark_safe
 
-from discovery.chains import source_roles
-from discovery.relations import Relation, reuse_edges
+from discovery.dot import DotError, cached_svg
+from discovery.lineage import GraphEdge, graph_edges
+from discovery.relations import reuse_edges
+from discovery.svg_clean import SvgError, Target, clean_svg
 from documents.models import Document, Outlet
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
 
 MAX_NODES = 60
-WIDTH = 960
-MARGIN = 70
-LABEL_ROOM = 190  # right of the last column, for its labels
-MAX_COLUMN = 240
-CHAR_WIDTH = 6.2  # of the node labels' font, to cut them to their column
-LANE_HEIGHT = 150
-ROW = 30
-LANES = (
-    (Document.Kind.PRESS_RELEASE, "Press releases"),
-    (Document.Kind.STATEMENT, "Statements"),
-    (Document.Kind.OTHER, "Other"),
-    (Document.Kind.ARTICLE, "Articles"),
-)
-
-
-@dataclass
-class Node:
-    document: Document
-    x: float = 0
-    y: float = 0
-    label_chars: int = 28
-
-    @property
-    def label(self) -> str:
-        title = self.document.title
-        limit = max(self.label_chars, 6)
-        return title if len(title) <= limit else title[: limit - 1] + "…"
-
-
-@dataclass
-class Edge:
-    source: Node
-    derivative: Node
-    relation: Relation
-    direct: bool
-
-    @property
-    def bend(self) -> float:
-        """How far a same-row edge dips below its row, so it passes under the labels."""
-        return 34.0 if abs(self.source.y - self.derivative.y) < 1 else 0.0
-
-    @property
-    def path(self) -> str:
-        x1, y1, x2, y2 = self.source.x, self.source.y, self.derivative.x, self.derivative.y
-        cx, cy = (x1 + x2) / 2, (y1 + y2) / 2 + 2 * self.bend
-        return f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
-
-    @property
-    def mid_x(self) -> float:
-        # A vertical edge (same day) would hide its label under the line: set it aside.
-        beside = 16 if abs(self.source.x - self.derivative.x) < 1 else 0
-        return (self.source.x + self.derivative.x) / 2 + beside
-
-    @property
-    def mid_y(self) -> float:
-        # The curve's midpoint lies half its control offset below the chord.
-        return (self.source.y + self.derivative.y) / 2 + self.bend - 4
+WRAP = 28  # characters per line of a node's title
+MAX_LINES = 5  # longer titles end in "…"; the tooltip and the table keep them whole
+ROW_WIDTH = 6  # documents side by side in one layer before it wraps to another row
+MAX_STEPS = 8  # chains within one day deeper than this share a row
+# Layers within one day, top to bottom: releases first, articles last.
+KIND_ORDER: dict[str, int] = {
+    Document.Kind.PRESS_RELEASE: 0,
+    Document.Kind.STATEMENT: 1,
+    Document.Kind.OTHER: 2,
+    Document.Kind.ARTICLE: 3,
+}
+# Role → DOT edge attributes. Style, not colour alone, tells them apart.
+EDGE_STYLE = {
+    "origin": 'style=solid, color="#7a3306", fontcolor="#5c2604", penwidth=2.4',
+    "direct": 'style=solid, color="#1d1d1d", fontcolor="#1d1d1d", penwidth=2.4',
+    "related": 'style=dashed, color="#8c8c8c", fontcolor="#555555", penwidth=1.2',
+    "sibling": 'style=dotted, color="#6e6e6e", fontcolor="#555555", penwidth=1.8, dir=none',
+}
+ROLE_WORDS = {
+    "origin": "origin",
+    "direct": "direct source",
+    "related": "related (weak)",
+    "sibling": "sibling",
+}
+NODE_STYLE: dict[str, str] = {
+    Document.Kind.PRESS_RELEASE: 'fillcolor="#fbe3cf", color="#7a3306", peripheries=2',
+    Document.Kind.STATEMENT: 'fillcolor="#ece3f6", color="#4b2b73"',
+}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
 class Graph:
     title: str
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    edges: list[GraphEdge] = field(default_factory=list)
     truncated: bool = False
-    height: int = 0
-    width: int = WIDTH
-    lanes: list[tuple[str, float]] = field(default_factory=list)
-    ticks: list[tuple[str, float]] = field(default_factory=list)
+    siblings: bool = False
+    svg: SafeString | None = None
+    problem: str = ""  # why there is no picture, in words
 
 
 def _neighbours(version_ids: set[int], viewer: AnyUser) -> set[int]:
@@ -133,63 +110,187 @@ def select_documents(
     return documents[:MAX_NODES], len(documents) > MAX_NODES, title
 
 
-def build_graph(documents: list[Document], title: str, truncated: bool = False) -> Graph:
-    """Lay the documents out by date and kind and attach the reuse edges between them."""
-    graph = Graph(title=title, truncated=truncated)
+def build_graph(
+    documents: list[Document],
+    title: str,
+    viewer: AnyUser | None,
+    truncated: bool = False,
+    include_siblings: bool = False,
+) -> Graph:
+    """The documents, the typed edges among them and, when `dot` can draw it, the SVG."""
+    edges = _one_line_per_sibling_pair(graph_edges(documents, viewer, include_siblings))
+    graph = Graph(title, documents, edges, truncated, include_siblings)
     if not documents:
         return graph
-    nodes = {d.current_version_id: Node(d) for d in documents}
-    _place(graph, list(nodes.values()))
-    rows = reuse_edges().filter(
-        source_version_id__in=nodes.keys(), derivative_version_id__in=nodes.keys()
-    )
-    by_derivative: dict[int, list[Relation]] = defaultdict(list)
-    for c in rows:
-        by_derivative[c.derivative_version_id].append(Relation(c.source_version.document, c))
-    for version_id, relations in by_derivative.items():
-        derivative = nodes[version_id]
-        for role in source_roles(derivative.document, relations):
-            source = nodes[role.relation.comparison.source_version_id]
-            graph.edges.append(Edge(source, derivative, role.relation, role.direct))
-    graph.nodes = list(nodes.values())
+    text = to_dot(documents, edges)
+    targets = _targets(documents, edges)
+    label = f"Provenance graph: {title}"
+    try:
+        # The titles and links come from `targets`, not from the DOT text: key on them too.
+        also = repr((label, sorted((k, t.title, t.url) for k, t in targets.items())))
+        svg = cached_svg(text, lambda raw: clean_svg(raw, targets, label), also)
+    except (DotError, SvgError) as error:
+        graph.problem = str(error)
+    else:
+        graph.svg = mark_safe(svg)  # noqa: S308 - rebuilt from a whitelist by clean_svg
     return graph
 
 
-def _place(graph: Graph, nodes: list[Node]) -> None:
-    days = sorted({n.document.published_on for n in nodes if n.document.published_on})
-    columns: list[date | None] = [*days]
-    if any(n.document.published_on is None for n in nodes):
-        columns.append(None)
-    step = min((WIDTH - MARGIN - LABEL_ROOM) / max(len(columns) - 1, 1), MAX_COLUMN)
-    x_of = {day: MARGIN + i * step for i, day in enumerate(columns)}
-    label_chars = int(min(step, LABEL_ROOM) / CHAR_WIDTH) - 3
+def _one_line_per_sibling_pair(edges: list[GraphEdge]) -> list[GraphEdge]:
+    """Siblings are stored from each side; draw (and list) each pair once."""
+    seen: set[frozenset[int]] = set()
+    kept = []
+    for e in edges:
+        if e.role == "sibling":
+            pair = frozenset((e.source.pk, e.article.pk))
+            if pair in seen:
+                continue
+            seen.add(pair)
+        kept.append(e)
+    return kept
 
-    stacks: dict[tuple[int, date | None], int] = defaultdict(int)
-    lane_of: dict[str, int] = {kind: i for i, (kind, _) in enumerate(LANES)}
-    lane_rows: dict[int, int] = defaultdict(int)
-    for node in nodes:
-        lane = lane_of.get(node.document.kind, 2)
-        day = node.document.published_on
-        node.x = x_of[day]
-        node.y = stacks[(lane, day)]
-        node.label_chars = label_chars
-        stacks[(lane, day)] += 1
-        lane_rows[lane] = max(lane_rows[lane], stacks[(lane, day)])
-    tops = []
-    top = 40.0
-    for i, (_, name) in enumerate(LANES):
-        tops.append(top)
-        if lane_rows[i]:
-            graph.lanes.append((name, top))
-            top += lane_rows[i] * ROW + 40
-    for node in nodes:
-        lane = lane_of.get(node.document.kind, 2)
-        node.y = tops[lane] + 20 + node.y * ROW
-    graph.height = int(top + 40)
-    # A tick per column, thinned so their labels (about 80 px) never touch.
-    every = max(1, round(90 / step)) if step else 1
-    graph.ticks = [
-        (day.strftime("%-d %b %Y") if day else "undated", x_of[day])
-        for i, day in enumerate(columns)
-        if i % every == 0 or i == len(columns) - 1
+
+def _targets(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> dict[str, Target]:
+    targets = {
+        _node_id(d): Target(f"{d.title} ({_kind_line(d)})", d.get_absolute_url()) for d in documents
+    }
+    for e in edges:
+        targets[_edge_id(e)] = Target(
+            f"{e.source.title} → {e.article.title}: {ROLE_WORDS.get(e.role, e.role)}; "
+            f"{_pct(e.derivative_share)} of the later text taken from the earlier, "
+            f"{_pct(e.source_share)} of the earlier text reused"
+        )
+    return targets
+
+
+def to_dot(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> str:
+    """DOT text for the graph: a date column on the left, one layer per date and kind.
+
+    The date labels form one straight column (`group`, a heavy invisible chain).
+    Polyline edges keep clear of other labels, and a short x-placement search
+    (`nslimit`) keeps a busy graph about half as wide as the full search would,
+    at no cost to the demo corpus's drawing.
+    """
+    layers = _layers(documents, edges)
+    lines = [
+        "digraph provenance {",
+        '  graph [rankdir=TB, ranksep=0.3, nodesep=0.3, pad=0.15, bgcolor="transparent",'
+        ' fontname="Helvetica", outputorder=edgesfirst, splines=polyline, nslimit=4];',
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#555555",'
+        ' fontname="Helvetica", fontsize=11, margin="0.10,0.05"];',
+        '  edge [fontname="Helvetica", fontsize=10, arrowsize=0.7];',
     ]
+    keys = sorted(layers)
+    layer_of = {d.pk: i for i, key in enumerate(keys) for d in layers[key]}
+    for i, (day, *_) in enumerate(keys):
+        lines.append(
+            f'  layer{i} [shape=plaintext, style="", class="date", group=dates, fontsize=10,'
+            f' fontcolor="#555555", label={_quote(_day(day))}];'
+        )
+    if len(keys) > 1:
+        chain = " -> ".join(f"layer{i}" for i in range(len(keys)))
+        lines.append(f"  {chain} [style=invis, weight=100];")
+    for i, key in enumerate(keys):
+        lines.append(f"  {{ rank=same; layer{i};")
+        for d in layers[key]:
+            extra = NODE_STYLE.get(d.kind, "")
+            lines.append(
+                f"    {_quote(_node_id(d))} [id={_quote(_node_id(d))},"
+                f' class="doc kind-{d.kind}", label={_label(d)}{", " + extra if extra else ""}];'
+            )
+        lines.append("  }")
+    for e in edges:
+        shares = f"{_pct(e.derivative_share)} taken\n{_pct(e.source_share)} reused"
+        # An edge against the date order (a release dated after its article, or one
+        # day's layer) must not pull the layers about: it is drawn, not ranked by.
+        forward = layer_of[e.source.pk] < layer_of[e.article.pk]
+        lines.append(
+            f"  {_quote(_node_id(e.source))} -> {_quote(_node_id(e.article))}"
+            f" [id={_quote(_edge_id(e))}, class={_quote('role-' + e.role)},"
+            f" label={_quote(shares)}, {EDGE_STYLE.get(e.role, EDGE_STYLE['related'])}"
+            f"{'' if forward else ', constraint=false'}];"
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+Layer = tuple[date, int, int, int]  # day, kind order, step within the day, row
+
+
+def _layers(
+    documents: Sequence[Document], edges: Sequence[GraphEdge]
+) -> dict[Layer, list[Document]]:
+    """Documents by layer: day, then kind (releases first), then step, then row.
+
+    Within one day and kind, a document that took from another of the same layer goes
+    one step below it, so no edge runs sideways along a row (its label would sit on
+    the arrows coming down to that row); a layer wider than `ROW_WIDTH` wraps.
+    """
+    groups: dict[tuple[date, int], list[Document]] = defaultdict(list)
+    for d in documents:
+        groups[(d.published_on or date.max, KIND_ORDER.get(d.kind, 2))].append(d)
+    group_of = {d.pk: key for key, members in groups.items() for d in members}
+    step = {d.pk: 0 for d in documents}
+    inside = [
+        (e.source.pk, e.article.pk)
+        for e in edges
+        if e.source.pk != e.article.pk and group_of.get(e.source.pk) == group_of.get(e.article.pk)
+    ]
+    for _ in range(min(len(documents), MAX_STEPS)):  # longest path, cut short on a cycle
+        changed = False
+        for source, article in inside:
+            if step[article] < step[source] + 1 <= MAX_STEPS:
+                step[article] = step[source] + 1
+                changed = True
+        if not changed:
+            break
+    layers: dict[Layer, list[Document]] = defaultdict(list)
+    for (day, kind), members in groups.items():
+        by_step: dict[int, list[Document]] = defaultdict(list)
+        for d in members:
+            by_step[step[d.pk]].append(d)
+        for n, row_members in by_step.items():
+            for i, d in enumerate(row_members):
+                layers[(day, kind, n, i // ROW_WIDTH)].append(d)
+    return layers
+
+
+def _node_id(document: Document) -> str:
+    return f"doc-{document.pk}"
+
+
+def _edge_id(edge: GraphEdge) -> str:
+    return f"edge-{edge.source.pk}-{edge.article.pk}"
+
+
+def _pct(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def _day(day: date) -> str:
+    return "undated" if day == date.max else day.strftime("%-d %b %Y")
+
+
+def _kind_line(document: Document) -> str:
+    outlet = document.outlet.name if document.outlet_id and document.outlet else ""
+    return " · ".join(filter(None, [document.get_kind_display(), outlet]))
+
+
+def _quote(text: str) -> str:
+    """A DOT double-quoted string: backslashes and quotes escaped, lines as \\n."""
+    text = CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\r", "").replace("\n", "\\n") + '"'
+
+
+def _label(document: Document) -> str:
+    """The title wrapped to `WRAP` characters a line, then the kind and outlet.
+
+    A plain label, not an HTML-like one: dot centres each of its lines on the node
+    (text-anchor="middle"), so they stay centred whatever font the browser measures
+    with, where an HTML-like label's lines start at dot's own estimate.
+    """
+    lines = textwrap.wrap(" ".join(document.title.split()), WRAP) or ["(untitled)"]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: WRAP - 1].rstrip() + "…"
+    return _quote("\n".join([*lines, _kind_line(document)]))

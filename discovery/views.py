@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from discovery import work
-from discovery.fanout import FANOUT_KINDS, fan_out, trim_map
+from discovery.fanout import FANOUT_KINDS, SHADE_LEGEND, SHADE_STEPS, fan_out, trim_map
 from discovery.forms import GraphFilterForm
 from discovery.graph import build_graph, select_documents
 from discovery.models import IndexState, Status
@@ -38,8 +38,9 @@ def fan_out_view(request: HttpRequest, pk: int) -> HttpResponse:
         "kinds": FANOUT_KINDS,
         "page": page,
         "columns": page.object_list,
-        "matrix": [(row, row.kinds[start:stop]) for row in fan.sentences],
+        "matrix": [(row, row.cells[start:stop]) for row in fan.sentences],
         "total": len(fan.derivatives),
+        "shades": list(zip(SHADE_STEPS, SHADE_LEGEND, strict=True)),
     }
     return render(request, "discovery/fan_out.html", context)
 
@@ -67,14 +68,16 @@ def graph_view(request: HttpRequest) -> HttpResponse:
         context["outlets"] = Outlet.objects.all()
         return render(request, "discovery/graph.html", context, status=400)
     outlet, q = form.cleaned_data["outlet"], form.cleaned_data["q"]
+    siblings = form.cleaned_data["siblings"]
     document = None
     if form.cleaned_data["document"]:
         document = get_document_for(request.user, form.cleaned_data["document"])
     documents, truncated, title = select_documents(
         request.user, outlet=outlet, q=q, document=document
     )
-    graph = build_graph(documents, title, truncated)
+    graph = build_graph(documents, title, request.user, truncated, include_siblings=siblings)
     context = {"graph": graph, "outlets": Outlet.objects.all(), "outlet": outlet, "q": q}
+    context["document"] = document
     return render(request, "discovery/graph.html", context)
 
 

@@ -152,7 +152,7 @@ def test_the_fan_out_counts_each_sentence_across_derivatives(
     assert fan.totals["verbatim"] + fan.totals["reused"] > 0
     assert fan.totals["omitted"] > 0  # 000 drops the closing paragraphs
     assert "of 2" in page
-    assert 'class="cell-kind k-' in page
+    assert 'class="cell-kind shade-' in page
 
 
 def test_the_trim_map_shows_dropped_figures(
@@ -185,7 +185,7 @@ def test_the_graph_draws_documents_and_edges_with_escaped_labels(
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;" in page
     edges = response.context["graph"].edges
-    assert {(e.source.document.pk, e.derivative.document.pk) for e in edges} >= {
+    assert {(e.source.pk, e.article.pk) for e in edges} >= {
         (seeds["001"].pk, seeds["000"].pk),
         (seeds["001"].pk, seeds["002"].pk),
     }
