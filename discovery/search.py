@@ -319,7 +319,12 @@ def discover(version: DocumentVersion) -> Report:
     report.derivatives.sort(key=lambda c: -c.reuse_share)
     # Roles follow the comparisons: this text's own, and those of every later text
     # that may now have a better source or an origin it lacked.
-    redecide([version.document, *(c.derivative.document for c in report.derivatives)])
+    # Every later text compared with this one counts, archived or compared by hand too:
+    # pages hide what a viewer may not see, but the roles must be there for admins.
+    later = Document.objects.filter(
+        current_version__comparisons_as_derivative__source_version=version
+    ).distinct()
+    redecide([version.document, *(c.derivative.document for c in report.derivatives), *later])
     return report
 
 

@@ -23,11 +23,11 @@ def _report(context: template.Context, document: Document) -> SourcesReport:
     request = context.get("request")
     # Without a request nobody is signed in, and a page for nobody lists no relations.
     user = getattr(request, "user", None) or AnonymousUser()
-    cache = context.render_context.setdefault("provenance_reports", {})
+    render_context: Any = context.render_context  # typed in the stubs for the loader's own use
+    cache: dict[int, SourcesReport] = render_context.setdefault("provenance_reports", {})
     if document.pk not in cache:
         cache[document.pk] = sources_report(document, user)
-    report: SourcesReport = cache[document.pk]
-    return report
+    return cache[document.pk]
 
 
 @register.inclusion_tag("discovery/_panel.html", takes_context=True)
