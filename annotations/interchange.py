@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from annotations import anchoring
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from documents.models import Document, DocumentVersion
+from provenance import site
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NS = "urn:x-provenance:annotations#"
@@ -38,7 +39,8 @@ _DOCUMENT_PATH = re.compile(r"/documents/(\d+)/?$")
 
 
 def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    """An id or link on this site: SITE_URL if set, else the current request's address."""
+    return site.absolute(path)
 
 
 def document_source(document: Document) -> str:
@@ -251,7 +253,7 @@ def _version(item: dict[str, Any]) -> DocumentVersion | None:
     target = item.get("target")
     source = str(target.get("source", "")) if isinstance(target, dict) else ""
     document = Document.objects.filter(url=source).order_by("pk").first() if source else None
-    if document is None and source.startswith(settings.SITE_URL.rstrip("/")):
+    if document is None and source.startswith(site.site_url()):
         match = _DOCUMENT_PATH.search(source)
         document = Document.objects.filter(pk=match.group(1)).first() if match else None
     return document.current_version if document is not None else None
@@ -287,7 +289,7 @@ _OWN_ANNOTATION = re.compile(r"/annotations/(\d+)/?$")
 def _already_here(ident: str, item: dict[str, Any]) -> bool:
     """Tell whether an item is one of this database's own annotations (same id and words)."""
     match = _OWN_ANNOTATION.search(ident)
-    if not match or not ident.startswith(settings.SITE_URL.rstrip("/")):
+    if not match or not ident.startswith(site.site_url()):
         return False
     quote_sel, _ = _selectors(item)
     return Annotation.objects.filter(pk=match.group(1), exact=quote_sel.get("exact", "")).exists()

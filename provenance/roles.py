@@ -55,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_perms("annotations.label", "add", "change", "delete"),
         *_perms("annotations.reply", "add", "change", "delete"),
         *_perms("discovery.candidate", "view"),
+        *_perms("checks.checksettings", "change", "view"),
     ),
     MODERATORS: (
         *_READ,

@@ -16,6 +16,7 @@ ALLOWED = {
     "comparisons": {"provenance", "documents", "comparisons"},
     "discovery": {"provenance", "documents", "comparisons", "discovery"},
     "annotations": {"provenance", "documents", "comparisons", "annotations"},
+    "checks": {"provenance", "documents", "comparisons", "discovery", "checks"},
 }
 EXEMPT = {ROOT / "provenance" / "urls.py"}
 
