@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -253,7 +252,7 @@ def _version(item: dict[str, Any]) -> DocumentVersion | None:
     target = item.get("target")
     source = str(target.get("source", "")) if isinstance(target, dict) else ""
     document = Document.objects.filter(url=source).order_by("pk").first() if source else None
-    if document is None and source.startswith(site.site_url()):
+    if document is None and site.is_own(source):
         match = _DOCUMENT_PATH.search(source)
         document = Document.objects.filter(pk=match.group(1)).first() if match else None
     return document.current_version if document is not None else None
@@ -289,7 +288,7 @@ _OWN_ANNOTATION = re.compile(r"/annotations/(\d+)/?$")
 def _already_here(ident: str, item: dict[str, Any]) -> bool:
     """Tell whether an item is one of this database's own annotations (same id and words)."""
     match = _OWN_ANNOTATION.search(ident)
-    if not match or not ident.startswith(site.site_url()):
+    if not match or not site.is_own(ident):
         return False
     quote_sel, _ = _selectors(item)
     return Annotation.objects.filter(pk=match.group(1), exact=quote_sel.get("exact", "")).exists()

@@ -160,10 +160,10 @@ class Check(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def expires_at(self) -> datetime:
-        return self.created_at + timedelta(days=CheckSettings.load().retention_days)
-
     def get_absolute_url(self) -> str:
         """The owner's page for it (a class reaches it through its token's page)."""
         return reverse("checks:detail", args=[self.pk])
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.created_at + timedelta(days=CheckSettings.load().retention_days)

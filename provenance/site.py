@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port, validate_host
 
 FALLBACK = "http://localhost"
 
@@ -32,6 +34,21 @@ def site_url(request: HttpRequest | None = None) -> str:
 
 def absolute(path: str, request: HttpRequest | None = None) -> str:
     return site_url(request) + path
+
+
+def is_own(url: str) -> bool:
+    """Tell whether a URL points at this site: `site_url()` or a host in ALLOWED_HOSTS.
+
+    An export made over one address (a request's) may be imported back over another
+    (the command line): any of the site's own host names counts as this site.
+    """
+    if url.startswith(site_url() + "/"):
+        return True
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return False
+    domain, _port = split_domain_port(parts.netloc)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
 
 
 class RequestSiteMiddleware:

@@ -52,7 +52,9 @@ def test_the_article_never_shows_in_the_documents_list(
 ) -> None:
     client = client_for(educator)
     client.post(reverse("checks:list"), {"text": article, "url": ""})
-    assert "Jane Marlowe" not in client.get(reverse("documents:list") + "?q=Marlowe").content.decode()
+    assert (
+        "Jane Marlowe" not in client.get(reverse("documents:list") + "?q=Marlowe").content.decode()
+    )
     assert not Document.objects.search("Marlowe").exists()
 
 

@@ -33,7 +33,9 @@ def test_a_class_checks_an_article_without_an_account(
     response = client.post(class_token.get_absolute_url(), {"text": article, "url": ""})
     check = Check.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("checks:class_detail", args=[class_token.token, check.pk])
+    assert response["Location"] == reverse(
+        "checks:class_detail", args=[class_token.token, check.pk]
+    )
     assert (check.owner, check.class_token) == (educator, class_token)
     page = client.get(response["Location"])
     assert page.status_code == 200 and seeds["001"].title in page.content.decode()
@@ -96,9 +98,12 @@ def test_a_class_link_stops_at_its_hourly_limit(
     ]
     assert statuses == [302, 302, 429]
     assert Check.objects.count() == 2
-    assert "for this hour" in client.post(
-        class_token.get_absolute_url(), {"text": article, "url": ""}
-    ).content.decode()
+    assert (
+        "for this hour"
+        in client.post(
+            class_token.get_absolute_url(), {"text": article, "url": ""}
+        ).content.decode()
+    )
 
 
 def test_the_hourly_allowance_comes_back_after_an_hour(class_token: ClassToken) -> None:
