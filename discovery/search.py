@@ -35,6 +35,7 @@ from discovery.index import (
     keyed_rows,
     state_for,
 )
+from discovery.lineage import redecide
 from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
 from documents.models import Document, DocumentVersion
 from provenance.engine import (
@@ -312,6 +313,9 @@ def discover(version: DocumentVersion) -> Report:
         _mark_best([checked], store_best_source(checked.derivative))
     report.sources.sort(key=lambda c: -c.reuse_share)
     report.derivatives.sort(key=lambda c: -c.reuse_share)
+    # Roles follow the comparisons: this text's own, and those of every later text
+    # that may now have a better source or an origin it lacked.
+    redecide([version.document, *(c.derivative.document for c in report.derivatives)])
     return report
 
 
