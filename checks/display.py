@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checks.models import Check
+from checks.workflow import SAME_TEXT_SHARE
 from comparisons import render as diff
 from comparisons.analysis import analysis_for
 from documents.models import Document, DocumentVersion
@@ -23,6 +24,11 @@ class SourceRow:
     paraphrased_share: float
     source_share: float
     best: bool
+
+    @property
+    def same_text(self) -> bool:
+        """The corpus already holds this article, or nearly (another copy of it)."""
+        return self.derivative_share >= SAME_TEXT_SHARE
 
 
 def source_rows(check: Check, viewer: AnyUser) -> list[SourceRow]:

@@ -86,8 +86,16 @@ def read_article(text: str, url: str) -> Article:
             f"That article is {len(text):,} characters long; a check takes at most {limit:,}."
         )
     text = normalise_newlines(text)
-    title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:200]
-    return Article(title=title or "Untitled article", text=text, url=url)
+    return Article(title=_title(text), text=text, url=url)
+
+
+def _title(text: str, limit: int = 100) -> str:
+    """The article's first line, cut at a word near `limit` characters (a pasted text
+    rarely keeps its headline, so the first line may be a whole paragraph)."""
+    line = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if len(line) <= limit:
+        return line or "Untitled article"
+    return line[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _fetched_text(url: str) -> str:

@@ -39,7 +39,8 @@ OFFENDERS_JS = """
     const r = el.getBoundingClientRect();
     if (r.right <= 391 || !r.width) continue;
     if ([...el.children].some((c) => c.getBoundingClientRect().right > 391)) continue;
-    const cls = el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "";
+    const names = typeof el.className === "string" ? el.className.split(" ") : [];
+    const cls = names.filter(Boolean).map((n) => "." + n).join("");
     out.push(`${el.tagName.toLowerCase()}${cls} → ${Math.round(r.right)}`);
   }
   return out.slice(0, 6);

@@ -44,6 +44,8 @@ def test_a_pasted_article_finds_001_as_its_best_source(
     assert page.status_code == 200
     body = page.content.decode()
     assert seeds["001"].title in body and "best source" in body
+    assert "nearly the same text" in body  # 000, the post the article was copied from
+    assert check.title.startswith("The Home Secretary") and len(check.title) <= 101
     assert "Jane Marlowe" in body  # the article's own text, compared side by side
 
 
