@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,11 +25,14 @@ from documents.errors import RejectedInput
 from provenance import roles
 from provenance.access import AuthenticatedHttpRequest, require_capability
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 require_check = require_capability(roles.can_share, "Only educators and admins can check articles.")
 LIST_LIMIT = 50
 
 
-def _run(form: CheckForm, token: ClassToken | None, owner: object) -> Check | None:
+def _run(form: CheckForm, token: ClassToken | None, owner: User) -> Check | None:
     """Run the check the form asks for, or put the reason it cannot on the form."""
     if not form.is_valid():
         return None
@@ -36,7 +41,7 @@ def _run(form: CheckForm, token: ClassToken | None, owner: object) -> Check | No
     except RejectedInput as exc:
         form.add_error(None, exc.message)
         return None
-    return workflow.do_check(owner, article, token)  # type: ignore[arg-type]
+    return workflow.do_check(owner, article, token)
 
 
 @require_http_methods(["GET", "POST"])
