@@ -89,3 +89,17 @@ def test_no_code_or_template_names_a_stale_default_address() -> None:
         and stale in p.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+@override_settings(ALLOWED_HOSTS=["internal"], SITE_URL="https://provenance.example.org")
+def test_share_links_are_shown_with_the_configured_site_url(
+    client_for: Callable[[User], Client], educator: User, demo_comparison: Comparison
+) -> None:
+    client = client_for(educator)
+    client.post(
+        reverse("comparisons:share", args=[demo_comparison.pk]),
+        {"expires_in": ""},
+        HTTP_HOST="internal",
+    )
+    page = client.get(demo_comparison.get_absolute_url(), HTTP_HOST="internal").content.decode()
+    assert 'value="https://provenance.example.org/s/' in page
