@@ -22,6 +22,7 @@ is in docs/architecture.md, "Provenance roles"):
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 # Passage kinds whose derivative side keeps the source's wording.
 WORDING_KINDS = frozenset({"verbatim", "reused", "altered", "trimmed"})
 TAKEN_KINDS = WORDING_KINDS | {"paraphrased"}
+logger = logging.getLogger(__name__)
+
 RELEASE_KINDS = frozenset({Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT})
 # What a source must supply that nothing ranked before it does, to be a direct source:
 # about a sentence of wording, and a visible part of the article.
@@ -298,12 +301,37 @@ def candidates_for(article: Document) -> list[Candidate]:
     for c in rows:
         source = c.source_version.document
         origin, ids = upstream.get(source.pk, (None, frozenset()))
-        found.append(
-            Candidate(
-                source, c, _spans(c, WORDING_KINDS), _spans(c, TAKEN_KINDS), origin, frozenset(ids)
-            )
-        )
+        wording = _spans(c, WORDING_KINDS)
+        if source.kind not in RELEASE_KINDS:
+            wording = _own_wording(c, _inherited(source))
+        found.append(Candidate(source, c, wording, _spans(c, TAKEN_KINDS), origin, frozenset(ids)))
     return found
+
+
+def _inherited(document: Document) -> Intervals:
+    """The spans of a document's own text that it took from its sources (as stored)."""
+    rows = SourceRelation.objects.filter(article=document, comparison__isnull=False).takes_from()
+    return merge(
+        [s for r in rows.select_related("comparison") for s in _spans(r.comparison, TAKEN_KINDS)]
+    )
+
+
+def _own_wording(comparison: Comparison, inherited: Intervals) -> Intervals:
+    """The article's wording from this source that the source wrote itself.
+
+    Material an earlier article took from its own sources is theirs, not its: two
+    stories reprinting one release sentence share it through the release, even when
+    the release's own comparison with the later story fell below the threshold.
+    """
+    own = []
+    for p in comparison.engine_result.passages:
+        if p.kind not in WORDING_KINDS or not p.derivative_span or not p.source_span:
+            continue
+        start, end = p.source_span
+        borrowed = length(subtract([(start, end)], subtract([(start, end)], inherited)))
+        if borrowed < (end - start) / 2:
+            own.append(p.derivative_span)
+    return merge(own)
 
 
 def _upstream(ids: set[int]) -> dict[int, tuple[Document | None, frozenset[int]]]:
@@ -554,14 +582,24 @@ def discovery_status(document: Document) -> str:
 
 
 def ensure_discovered(document: Document) -> str:
-    """Run discovery now for a document whose discovery is pending or failed; the new status."""
-    status = discovery_status(document)
-    if status in ("queued", "failed"):
-        from discovery.search import find_sources  # search stores through this module
+    """Run discovery now for a document whose discovery is pending or failed; the new status.
 
+    A page or command never shows an empty list for a text discovery has not looked
+    at: it looks now. A failure is recorded on the state row, as the worker's are.
+    """
+    status = discovery_status(document)
+    if status not in ("queued", "failed"):
+        return status
+    from discovery.search import find_sources  # search stores its roles through this module
+
+    try:
         find_sources(document)
-        status = discovery_status(document)
-    return status
+    except Exception as exc:  # the page must still render, saying what happened
+        logger.exception("On-demand discovery of document %s failed", document.pk)
+        IndexState.objects.filter(version_id=document.current_version_id).update(
+            discovery_status=Status.FAILED, error=f"{type(exc).__name__}: {exc}"
+        )
+    return discovery_status(document)
 
 
 def sources_report(

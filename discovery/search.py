@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from comparisons.analysis import analysis_for
@@ -51,6 +51,7 @@ logger = logging.getLogger(__name__)
 
 # Who is the likelier original when dates do not decide: releases before statements
 # before articles.
+RELEASE_KINDS = (Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT)
 KIND_RANK: dict[str, int] = {
     Document.Kind.PRESS_RELEASE: 0,
     Document.Kind.STATEMENT: 1,
@@ -214,16 +215,19 @@ def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int
             document__archived_at__isnull=True,
         ).select_related("document")
     }
-    top = settings.DISCOVERY_TOP_CANDIDATES
+    top, top_releases = settings.DISCOVERY_TOP_CANDIDATES, settings.DISCOVERY_TOP_RELEASES
     sources: list[Hit] = []
     derivatives: list[Hit] = []
+    releases = 0
     for hit in hits:
         other = versions.get(hit.version_id)
         if other is None or other.document_id == version.document_id:
             continue
         if can_source(other.document, version.document):
-            if len(sources) < top:
+            is_release = other.document.kind in RELEASE_KINDS
+            if len(sources) < top or (is_release and releases < top_releases):
                 sources.append(hit)
+                releases += is_release
         elif len(derivatives) < top:
             derivatives.append(hit)
     return sources, derivatives, versions
@@ -331,23 +335,38 @@ def store_best_source(derivative: DocumentVersion) -> Comparison | None:
     floor = settings.DISCOVERY_BEST_THRESHOLD
     if floor >= settings.DISCOVERY_THRESHOLD:
         return None
-    top = list(
-        Candidate.objects.filter(
-            derivative_version=derivative,
-            engine_version=ENGINE_VERSION,
-            source_version__document__current_version=F("source_version"),
-            source_version__document__archived_at__isnull=True,
-        )
-        .select_related("source_version")
-        .order_by("-reuse_share", "source_version_id")[:2]
+    checked = Candidate.objects.filter(
+        derivative_version=derivative,
+        engine_version=ENGINE_VERSION,
+        source_version__document__current_version=F("source_version"),
+        source_version__document__archived_at__isnull=True,
+    ).select_related("source_version")
+    # A release outranks an article for the same text: the best release is looked for
+    # first, among releases only, so a sibling story sharing more cannot hide it.
+    releases = checked.filter(source_version__document__kind__in=RELEASE_KINDS)
+    release_floor = min(floor, settings.DISCOVERY_BEST_RELEASE_THRESHOLD)
+    stored = _store_best(
+        derivative, releases, release_floor, settings.DISCOVERY_BEST_RELEASE_MARGIN
     )
+    if stored is None and not releases.filter(comparison__isnull=False).exists():
+        stored = _store_best(derivative, checked, floor)
+    return stored
+
+
+def _store_best(
+    derivative: DocumentVersion, pool: QuerySet[Candidate], floor: float, margin: float = 1.0
+) -> Comparison | None:
+    """Store the pool's best candidate if it reaches `floor` and beats the next by `margin`."""
+    top = list(pool.order_by("-reuse_share", "source_version_id")[:2])
     if not top:
         return None
     best = top[0]
     if best.comparison_id is not None or best.reuse_share < floor:
         return None
-    if len(top) > 1 and top[1].reuse_share >= best.reuse_share:
-        return None  # a tie names no source
+    if len(top) > 1 and top[1].reuse_share * margin >= best.reuse_share:
+        return None  # too close to call: name no source
+    if len(top) == 1 and best.reuse_share < settings.DISCOVERY_BEST_THRESHOLD:
+        return None  # below the general floor only a clear lead over a rival counts
     result = compare(analysis_for(best.source_version), analysis_for(derivative))
     with transaction.atomic():
         comparison = store_comparison(best.source_version, derivative, result)

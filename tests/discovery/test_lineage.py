@@ -162,3 +162,21 @@ def test_find_sources_answers_for_a_pending_document(
     assert roles[0] == "origin"
     assert data["sources"][0]["document"] == seeds["001"].pk
     assert {"role", "derivative_share", "source_share", "reason", "weak"} <= set(data["sources"][0])
+
+
+def test_the_document_page_shows_the_report_above_the_text_even_when_pending(
+    seeds: dict[str, Document], client_for: Callable[..., Any], educator: Any
+) -> None:
+    mp_text = (SEEDS_DIR / "000_2c9eaf67016cf026.txt").read_text()
+    outcome = ingest(
+        Submission(text=mp_text.replace("Richard Fuller", "Jane Example"), filename="p.txt"),
+        Metadata(kind="article", title="Pending copy", published="2022-11-21"),
+        near_duplicates=NearDuplicates.SEPARATE,
+    )
+    assert outcome.document is not None
+    page = client_for(educator).get(outcome.document.get_absolute_url()).content.decode()
+    report_at = page.index("Where this text came from")
+    assert report_at < page.index('id="text-heading"') < page.index('id="versions-heading"')
+    assert "origin" in page[report_at:] and seeds["001"].title in page[report_at:]
+    assert 'class="src src-0"' in page  # the text is coloured by the source it came from
+    assert "No source found" not in page
