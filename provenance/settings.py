@@ -15,6 +15,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 # Lets classes that django-stubs types as generic (ModelAdmin[Label], ModelForm[Document]…)
 # be subscripted at runtime too.
@@ -79,8 +80,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.idle.IdleTimeoutMiddleware",
-    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Near the end, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Last, so that it sees the views' exceptions first: a locked SQLite database is a 503
+    # (a response axes then passes through unchanged).
+    "provenance.busy.LockedDatabaseMiddleware",
 ]
 
 if not DEBUG:
@@ -107,8 +112,15 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# Everything this process creates is private to its user: the SQLite file and its WAL,
+# uploads, collected files, logs (files 0600, directories 0700). Set here, the one module
+# every entry point (manage.py, wsgi, the workers, tests) loads before touching a file.
+os.umask(0o077)
 # The default SQLite file (and test databases) live here; a fresh clone has no var/ yet.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+# A var/ made before this rule (world-readable) is closed at once; its contents follow.
+if VAR_DIR.stat().st_uid == os.getuid():
+    VAR_DIR.chmod(0o700)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'provenance.sqlite3'}"),
@@ -122,7 +134,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         f"PRAGMA journal_mode=WAL; PRAGMA synchronous={'OFF' if TESTING else 'NORMAL'}"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-    DATABASES["default"]["OPTIONS"]["timeout"] = 20
+    # A writer waits this long for another to finish, then the request answers 503 with
+    # Retry-After (provenance/busy.py). More than a few writers at once: use PostgreSQL.
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(
+        os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "10")
+    )
+LOCKED_RETRY_AFTER_SECONDS = int(os.environ.get("LOCKED_RETRY_AFTER_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -202,6 +219,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# Django's defaults (0644) would ignore the umask for uploads.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -237,6 +257,11 @@ COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000
 # Background work (comparisons, indexing, imports) in flight with no heartbeat for this many
 # seconds lost its worker: it is started again (see provenance/jobs.py).
 JOB_STALE_AFTER_SECONDS = int(os.environ.get("JOB_STALE_AFTER_SECONDS", "900"))
+# Workers (`manage.py run_worker`) record a heartbeat at most this often; /healthz calls a
+# worker stale when its last beat is older than WORKER_STALE_AFTER_SECONDS (a worker busy
+# with one long task beats only when it finishes it).
+WORKER_BEAT_SECONDS = float(os.environ.get("WORKER_BEAT_SECONDS", "10"))
+WORKER_STALE_AFTER_SECONDS = int(os.environ.get("WORKER_STALE_AFTER_SECONDS", "300"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
@@ -250,6 +275,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy, in debug too so that the browser tests meet the same one as
+# production: scripts and styles only from our own files, never inline (no 'unsafe-inline'
+# and no nonce: nothing needs one), nothing framed, forms posted only to us.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
