@@ -146,3 +146,6 @@ def test_no_page_scrolls_sideways_at_390px(
             too_wide[path] = (width, page.evaluate(OFFENDERS_JS))
         page.context.close()
     assert not too_wide, json.dumps(too_wide, indent=1)
+    # Nothing the Content Security Policy refused, no script errors (the withdrawn link's
+    # 410 is the page working as meant).
+    assert [e for e in pages.errors if "status of 410" not in e] == []

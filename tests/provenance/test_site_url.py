@@ -78,7 +78,7 @@ def test_its_own_addresses_are_recognised_whatever_the_host() -> None:
 
 
 def test_no_code_or_template_names_a_stale_default_address() -> None:
-    stale = "127.0.0.1:8000"
+    stale = "http://127.0.0.1:8000"  # a URL to this app; a bind address is fine
     places = [*ROOT.glob("*/**/*.py"), *(ROOT / "templates").rglob("*.html")]
     found = [
         str(p.relative_to(ROOT))
