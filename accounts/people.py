@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,7 +22,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from audit.log import Action, record
-from provenance import roles
+from provenance import roles, site
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -60,7 +59,7 @@ def set_password_link(user: User) -> str:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     path = reverse("password_reset_confirm", args=[uid, token])
-    return settings.SITE_URL.rstrip("/") + path
+    return site.absolute(path)  # SITE_URL, else the address the admin is using
 
 
 def _send_invitation(user: User, inviter: User) -> None:

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -29,6 +28,7 @@ from annotations import anchoring, jsonld_input
 from annotations.jsonld_input import AnnotationItem, ReplyItem
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from documents.models import Document, DocumentVersion
+from provenance import site
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -41,7 +41,8 @@ _DOCUMENT_PATH = re.compile(r"/documents/(\d+)/?$")
 
 
 def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    """An id or link on this site: SITE_URL if set, else the current request's address."""
+    return site.absolute(path)
 
 
 def document_source(document: Document) -> str:
@@ -220,7 +221,7 @@ def _version(item: AnnotationItem) -> DocumentVersion | None:
             return found
     source = item.source
     document = Document.objects.filter(url=source).order_by("pk").first() if source else None
-    if document is None and source.startswith(settings.SITE_URL.rstrip("/")):
+    if document is None and site.is_own(source):
         match = _DOCUMENT_PATH.search(source)
         document = Document.objects.filter(pk=match.group(1)).first() if match else None
     return document.current_version if document is not None else None
@@ -244,7 +245,7 @@ _OWN_ANNOTATION = re.compile(r"/annotations/(\d+)/?$")
 def _already_here(item: AnnotationItem) -> bool:
     """Tell whether an item is one of this database's own annotations (same id and words)."""
     match = _OWN_ANNOTATION.search(item.ident)
-    if not match or not item.ident.startswith(settings.SITE_URL.rstrip("/")):
+    if not match or not site.is_own(item.ident):
         return False
     return Annotation.objects.filter(pk=match.group(1), exact=item.exact).exists()
 

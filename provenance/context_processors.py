@@ -3,12 +3,14 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from provenance import roles as r
+from provenance.site import site_url
 
 
 def roles(request: HttpRequest) -> dict[str, object]:
     """Expose what the signed-in user may use, for the navigation."""
     user = request.user
     return {
+        "site_url": site_url(request),
         "user_roles": sorted(r.roles_of(user)),
         "nav": {
             "can_view": r.has_any_role(user),

@@ -56,6 +56,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_perms("annotations.reply", "add", "change", "delete"),
         *_perms("discovery.candidate", "view"),
         *_perms("audit.auditentry", "view"),
+        *_perms("checks.checksettings", "change", "view"),
     ),
     MODERATORS: (
         *_READ,

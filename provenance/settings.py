@@ -47,7 +47,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address the app is served on, for ids and links made outside a request (exports
+# from the command line). Unset, a request's own address is used (provenance.site).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,12 +67,14 @@ INSTALLED_APPS = [
     "documents",
     "discovery",
     "annotations",
+    "checks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "provenance.site.RequestSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -358,3 +362,10 @@ if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # an earlier run that had this process id, so a new database never meets them.
     for _leftover in (Path(f"{_test_db}-wal"), Path(f"{_test_db}-shm")):
         _leftover.unlink(missing_ok=True)
+
+# Article checks (checks/): the longest article accepted, how many candidate sources the
+# engine compares, and the defaults of the admin-editable settings row (CheckSettings).
+CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "100000"))
+CHECK_CANDIDATES = int(os.environ.get("CHECK_CANDIDATES", "5"))
+CHECK_RETENTION_DAYS = int(os.environ.get("CHECK_RETENTION_DAYS", "30"))
+CHECK_TOKEN_HOURLY_LIMIT = int(os.environ.get("CHECK_TOKEN_HOURLY_LIMIT", "60"))

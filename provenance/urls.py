@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("discovery/", include("discovery.urls")),
     path("annotations/", include("annotations.urls")),
+    path("checks/", include("checks.urls")),
     path("", include("comparisons.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ ALLOWED = {
     "comparisons": {"provenance", "audit", "documents", "comparisons"},
     "discovery": {"provenance", "audit", "documents", "comparisons", "discovery"},
     "annotations": {"provenance", "audit", "documents", "comparisons", "annotations"},
+    "checks": {"provenance", "audit", "documents", "comparisons", "discovery", "checks"},
 }
 EXEMPT = {ROOT / "provenance" / "urls.py"}
 

@@ -72,7 +72,7 @@ def test_the_jsonld_export_follows_the_w3c_model(
     assert braverman["type"] == "Annotation"
     post = demo_comparison.derivative_version
     assert braverman["target"]["source"] == (
-        "http://127.0.0.1:8000" + post.document.get_absolute_url()
+        "http://testserver" + post.document.get_absolute_url()  # the address asked for
     )
     quote, position = braverman["target"]["selector"]
     assert quote["type"] == "TextQuoteSelector" and quote["prefix"].endswith("The Home Secretary, ")

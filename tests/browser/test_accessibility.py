@@ -93,6 +93,7 @@ def test_other_pages_meet_aa_contrast_and_structure(
         "/documents/",
         document.get_absolute_url(),
         "/documents/upload/",
+        "/checks/",
         "/compare/",
         "/annotations/",
         "/discovery/graph/",

@@ -1,0 +1,141 @@
+"""Pages of "Check an article": an educator's own checks, and a class's link to make them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from checks import workflow
+from checks.access import (
+    TokenWithdrawn,
+    get_check_for,
+    get_class_check,
+    get_class_token,
+    get_token_for,
+)
+from checks.display import check_context
+from checks.forms import CheckForm, ClassTokenForm
+from checks.models import Check, CheckSettings, ClassToken
+from documents.errors import RejectedInput
+from provenance import roles
+from provenance.access import AuthenticatedHttpRequest, require_capability
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+require_check = require_capability(roles.can_share, "Only educators and admins can check articles.")
+LIST_LIMIT = 50
+
+
+def _run(form: CheckForm, token: ClassToken | None, owner: User) -> Check | None:
+    """Run the check the form asks for, or put the reason it cannot on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        article = workflow.read_article(form.cleaned_data["text"], form.cleaned_data["url"])
+    except RejectedInput as exc:
+        form.add_error(None, exc.message)
+        return None
+    return workflow.do_check(owner, article, token)
+
+
+@require_http_methods(["GET", "POST"])
+@require_check
+def check_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """My checks, and the form to check another article."""
+    form = CheckForm(request.POST or None)
+    if request.method == "POST" and (check := _run(form, None, request.user)):
+        return redirect(check)
+    context = {
+        "form": form,
+        "checks": Check.objects.visible_to(request.user)[:LIST_LIMIT],
+        "tokens": ClassToken.objects.filter(created_by=request.user),
+        "token_form": ClassTokenForm(),
+        "retention_days": CheckSettings.load().retention_days,
+    }
+    return render(request, "checks/list.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+@require_check
+def check_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    check = get_check_for(request.user, pk)
+    return render(request, "checks/detail.html", check_context(check, request.user))
+
+
+@require_POST
+@require_check
+def check_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    get_check_for(request.user, pk).delete()
+    messages.success(request, "Check deleted.")
+    return redirect("checks:list")
+
+
+@require_POST
+@require_check
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = ClassTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the class a name.")
+        return redirect("checks:list")
+    ClassToken.objects.create(label=form.cleaned_data["label"], created_by=request.user)
+    messages.success(request, "Class link made. Anyone with it can check articles as your class.")
+    return redirect("checks:list")
+
+
+@require_POST
+@require_check
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    token = get_token_for(request.user, pk)
+    if token.is_active:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        messages.success(request, f"The link for {token.label} no longer works.")
+    return redirect("checks:list")
+
+
+@require_http_methods(["GET", "POST"])
+def class_page(request: HttpRequest, token: str) -> HttpResponse:
+    """A class's page: check an article without an account, and see the class's checks."""
+    try:
+        class_token = get_class_token(token)
+    except TokenWithdrawn:
+        return _private(render(request, "checks/class_withdrawn.html", status=410))
+    form = CheckForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not class_token.take_use(CheckSettings.load().token_hourly_limit):
+            form.add_error(None, "This class link has run all its checks for this hour. Try later.")
+            status = 429
+        elif check := _run(form, class_token, class_token.created_by):
+            return redirect("checks:class_detail", token=token, pk=check.pk)
+        else:
+            status = 400
+    checks = Check.objects.for_token(class_token)[:LIST_LIMIT]
+    context = {"form": form, "class_token": class_token, "checks": checks}
+    return _private(render(request, "checks/class.html", context, status=status))
+
+
+@require_GET
+def class_detail(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    try:
+        class_token = get_class_token(token)
+    except TokenWithdrawn:
+        return _private(render(request, "checks/class_withdrawn.html", status=410))
+    check = get_class_check(class_token, pk)
+    context = check_context(check, class_token.created_by)
+    context["class_token"] = class_token
+    return _private(render(request, "checks/detail.html", context))
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Keep a class's pages out of search engines, caches and referrer logs."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response

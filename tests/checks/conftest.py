@@ -1,0 +1,27 @@
+"""Check fixtures: the seed corpus indexed, and the article an educator pastes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from documents.demo import load_demo
+from documents.models import Document
+
+
+@pytest.fixture
+def seeds(db: None, django_capture_on_commit_callbacks: Callable[..., Any]) -> dict[str, Document]:
+    """The five seeds, indexed (a check ranks candidates from the index)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes = load_demo()
+    return {number: outcome.document for number, outcome in outcomes.items()}
+
+
+@pytest.fixture
+def article(seeds: dict[str, Document]) -> str:
+    """Seed 000 (the MP's post) with the MP's name changed: a text the corpus does not hold."""
+    text = seeds["000"].current_version.text
+    assert "Richard Fuller" in text
+    return text.replace("Richard Fuller", "Jane Marlowe")
