@@ -26,6 +26,8 @@ QUESTIONS = 3
 QUESTION_MAX = 300
 
 _BY_FINDING = {
+    "quote_replaced": "The article leaves out the source's quotation and puts another "
+    "speaker's words in its place. Whose voice does the reader hear, and what is lost?",
     "attribution_changed": "The article gives a quotation to someone other than the source "
     "does. Why might a writer do that, and how would a reader know?",
     "quote_altered": "A quotation was changed on its way into the article. Is it still the "

@@ -27,11 +27,12 @@ def test_presentation_shows_one_change_per_slide_story_first(
 ) -> None:
     url = f"/comparisons/{demo_comparison.pk}/present/"
     html = client_for(educator).get(url).content.decode()
-    # 001 → 000: the top finding (Fuller's quotation in the Home Secretary's place) sits in
-    # the added passage, so the story starts there; document order starts with an omission.
-    assert slide_kinds(html)[0] == "added"
-    assert "the derivative puts a quotation from Richard Fuller" in html.split('id="slide-2"')[0]
-    assert 'aria-live="polite"' in html and "1</span> of 6" in html
+    # 001 → 000: the top finding (Fuller's quotation in the Home Secretary's place) is one
+    # change with both quotations, so the story starts there; document order starts with an
+    # omission.
+    assert slide_kinds(html)[0] == "replaced"
+    assert "Richard Fuller" in html.split('id="slide-2"')[0]
+    assert 'aria-live="polite"' in html and f"1</span> of {len(slide_kinds(html))}" in html
     document = client_for(educator).get(url, {"order": "document"}).content.decode()
     assert slide_kinds(document)[0] == "omitted"
     assert sorted(slide_kinds(document)) == sorted(slide_kinds(html))
@@ -92,7 +93,7 @@ def test_handout_questions_come_from_the_findings_and_can_be_rewritten(
 ) -> None:
     defaults = handout.default_questions(demo_comparison.engine_result)
     assert len(defaults) == 3
-    assert "quotation to someone other" in defaults[0]  # the top finding: attribution changed
+    assert "another speaker's words" in defaults[0]  # the top finding: quotation replaced
     url = f"/comparisons/{demo_comparison.pk}/handout/"
     html = client_for(educator).get(url, {"q2": "Who is <b>Richard Fuller</b>?"}).content.decode()
     assert '<li id="qp2">Who is &lt;b&gt;Richard Fuller&lt;/b&gt;?</li>' in html
