@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api.main import api
 from provenance import views
 
 urlpatterns = [
@@ -15,5 +16,7 @@ urlpatterns = [
     path("discovery/", include("discovery.urls")),
     path("annotations/", include("annotations.urls")),
     path("", include("comparisons.urls")),
+    path("account/tokens/", include("api.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
