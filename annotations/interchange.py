@@ -21,12 +21,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
-
-from django.core.exceptions import ValidationError
 
 from annotations import anchoring
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
@@ -462,9 +461,12 @@ def parse_annotation(item: Any, user: Any) -> NewAnnotation:
     name = str(tag.get("value", "")).strip() if tag else ""
     if not name:
         raise ValidationError({"body": "Give a label: a TextualBody with purpose “tagging”."})
-    label = Label.objects.filter(name__iexact=name).first() or Label.objects.filter(
-        slug=slugify(str(tag.get("pvn:labelSlug") or name) if tag else "")
-    ).first()
+    label = (
+        Label.objects.filter(name__iexact=name).first()
+        or Label.objects.filter(
+            slug=slugify(str(tag.get("pvn:labelSlug") or name) if tag else "")
+        ).first()
+    )
     if label is None or label.is_retired:
         raise ValidationError({"body": f"“{name[:80]}” is not a label in use. Pick another."})
     version = _sent_version(item, user)

@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 
 from api import problems
 from api.auth import AUTH
-from api.routers import annotations, comparisons, documents, imports, sharing, sources
+from api.routers import comparisons, documents, imports, sharing, sources, web_annotations
 
 JSON = "application/json"
 
@@ -55,8 +55,8 @@ api.add_decorator(conditional_page, mode="view")
 api.add_router("/documents", documents.router)
 api.add_router("/documents", comparisons.document_router)
 api.add_router("/documents", sources.router)
-api.add_router("/documents", annotations.document_router)
+api.add_router("/documents", web_annotations.document_router)
 api.add_router("/comparisons", comparisons.router)
 api.add_router("/share-links", sharing.router)
-api.add_router("/annotations", annotations.router)
+api.add_router("/annotations", web_annotations.router)
 api.add_router("/imports", imports.router)

@@ -110,9 +110,7 @@ def _field(loc: Sequence[Any]) -> str:
 def _validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = [(_field(e.get("loc", ())), str(e.get("msg", "Invalid value."))) for e in exc.errors]
     names = ", ".join(sorted({field for field, _ in errors})) or "the request"
-    return problem_response(
-        422, f"Check these fields: {names}.", slug="validation", errors=errors
-    )
+    return problem_response(422, f"Check these fields: {names}.", slug="validation", errors=errors)
 
 
 def _django_validation(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:

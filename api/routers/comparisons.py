@@ -7,6 +7,7 @@ from typing import Literal
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from ninja import Query, Router, Schema
+from ninja import Status as Answer
 from pydantic import Field
 
 from api import throttle
@@ -49,15 +50,15 @@ class PageQuery(Schema):
 
 def _with_status(
     request: HttpRequest, response: HttpResponse, comparison: Comparison
-) -> tuple[int, ComparisonOut]:
+) -> Answer[ComparisonOut]:
     """200 with the result when done (or failed); 202 with the status URL while it runs."""
     body = comparison_out(request, comparison)
     if comparison.is_working:
         response["Location"] = body.status_url
-        return 202, body
+        return Answer(202, body)
     if comparison.computed_at is not None:
         response["Last-Modified"] = http_date(comparison.computed_at.timestamp())
-    return 200, body
+    return Answer(200, body)
 
 
 @router.post(
@@ -65,7 +66,7 @@ def _with_status(
 )
 def comparison_create(
     request: HttpRequest, response: HttpResponse, payload: PairIn
-) -> tuple[int, ComparisonOut]:
+) -> Answer[ComparisonOut]:
     """Compare the current texts of two documents; long pairs run in the background."""
     user = reader(request)
     source = get_document_for(user, payload.source)
@@ -75,9 +76,7 @@ def comparison_create(
     words = compare.pair_words(source.current_version, derivative.current_version)
     if words > compare.inline_max_words():
         throttle.spend(user, "long_comparison")
-    comparison = compare.get_or_compute(
-        source.current_version, derivative.current_version, user
-    )
+    comparison = compare.get_or_compute(source.current_version, derivative.current_version, user)
     return _with_status(request, response, comparison)
 
 
@@ -88,7 +87,7 @@ def comparison_create(
 )
 def comparison_detail(
     request: HttpRequest, response: HttpResponse, pk: int
-) -> tuple[int, ComparisonOut]:
+) -> Answer[ComparisonOut]:
     """The comparison with the engine's result (its own versioned JSON) once done."""
     comparison = compare.ensure_current(get_comparison_for(reader(request), pk))
     return _with_status(request, response, comparison)
@@ -128,7 +127,7 @@ def share_link_list(request: HttpRequest, pk: int) -> list[ShareLinkOut]:
 )
 def share_link_create(
     request: HttpRequest, response: HttpResponse, pk: int, payload: ShareIn
-) -> tuple[int, ShareLinkOut]:
+) -> Answer[ShareLinkOut]:
     """Make a read-only link anyone may open, until it expires or is revoked."""
     user = sharer(request)
     comparison = get_comparison_for(user, pk)
@@ -137,7 +136,7 @@ def share_link_create(
     link = sharing.create_link(comparison, user, payload.expires_in_days)
     body = share_link_out(request, link)
     response["Location"] = body.url
-    return 201, body
+    return Answer(201, body)
 
 
 document_router = Router(tags=["comparisons"])
@@ -148,9 +147,7 @@ document_router = Router(tags=["comparisons"])
     response=responses({200: ComparisonPage}),
     url_name="document_comparisons",
 )
-def document_comparisons(
-    request: HttpRequest, pk: int, query: Query[PageQuery]
-) -> ComparisonPage:
+def document_comparisons(request: HttpRequest, pk: int, query: Query[PageQuery]) -> ComparisonPage:
     """Comparisons in which any version of the document is the source or the derivative."""
     viewer = reader(request)
     document = get_document_for(viewer, pk)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema
+from ninja import Status as Answer
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -117,7 +118,7 @@ def _derived_from(origin: int, viewer: object) -> list[int]:
     return list(edges.values_list("derivative_version__document_id", flat=True))
 
 
-def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> tuple[int, CreateOut]:
+def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> Answer[CreateOut]:
     """Answer an ingest outcome: 201 stored, 200 duplicate, 409 near-duplicate, 400 rejected."""
     if outcome.status == Status.REJECTED:
         raise ApiProblem(400, outcome.reason, slug="rejected")
@@ -139,7 +140,7 @@ def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> 
         document=document_out(request, document),
     )
     response["Location"] = body.document.url
-    return (201 if outcome.stored else 200), body
+    return Answer(201 if outcome.stored else 200, body)
 
 
 def _version_of(request: HttpRequest, meta: Meta) -> Document | None:
@@ -151,7 +152,7 @@ def _version_of(request: HttpRequest, meta: Meta) -> Document | None:
 @router.post("", response=responses({200: CreateOut, 201: CreateOut}), url_name="document_create")
 def document_create(
     request: HttpRequest, response: HttpResponse, payload: DocumentIn
-) -> tuple[int, CreateOut]:
+) -> Answer[CreateOut]:
     """Add a document from pasted text, or from `url` when no text is given (rate-limited)."""
     user = uploader(request)
     version_of = _version_of(request, payload)
@@ -189,7 +190,7 @@ def document_upload(
     response: HttpResponse,
     file: Annotated[UploadedFile, File()],
     meta: Form[Meta],
-) -> tuple[int, CreateOut | ImportJobOut]:
+) -> Answer[CreateOut] | Answer[ImportJobOut]:
     """Add a document from a file (text, HTML, Markdown, Word, PDF).
 
     A zip or a CSV / JSONL manifest becomes a bulk import, as on the upload page: 202
@@ -207,7 +208,7 @@ def document_upload(
     if result.job is not None:
         body = import_job_out(request, result.job)
         response["Location"] = body.url
-        return 202, body
+        return Answer(202, body)
     assert result.outcome is not None  # without a job there is always an outcome
     return _created(request, response, result.outcome)
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema
+from ninja import Status as Answer
 from ninja.files import UploadedFile
 from pydantic import Field
 
@@ -16,9 +17,9 @@ from api.problems import ApiProblem
 from api.routers.common import responses
 from api.schemas import ImportJobOut, Kind, import_job_out
 from documents import bulk
-from documents.uploads import job_for_file
 from documents.metadata import Metadata
 from documents.models import ImportJob
+from documents.uploads import job_for_file
 
 router = Router(tags=["imports"])
 
@@ -38,13 +39,16 @@ def import_create(
     response: HttpResponse,
     file: Annotated[UploadedFile, File()],
     defaults: Form[Defaults],
-) -> tuple[int, ImportJobOut]:
+) -> Answer[ImportJobOut]:
     """Queue a bulk import; poll the Location for its progress."""
     user = uploader(request)
     if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
         raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
     meta = Metadata(
-        kind=defaults.kind, outlet=defaults.outlet, author=defaults.author, language=defaults.language
+        kind=defaults.kind,
+        outlet=defaults.outlet,
+        author=defaults.author,
+        language=defaults.language,
     )
     job = job_for_file(file.name or "", file.read(), meta, user=user)
     if job is None:
@@ -57,7 +61,7 @@ def import_create(
         )
     body = import_job_out(request, job)
     response["Location"] = body.url
-    return 202, body
+    return Answer(202, body)
 
 
 @router.get("/{int:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
+from ninja import Status as Answer
 
 from api import throttle
 from api.auth import reader, uploader
@@ -24,7 +25,9 @@ class Queued(Schema):
     sources: str
 
 
-@router.get("/{int:pk}/sources", response=responses({200: dict[str, Any]}), url_name="document_sources")
+@router.get(
+    "/{int:pk}/sources", response=responses({200: dict[str, Any]}), url_name="document_sources"
+)
 def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
     """What the document page shows: the same report as `find_sources ID --json`.
 
@@ -37,7 +40,7 @@ def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 @router.post("/{int:pk}/discover", response=responses({202: Queued}), url_name="document_discover")
-def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> tuple[int, Queued]:
+def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> Answer[Queued]:
     """Index the document again and look for its sources in the background (rate-limited)."""
     user = uploader(request)
     document = get_document_for(user, pk)
@@ -47,4 +50,4 @@ def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> 
     work.requeue(document.current_version)
     url = api_url(request, "document_sources", document.pk)
     response["Location"] = url
-    return 202, Queued(status="queued", sources=url)
+    return Answer(202, Queued(status="queued", sources=url))

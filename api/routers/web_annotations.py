@@ -8,6 +8,7 @@ from typing import Any, Literal
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Body, Router, Schema
+from ninja import Status as Answer
 from pydantic import Field
 
 from annotations import interchange, permissions, workflow
@@ -112,9 +113,7 @@ def annotation_create(request: HttpRequest, payload: Body[dict[str, Any]]) -> Ht
     if not permissions.can_create(user):
         raise ApiProblem(403, "Only moderators and admins can annotate.")
     new = interchange.parse_annotation(payload, user)
-    annotation = workflow.do_create_annotation(
-        user, new.target, new.label, new.note, new.public
-    )
+    annotation = workflow.do_create_annotation(user, new.target, new.label, new.note, new.public)
     response = _jsonld(_one(get_annotation_for(user, annotation.pk)), status=201)
     response["Location"] = request.build_absolute_uri(f"{request.path.rstrip('/')}/{annotation.pk}")
     return response
@@ -154,14 +153,14 @@ def annotation_status(request: HttpRequest, pk: int, payload: StatusIn) -> Revie
     )
 
 
-@router.post(
-    "/{int:pk}/replies", response=responses({201: ReplyOut}), url_name="annotation_reply"
-)
-def annotation_reply(request: HttpRequest, pk: int, payload: ReplyIn) -> tuple[int, ReplyOut]:
+@router.post("/{int:pk}/replies", response=responses({201: ReplyOut}), url_name="annotation_reply")
+def annotation_reply(request: HttpRequest, pk: int, payload: ReplyIn) -> Answer[ReplyOut]:
     user = reader(request)
     annotation = get_annotation_for(user, pk)
     parent = None
     if payload.parent is not None:
         parent = get_object_or_404(Reply, pk=payload.parent, annotation=annotation)
     reply = workflow.do_add_reply(annotation, user, payload.body, parent)
-    return 201, ReplyOut(id=reply.pk, annotation=pk, parent=reply.parent_id, body=reply.body)
+    return Answer(
+        201, ReplyOut(id=reply.pk, annotation=pk, parent=reply.parent_id, body=reply.body)
+    )
