@@ -5,13 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from api import tokens
 from api.models import ApiToken
+from api.problems import problem_response
 from provenance.access import AuthenticatedHttpRequest
 
 
@@ -43,3 +45,9 @@ def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if tokens.revoke(token):
         messages.success(request, f"Revoked “{token.name}”. Scripts using it are now refused.")
     return redirect("api_tokens")
+
+
+@csrf_exempt
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any path under /api/ that no operation matches (a wrong id type too): a problem, not HTML."""
+    return problem_response(404, "There is no such API path. See /api/v1/docs.")

@@ -22,7 +22,9 @@ def release(seeds: dict[str, Document]) -> DocumentVersion:
     return version
 
 
-def w3c(version: DocumentVersion, words: str = WORDS, label: str = "Changed figure") -> dict[str, Any]:
+def w3c(
+    version: DocumentVersion, words: str = WORDS, label: str = "Changed figure"
+) -> dict[str, Any]:
     start = version.text.index(words)
     return {
         "@context": interchange.CONTEXT,

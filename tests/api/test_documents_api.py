@@ -188,7 +188,9 @@ def test_an_upload_without_a_file_names_the_field(api_for, admin_member):
 @override_settings(UPLOAD_MAX_BYTES=100)
 def test_an_oversize_file_answers_413(api_for, admin_member):
     upload = SimpleUploadedFile("big.txt", b"word " * 50, content_type="text/plain")
-    problem(api_for(admin_member).post(f"{DOCUMENTS}/upload", {"file": upload}, multipart=True), 413)
+    problem(
+        api_for(admin_member).post(f"{DOCUMENTS}/upload", {"file": upload}, multipart=True), 413
+    )
     assert not Document.objects.exists()
 
 
@@ -218,9 +220,9 @@ def test_the_list_filters_by_kind_outlet_dates_and_words(api_for, educator):
     client = api_for(educator)
     assert _titles(client.get(DOCUMENTS, kind="press_release")) == ["Coast release"]
     assert _titles(client.get(DOCUMENTS, outlet="the paper")) == ["Budget story", "Coast story"]
-    assert _titles(client.get(DOCUMENTS, published_from="2024-01-02", published_to="2024-02-01")) == [
-        "Coast story"
-    ]
+    assert _titles(
+        client.get(DOCUMENTS, published_from="2024-01-02", published_to="2024-02-01")
+    ) == ["Coast story"]
     assert _titles(client.get(DOCUMENTS, q="council budget")) == ["Budget story"]
 
 
