@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
 
-from api import tokens
+from api import throttle, tokens
 from provenance import roles
 
 if TYPE_CHECKING:
@@ -36,6 +37,22 @@ class BrowserSession(SessionAuth):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None
         return super()._get_key(request)
+
+
+class PasswordAuth(HttpBasicAuth):
+    """User name and password, only to make a token from a script (POST /tokens).
+
+    Sign-ins per user name are rate-limited, so the endpoint is no faster a way to
+    guess a password than the login page.
+    """
+
+    def authenticate(self, request: HttpRequest, username: str, password: str) -> User | None:
+        throttle.spend(username[:150], "password")
+        user = authenticate(request, username=username, password=password)
+        if user is None or not user.is_active:
+            return None
+        request.user = user
+        return user
 
 
 AUTH: list[Any] = [TokenAuth(), BrowserSession()]

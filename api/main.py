@@ -9,7 +9,15 @@ from ninja import NinjaAPI
 
 from api import problems
 from api.auth import AUTH
-from api.routers import comparisons, documents, imports, sharing, sources, web_annotations
+from api.routers import (
+    comparisons,
+    documents,
+    imports,
+    sharing,
+    sources,
+    tokens,
+    web_annotations,
+)
 
 JSON = "application/json"
 
@@ -60,3 +68,4 @@ api.add_router("/comparisons", comparisons.router)
 api.add_router("/share-links", sharing.router)
 api.add_router("/annotations", web_annotations.router)
 api.add_router("/imports", imports.router)
+api.add_router("/tokens", tokens.router)

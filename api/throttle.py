@@ -7,6 +7,7 @@ another site's patience); each has its own budget per user and window, set in
 
 from __future__ import annotations
 
+import hashlib
 import time
 from typing import Any
 
@@ -19,8 +20,14 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "fetch": (20, 3600),
     "discovery": (30, 3600),
     "long_comparison": (10, 3600),
+    "password": (20, 3600),
 }
-WHAT = {"fetch": "URL fetch", "discovery": "discovery", "long_comparison": "long comparison"}
+WHAT = {
+    "fetch": "URL fetch",
+    "discovery": "discovery",
+    "long_comparison": "long comparison",
+    "password": "sign-in",
+}
 
 
 def limit_for(bucket: str) -> tuple[int, int]:
@@ -29,11 +36,17 @@ def limit_for(bucket: str) -> tuple[int, int]:
 
 
 def spend(user: Any, bucket: str) -> None:
-    """Count one call against the user's budget for `bucket`; raise TooManyRequests if over."""
+    """Count one call against the user's budget for `bucket`; raise TooManyRequests if over.
+
+    `user` is a user, or for sign-ins the user name tried (so guessing one account's
+    password is slowed however many addresses the guesses come from).
+    """
     allowed, window = limit_for(bucket)
     now = int(time.time())
     start = now - now % window
-    key = f"api-rate:{bucket}:{user.pk}:{start}"
+    who = user if isinstance(user, str) else user.pk
+    digest = hashlib.sha256(str(who).encode()).hexdigest()[:32]  # any name makes a valid key
+    key = f"api-rate:{bucket}:{digest}:{start}"
     # add() is a no-op if the key exists, so the first call of a window sets the expiry.
     cache.add(key, 0, timeout=window)
     try:
