@@ -8,10 +8,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from documents.models import visible_filter
 from provenance.jobs import JobQuerySet
 
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
+
+    from provenance.roles import AnyUser
 
 
 class Fingerprint(models.Model):
@@ -202,3 +205,72 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_version_id} → {self.derivative_version_id}: {self.reuse_share:.2f}"
+
+
+class Role(models.TextChoices):
+    """What another document is to an article (see docs/architecture.md, "Provenance roles")."""
+
+    ORIGIN = "origin", "origin"
+    DIRECT = "direct", "direct source"
+    SIBLING = "sibling", "sibling"
+    RELATED = "related", "related"
+
+
+class SourceRelationQuerySet(models.QuerySet["SourceRelation"]):
+    def visible_to(self, user: AnyUser) -> SourceRelationQuerySet:
+        """Relations whose two documents this user may both see."""
+        return self.filter(visible_filter(user, "article__"), visible_filter(user, "other__"))
+
+    def takes_from(self) -> SourceRelationQuerySet:
+        """Relations in which the article took text from the other document."""
+        return self.filter(Q(role__in=[Role.ORIGIN, Role.DIRECT]) | Q(direct=True))
+
+
+class SourceRelation(models.Model):
+    """One typed relation of an article to another document, as discovery last decided it.
+
+    Decided per article from its stored comparisons (`discovery.lineage.redecide`) each
+    time discovery runs on it or on one of its sources, so roles change as the corpus
+    grows; a source that loses its role stays as `related`, with when and why.
+    """
+
+    article = models.ForeignKey(
+        "documents.Document", on_delete=models.CASCADE, related_name="source_relations"
+    )
+    other = models.ForeignKey(
+        "documents.Document", on_delete=models.CASCADE, related_name="relations_as_other"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, db_index=True)
+    # An origin the article also took text from itself (not only through another source).
+    direct = models.BooleanField(default=False)
+    comparison = models.ForeignKey(
+        "comparisons.Comparison", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    via = models.ForeignKey(
+        "documents.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For an origin reached through a direct source: that source.",
+    )
+    derivative_share = models.FloatField(default=0.0)
+    paraphrased_share = models.FloatField(default=0.0)
+    source_share = models.FloatField(default=0.0)
+    unique_share = models.FloatField(default=0.0)
+    weak = models.BooleanField(default=False)
+    reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(default=timezone.now)
+    previous_role = models.CharField(max_length=10, choices=Role.choices, blank=True)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    change_reason = models.TextField(blank=True)
+
+    objects = SourceRelationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "other"], name="unique_source_relation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.other_id} is {self.role} of {self.article_id}"

@@ -21,7 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from comparisons.analysis import analysis_for
@@ -35,6 +35,7 @@ from discovery.index import (
     keyed_rows,
     state_for,
 )
+from discovery.lineage import redecide
 from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
 from documents.models import Document, DocumentVersion
 from provenance.engine import (
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 
 # Who is the likelier original when dates do not decide: releases before statements
 # before articles.
+RELEASE_KINDS = (Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT)
 KIND_RANK: dict[str, int] = {
     Document.Kind.PRESS_RELEASE: 0,
     Document.Kind.STATEMENT: 1,
@@ -213,16 +215,19 @@ def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int
             document__archived_at__isnull=True,
         ).select_related("document")
     }
-    top = settings.DISCOVERY_TOP_CANDIDATES
+    top, top_releases = settings.DISCOVERY_TOP_CANDIDATES, settings.DISCOVERY_TOP_RELEASES
     sources: list[Hit] = []
     derivatives: list[Hit] = []
+    releases = 0
     for hit in hits:
         other = versions.get(hit.version_id)
         if other is None or other.document_id == version.document_id:
             continue
         if can_source(other.document, version.document):
-            if len(sources) < top:
+            is_release = other.document.kind in RELEASE_KINDS
+            if len(sources) < top or (is_release and releases < top_releases):
                 sources.append(hit)
+                releases += is_release
         elif len(derivatives) < top:
             derivatives.append(hit)
     return sources, derivatives, versions
@@ -312,6 +317,9 @@ def discover(version: DocumentVersion) -> Report:
         _mark_best([checked], store_best_source(checked.derivative))
     report.sources.sort(key=lambda c: -c.reuse_share)
     report.derivatives.sort(key=lambda c: -c.reuse_share)
+    # Roles follow the comparisons: this text's own, and those of every later text
+    # that may now have a better source or an origin it lacked.
+    redecide([version.document, *(c.derivative.document for c in report.derivatives)])
     return report
 
 
@@ -327,16 +335,27 @@ def store_best_source(derivative: DocumentVersion) -> Comparison | None:
     floor = settings.DISCOVERY_BEST_THRESHOLD
     if floor >= settings.DISCOVERY_THRESHOLD:
         return None
-    top = list(
-        Candidate.objects.filter(
-            derivative_version=derivative,
-            engine_version=ENGINE_VERSION,
-            source_version__document__current_version=F("source_version"),
-            source_version__document__archived_at__isnull=True,
-        )
-        .select_related("source_version")
-        .order_by("-reuse_share", "source_version_id")[:2]
-    )
+    checked = Candidate.objects.filter(
+        derivative_version=derivative,
+        engine_version=ENGINE_VERSION,
+        source_version__document__current_version=F("source_version"),
+        source_version__document__archived_at__isnull=True,
+    ).select_related("source_version")
+    # A release outranks an article for the same text: the best release is looked for
+    # first, among releases only, so a sibling story sharing more cannot hide it.
+    releases = checked.filter(source_version__document__kind__in=RELEASE_KINDS)
+    stored = None
+    for pool in (releases, checked):
+        stored = _store_best(derivative, pool, floor)
+        if stored is not None or pool.filter(comparison__isnull=False).exists():
+            break
+    return stored
+
+
+def _store_best(
+    derivative: DocumentVersion, pool: QuerySet[Candidate], floor: float
+) -> Comparison | None:
+    top = list(pool.order_by("-reuse_share", "source_version_id")[:2])
     if not top:
         return None
     best = top[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +80,14 @@ SEEDS = (
 )
 
 
-def load_demo(seeds_dir: Path = SEEDS_DIR) -> dict[str, Outcome]:
-    """Bring in the seeds; a seed already present comes back as a duplicate, adding nothing."""
+def load_demo(
+    seeds_dir: Path = SEEDS_DIR, numbers: Sequence[str] | None = None
+) -> dict[str, Outcome]:
+    """Bring in the seeds (those `numbers`, in that order); one already present adds nothing."""
+    by_number = {seed.number: seed for seed in SEEDS}
+    chosen = [by_number[n] for n in numbers] if numbers is not None else list(SEEDS)
     outcomes = {}
-    for seed in SEEDS:
+    for seed in chosen:
         path = seeds_dir / seed.filename
         outcomes[seed.number] = ingest(
             Submission(

@@ -236,6 +236,9 @@ DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
 # or above to turn the rule off).
 DISCOVERY_BEST_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_THRESHOLD", "0.1"))
 DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
+# Besides those, the best-ranked releases (and statements) are always checked as sources,
+# so that stories on one release, which share much with each other, cannot crowd it out.
+DISCOVERY_TOP_RELEASES = int(os.environ.get("DISCOVERY_TOP_RELEASES", "3"))
 DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
 # The second candidate source, for articles that paraphrase: each version stores its
 # DISCOVERY_TERMS most distinctive content-word stems (in-document weight × rarity); a

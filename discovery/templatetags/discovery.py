@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from discovery.chains import chain, source_roles
+from discovery.lineage import SourcesReport, sources_report
 from discovery.models import IndexState
-from discovery.relations import derivatives_of
 from documents.models import Document
 from provenance import roles
 
@@ -18,25 +18,74 @@ register = template.Library()
 PANEL_LIMIT = 20
 
 
-@register.inclusion_tag("discovery/_panel.html", takes_context=True)
-def document_provenance(context: template.Context, document: Document) -> dict[str, Any]:
-    """Render the panel: background state, sources (direct first), derivatives, chain."""
+def _report(context: template.Context, document: Document) -> SourcesReport:
+    """The document's sources report, made once per request (the panel and the text share it)."""
     request = context.get("request")
     # Without a request nobody is signed in, and a page for nobody lists no relations.
     user = getattr(request, "user", None) or AnonymousUser()
-    state = IndexState.objects.filter(version_id=document.current_version_id).first()
-    derivatives = derivatives_of(document, user)
+    cache = context.render_context.setdefault("provenance_reports", {})
+    if document.pk not in cache:
+        cache[document.pk] = sources_report(document, user)
+    report: SourcesReport = cache[document.pk]
+    return report
+
+
+@register.inclusion_tag("discovery/_panel.html", takes_context=True)
+def document_provenance(context: template.Context, document: Document) -> dict[str, Any]:
+    """The sources report: background state, typed sources with reasons, what took from it."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or AnonymousUser()
+    report = _report(context, document)
+    unexplained = sum(s.end - s.start for s in report.segments if s.source is None)
     return {
         "document": document,
-        "state": state,
-        "sources": source_roles(document, viewer=user),
-        "derivatives": derivatives[:PANEL_LIMIT],
-        "more_derivatives": max(0, len(derivatives) - PANEL_LIMIT),
-        "chain": chain(document, user),
+        "state": IndexState.objects.filter(version_id=document.current_version_id).first(),
+        "report": report,
+        "colour_keys": report.colour_keys,
+        "unexplained": unexplained / max(len(document.text), 1),
+        "derivatives": report.derivatives[:PANEL_LIMIT],
+        "more_derivatives": max(0, len(report.derivatives) - PANEL_LIMIT),
         "can_upload": roles.can_upload(user),
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    key: int | None  # colour number of the source it came from
+    title: str
+
+
+@dataclass(frozen=True)
+class SourcedParagraph:
+    start: int
+    end: int
+    pieces: list[Piece]
+
+
+@register.inclusion_tag("discovery/_sourced_text.html", takes_context=True)
+def sourced_text(
+    context: template.Context, document: Document, paragraphs: list[Any]
+) -> dict[str, Any]:
+    """The current text's paragraphs, each cut where the source it came from changes."""
+    report = _report(context, document)
+    keys = report.colour_keys
+    out = []
+    for p in paragraphs:
+        pieces = []
+        for seg in report.segments:
+            start, end = max(seg.start, p.start), min(seg.end, p.end)
+            if start >= end:
+                continue
+            key = keys.get(seg.source.pk) if seg.source else None
+            title = seg.source.title if seg.source else ""
+            pieces.append(Piece(document.text[start:end], key, title))
+        if not pieces:
+            pieces = [Piece(p.text, None, "")]
+        out.append(SourcedParagraph(p.start, p.end, pieces))
+    return {"paragraphs": out}
 
 
 @register.filter

@@ -17,16 +17,18 @@ def test_it_prints_the_sources_as_json(seeds: dict[str, Document]) -> None:
     call_command("find_sources", seeds["000"].pk, "--json", stdout=out)
     report = json.loads(out.getvalue())
     top = report["sources"][0]
-    assert top["source_document"] == seeds["001"].pk
-    assert top["accepted"] is True
+    assert (top["document"], top["role"], top["direct"]) == (seeds["001"].pk, "origin", True)
     assert top["derivative_share"] > 0.5
     assert 0 < top["source_share"] <= 1
+    assert top["weak"] is False and top["reason"]
+    checked = report["checked"]["sources"][0]
+    assert (checked["source_document"], checked["accepted"]) == (seeds["001"].pk, True)
 
 
 def test_it_prints_a_table(seeds: dict[str, Document]) -> None:
     out = StringIO()
     call_command("find_sources", seeds["002"].pk, stdout=out)
-    assert "stored" in out.getvalue()
+    assert "origin" in out.getvalue()
     assert seeds["001"].title[:40] in out.getvalue()
 
 

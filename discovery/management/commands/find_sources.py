@@ -5,12 +5,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from discovery.search import Checked, find_sources
+from discovery.lineage import SourceEntry, sources_report
+from discovery.search import find_sources
 from documents.models import Document
 
 
 class Command(BaseCommand):
-    help = "Find one document's sources and derivatives now; store those above the threshold."
+    help = (
+        "Find one document's sources now (indexing it first if needed) and print its "
+        "provenance: origin first, then direct sources, siblings and weak relations."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("document_id", type=int)
@@ -21,24 +25,31 @@ class Command(BaseCommand):
         if document is None:
             raise CommandError(f"No document {options['document_id']}.")
         try:
-            report = find_sources(document)
+            checked = find_sources(document)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        # The operator sees every stored relation; pages filter by their viewer.
+        report = sources_report(document, None, on_demand=False)
         if options["json"]:
-            self.stdout.write(json.dumps(report.to_dict(), indent=2))
+            data = report.to_dict()
+            data["checked"] = checked.to_dict()
+            self.stdout.write(json.dumps(data, indent=2))
             return
-        self.stdout.write(f"{document.pk}: {document.title}")
-        self._table("Sources", report.sources, lambda c: c.source)
-        self._table("Derivatives", report.derivatives, lambda c: c.derivative)
+        self.stdout.write(f"{document.pk}: {document.title}  [discovery {report.status}]")
+        self._rows("Sources", report.entries())
+        self._rows("Took text from this one", report.derivatives)
+        self.stdout.write(
+            f"\n{len(checked.sources)} earlier and {len(checked.derivatives)} later candidates "
+            "checked with the engine."
+        )
 
-    def _table(self, heading: str, rows: list[Checked], other: Any) -> None:
-        self.stdout.write(f"\n{heading} (reuse share = wording + paraphrase of the derivative)")
-        if not rows:
-            self.stdout.write("  none sharing enough fingerprints")
-        for row in rows:
-            mark = "stored" if row.accepted else "below threshold"
-            doc = other(row).document
+    def _rows(self, heading: str, entries: list[SourceEntry]) -> None:
+        self.stdout.write(f"\n{heading} (share of this text taken / of the other reused)")
+        if not entries:
+            self.stdout.write("  none found")
+        for e in entries:
+            role = e.role_label + (" (weak)" if e.weak else "")
             self.stdout.write(
-                f"  {doc.pk:>6}  reuse {row.reuse_share:5.1%}  source used {row.source_share:5.1%}"
-                f"  shared {row.shared:>4}  {mark:<15}  {doc.title[:60]}"
+                f"  {e.document.pk:>6}  {role:<22} {e.reuse_share:5.1%} / {e.source_share:5.1%}"
+                f"  {e.document.title[:50]}\n          {e.reason}"
             )
