@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -32,13 +32,17 @@ from api.schemas import (
     version_out,
 )
 from discovery.lineage import origins_for
-from discovery.relations import reuse_edges
+from discovery.models import Role, SourceRelation
 from documents import curation
 from documents.access import get_document_for, get_numbered_version_for
 from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion
 from documents.uploads import receive_upload
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
 
 router = Router(tags=["documents"])
 
@@ -51,7 +55,7 @@ class Filters(Schema):
     outlet: str = Field("", max_length=200, description="Outlet name (case-insensitive).")
     published_from: dt.date | None = None
     published_to: dt.date | None = None
-    origin: int | None = Field(None, description="Only documents derived from this document.")
+    origin: int | None = Field(None, description="Only documents whose origin is this one.")
     archived: bool = Field(False, description="Archived documents only (admins).")
     page: int = Field(1, ge=1, le=100_000)
     per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)
@@ -112,10 +116,10 @@ def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage
     return DocumentPage(**links.dict(), results=results)
 
 
-def _derived_from(origin: int, viewer: object) -> list[int]:
-    """Documents whose current text took from `origin` (a stored reuse edge the viewer sees)."""
-    edges = reuse_edges(viewer).filter(source_version__document_id=origin)  # type: ignore[arg-type]
-    return list(edges.values_list("derivative_version__document_id", flat=True))
+def _derived_from(origin: int, viewer: User) -> QuerySet[SourceRelation, int]:
+    """Articles whose origin (as discovery decided it) is this document, seen by `viewer`."""
+    relations = SourceRelation.objects.visible_to(viewer).filter(other_id=origin, role=Role.ORIGIN)
+    return relations.values_list("article_id", flat=True)
 
 
 def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> Answer[CreateOut]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema
@@ -20,19 +20,52 @@ from documents.access import get_document_for
 router = Router(tags=["sources"])
 
 
+class SourceOut(Schema):
+    """One typed relation, as `SourceEntry.to_dict()` gives it."""
+
+    document: int
+    title: str
+    kind: str
+    outlet: str | None
+    published_on: str | None
+    role: Literal["origin", "direct", "sibling", "related"]
+    direct: bool
+    derivative_share: float
+    paraphrased_share: float
+    source_share: float
+    unique_share: float
+    reason: str
+    weak: bool
+    comparison: int | None
+    via: int | None
+    changed_at: str | None
+    change_reason: str
+
+
+class SourcesOut(Schema):
+    """`sources_report(...).to_dict()`: what `find_sources ID --json` prints."""
+
+    document: int
+    title: str
+    status: Literal["done", "queued", "failed", "no-text"]
+    threshold: float
+    sources: list[SourceOut]
+    derivatives: list[SourceOut]
+    unexplained_share: float | None
+
+
 class Queued(Schema):
     status: str
     sources: str
 
 
-@router.get(
-    "/{int:pk}/sources", response=responses({200: dict[str, Any]}), url_name="document_sources"
-)
+@router.get("/{int:pk}/sources", response=responses({200: SourcesOut}), url_name="document_sources")
 def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """What the document page shows: the same report as `find_sources ID --json`.
+    """What the document page shows: origin first, then direct sources, siblings, related.
 
-    `status` says whether discovery is done, queued (poll this URL), failed or had no
-    text. Discovery is never run inside this request: ask for it with POST …/discover.
+    `status` says whether discovery is done, queued (the worker will do it: ask again),
+    failed or had no text. Discovery never runs inside this request; POST …/discover
+    queues it again.
     """
     viewer = reader(request)
     document = get_document_for(viewer, pk)

@@ -82,3 +82,13 @@ def csrf_client() -> Callable[[User], Client]:
         return client
 
     return make
+
+
+def discover(*documents: Any) -> None:
+    """Index each document, then run discovery on each, as the worker does after uploads."""
+    from discovery.search import find_sources
+
+    for document in documents:
+        find_sources(document)
+    for document in documents:
+        find_sources(document)

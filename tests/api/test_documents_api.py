@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from documents.models import Document, DocumentVersion, ImportJob
-from tests.api.conftest import problem
+from tests.api.conftest import discover, problem
 from tests.conftest import make_document
 from tests.documents.factories import ARTICLE, zip_bytes
 
@@ -227,10 +227,8 @@ def test_the_list_filters_by_kind_outlet_dates_and_words(api_for, educator):
 
 
 def test_the_list_filters_by_origin_and_shows_each_origin(api_for, educator):
-    from comparisons.compare import get_or_compute
-
     corpus = _corpus()
-    get_or_compute(corpus["release"].current_version, corpus["story"].current_version)
+    discover(corpus["release"], corpus["story"])
     client = api_for(educator)
     response = client.get(DOCUMENTS, origin=corpus["release"].pk)
     assert _titles(response) == ["Coast story"]
