@@ -104,4 +104,3 @@ def test_methods_an_operation_does_not_have_are_refused(api_for, educator, metho
     client = api_for(educator)
     response = getattr(client.client, method)("/api/v1/documents", headers=client.headers)
     assert response.status_code == 405
-
