@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from api.models import ApiToken
+from documents.models import Document
 from tests.api.conftest import ApiClient, problem
 
 DOCUMENTS = "/api/v1/documents"
@@ -96,6 +97,7 @@ def test_the_browser_session_works_and_writes_need_csrf(csrf_client, admin_membe
     body = {"text": "A short article about the council.", "title": "Council"}
     refused = client.post(DOCUMENTS, body, content_type="application/json")
     problem(refused, 403)
+    assert not Document.objects.exists()
     client.get("/account/tokens/")  # sets the CSRF cookie, as any page does
     token = client.cookies["csrftoken"].value
     accepted = client.post(
