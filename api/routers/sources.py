@@ -14,7 +14,7 @@ from api.problems import ApiProblem
 from api.routers.common import responses
 from api.schemas import api_url
 from discovery import work
-from discovery.lineage import sources_report
+from discovery.lineage import discovery_status, sources_report
 from documents.access import get_document_for
 
 router = Router(tags=["sources"])
@@ -63,13 +63,15 @@ class Queued(Schema):
 def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
     """What the document page shows: origin first, then direct sources, siblings, related.
 
-    `status` says whether discovery is done, queued (the worker will do it: ask again),
-    failed or had no text. Discovery never runs inside this request; POST …/discover
-    queues it again.
+    As on the page, a text discovery has not looked at yet (or failed on) is looked at
+    now, counted against the discovery rate limit; `status` then says done, failed or
+    no-text. POST …/discover runs it again in the background.
     """
     viewer = reader(request)
     document = get_document_for(viewer, pk)
-    return sources_report(document, viewer, on_demand=False).to_dict()
+    if discovery_status(document) in {"queued", "failed"}:
+        throttle.spend(viewer, "discovery")
+    return sources_report(document, viewer, on_demand=True).to_dict()
 
 
 @router.post("/{int:pk}/discover", response=responses({202: Queued}), url_name="document_discover")

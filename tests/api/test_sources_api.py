@@ -52,3 +52,15 @@ def test_an_admin_queues_discovery_and_gets_202(api_for, admin_member, seeds, se
 
 def test_only_admins_run_discovery(api_for, educator, seeds):
     problem(api_for(educator).post(f"/api/v1/documents/{seeds['000'].pk}/discover"), 403)
+
+
+def test_a_text_not_yet_looked_at_is_discovered_now_within_the_rate_limit(
+    api_for, educator, seeds, settings
+):
+    settings.API_RATE_LIMITS = {"discovery": (1, 3600)}
+    client = api_for(educator)
+    first = client.get(f"/api/v1/documents/{seeds['000'].pk}/sources")
+    assert first.json()["status"] == "done"
+    problem(client.get(f"/api/v1/documents/{seeds['002'].pk}/sources"), 429)
+    # Done once, it is read without counting again.
+    assert client.get(f"/api/v1/documents/{seeds['000'].pk}/sources").status_code == 200
