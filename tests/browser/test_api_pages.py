@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 
 from api.models import ApiToken
 from tests.browser.conftest import Pages
+from tests.browser.test_accessibility import audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WAIT = 15_000  # ms
@@ -27,6 +28,8 @@ def test_a_token_is_made_by_keyboard_shown_once_and_revoked(
     raw = token_box.input_value()
     assert raw.startswith("pvn_")
     page.screenshot(path=str(screenshots / "api-token-made.png"), full_page=True)
+    low_contrast, structure = audit(page)  # the site's AA contrast and structure checks
+    assert low_contrast == [] and structure == []
     page.goto("/account/tokens/")
     assert raw not in page.content()  # shown once
     page.get_by_role("button", name="Revoke classroom script").click()
