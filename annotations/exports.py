@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from annotations import interchange, permissions
+from annotations import interchange, jsonld_input, permissions
 from annotations.forms import ImportForm
 from annotations.models import Annotation, AnnotationQuerySet
+from audit.log import Action, record
 from comparisons.access import get_comparison_for
 from documents.access import get_document_for
-from provenance.access import require_capability, require_role
+from provenance.access import AuthenticatedHttpRequest, require_capability, require_role
 
 FORMATS = {"jsonld", "csv"}
 require_import = require_capability(permissions.can_import, "Only admins can import annotations.")
@@ -60,16 +61,22 @@ def document_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_import
-def import_view(request: HttpRequest) -> HttpResponse:
+def import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Import a JSON-LD export; what cannot be placed is listed, not dropped."""
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            data = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+            data = jsonld_input.load(form.cleaned_data["file"].read())
             report = interchange.do_import_jsonld(data, request.user)
-        except (UnicodeDecodeError, json.JSONDecodeError, interchange.UnreadableExport) as exc:
+        except jsonld_input.UnreadableExport as exc:
             form.add_error("file", f"This file cannot be imported: {exc}")
         else:
+            record(
+                request, Action.ANNOTATIONS_IMPORTED,
+                details={"created": len(report.created), "replies": report.replies,
+                         "skipped": len(report.skipped)},
+            )  # fmt: skip
             messages.success(request, report.message)
             return redirect("annotations:queue")
-    return render(request, "annotations/import.html", {"form": form})
+    status = 400 if form.errors else 200
+    return render(request, "annotations/import.html", {"form": form}, status=status)

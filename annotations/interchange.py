@@ -17,21 +17,25 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
-from annotations import anchoring
+from annotations import anchoring, jsonld_input
+from annotations.jsonld_input import AnnotationItem, ReplyItem
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from annotations.workflow import Target, target_from_span
 from documents.access import get_document_for, get_numbered_version_for
 from documents.models import Document, DocumentVersion
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NS = "urn:x-provenance:annotations#"
@@ -111,6 +115,7 @@ def annotation_to_jsonld(annotation: Annotation) -> dict[str, Any]:
         "pvn:textSha256": version.text_sha256,
         "pvn:passage": annotation.passage_index,
         "pvn:finding": annotation.finding_index,
+        "pvn:attribution": annotation.attribution or None,
     }
 
 
@@ -196,63 +201,28 @@ class ImportReport:
         return " ".join(parts)
 
 
-class UnreadableExport(ValueError):
-    """The file is not a Web Annotation export we can read."""
+# Kept under its old name: callers catch interchange.UnreadableExport.
+UnreadableExport = jsonld_input.UnreadableExport
 
 
-def _items(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [i for i in data if isinstance(i, dict)]
-    if not isinstance(data, dict):
-        raise UnreadableExport("The file holds no annotations.")
-    if data.get("type") == "Annotation":
-        return [data]
-    page = data.get("first") or {}
-    items = page.get("items") if isinstance(page, dict) else None
-    if data.get("type") != "AnnotationCollection" or not isinstance(items, list):
-        raise UnreadableExport("This is not a W3C Web Annotation collection.")
-    return [i for i in items if isinstance(i, dict)]
-
-
-def _user(person: Any) -> Any:
-    if not isinstance(person, dict) or not person.get("nickname"):
+def _label(item: AnnotationItem) -> Label | None:
+    if not item.label_name:
         return None
-    model = get_user_model()
-    return model.objects.filter(**{model.USERNAME_FIELD: person["nickname"]}).first()
-
-
-def _bodies(item: dict[str, Any]) -> list[dict[str, Any]]:
-    body = item.get("body") or []
-    return [b for b in (body if isinstance(body, list) else [body]) if isinstance(b, dict)]
-
-
-def _label(item: dict[str, Any]) -> Label | None:
-    tag = next((b for b in _bodies(item) if b.get("purpose") == "tagging"), None)
-    if tag is None or not str(tag.get("value", "")).strip():
+    slug = slugify(item.label_slug or item.label_name)[:80]
+    if not slug:
         return None
-    name = str(tag["value"]).strip()[:80]
-    slug = slugify(str(tag.get("pvn:labelSlug") or name))[:80]
-    label = Label.objects.filter(slug=slug).first() or Label.objects.filter(name=name).first()
-    return label or Label.objects.create(name=name, slug=slug)
+    label = Label.objects.filter(slug=slug).first()
+    label = label or Label.objects.filter(name=item.label_name).first()
+    return label or Label.objects.create(name=item.label_name, slug=slug)
 
 
-def _selectors(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    target = item.get("target")
-    selectors = target.get("selector", []) if isinstance(target, dict) else []
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
-    return by_type.get("TextQuoteSelector", {}), by_type.get("TextPositionSelector", {})
-
-
-def _version(item: dict[str, Any]) -> DocumentVersion | None:
+def _version(item: AnnotationItem) -> DocumentVersion | None:
     """Find the text an item points at: the same text by digest, else the document by URL."""
-    digest = item.get("pvn:textSha256")
-    if digest:
-        found = DocumentVersion.objects.filter(text_sha256=digest).order_by("-pk").first()
+    if item.digest:
+        found = DocumentVersion.objects.filter(text_sha256=item.digest).order_by("-pk").first()
         if found is not None:
             return found
-    target = item.get("target")
-    source = str(target.get("source", "")) if isinstance(target, dict) else ""
+    source = item.source
     document = Document.objects.filter(url=source).order_by("pk").first() if source else None
     if document is None and source.startswith(settings.SITE_URL.rstrip("/")):
         match = _DOCUMENT_PATH.search(source)
@@ -260,48 +230,55 @@ def _version(item: dict[str, Any]) -> DocumentVersion | None:
     return document.current_version if document is not None else None
 
 
-def _anchor(item: dict[str, Any], version: DocumentVersion) -> anchoring.Quote | None:
-    quote_sel, position = _selectors(item)
-    exact = str(quote_sel.get("exact", ""))
-    start = position.get("start")
+def _anchor(item: AnnotationItem, version: DocumentVersion) -> anchoring.Quote | None:
+    exact, start = item.exact, item.start
     if not exact:
         return None
-    if isinstance(start, int) and version.text[start : start + len(exact)] == exact:
+    if start is not None and version.text[start : start + len(exact)] == exact:
         return anchoring.quote_for(version.text, start, start + len(exact))
-    quote = anchoring.Quote(
-        start if isinstance(start, int) else 0,
-        (start if isinstance(start, int) else 0) + len(exact),
-        exact,
-        str(quote_sel.get("prefix", "")),
-        str(quote_sel.get("suffix", "")),
-    )
+    near = start if start is not None and start <= len(version.text) else 0
+    quote = anchoring.Quote(near, near + len(exact), exact, item.prefix, item.suffix)
     placed = anchoring.place(quote, version.text)
     return placed.quote if placed is not None else None
-
-
-def _when(value: Any) -> Any:
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    return parsed or timezone.now()
 
 
 _OWN_ANNOTATION = re.compile(r"/annotations/(\d+)/?$")
 
 
-def _already_here(ident: str, item: dict[str, Any]) -> bool:
+def _already_here(item: AnnotationItem) -> bool:
     """Tell whether an item is one of this database's own annotations (same id and words)."""
-    match = _OWN_ANNOTATION.search(ident)
-    if not match or not ident.startswith(settings.SITE_URL.rstrip("/")):
+    match = _OWN_ANNOTATION.search(item.ident)
+    if not match or not item.ident.startswith(settings.SITE_URL.rstrip("/")):
         return False
-    quote_sel, _ = _selectors(item)
-    return Annotation.objects.filter(pk=match.group(1), exact=quote_sel.get("exact", "")).exists()
+    return Annotation.objects.filter(pk=match.group(1), exact=item.exact).exists()
 
 
-def _import_annotation(item: dict[str, Any], report: ImportReport, actor: Any) -> Annotation | None:
-    ident = str(item.get("id", ""))[:500]
+def _when(value: datetime | None) -> str:
+    return f" on {value.date().isoformat()}" if value else ""
+
+
+def attribution_for(item: AnnotationItem) -> str:
+    """Who wrote and reviewed an imported annotation elsewhere, as one line of text."""
+    parts = [f"Imported from {item.ident or 'a file'}."]
+    if item.creator:
+        parts.append(f"Written by {item.creator}{_when(item.created)}.")
+    verdicts = {"confirmed": "Confirmed", "dismissed": "Dismissed"}
+    if item.status in verdicts:
+        by = f" by {item.reviewed_by}" if item.reviewed_by else ""
+        parts.append(f"{verdicts[item.status]}{by}{_when(item.reviewed)} there, not here.")
+    if item.attribution:
+        parts.append(f"Earlier: {item.attribution}")
+    return " ".join(parts)
+
+
+def _import_annotation(
+    item: AnnotationItem, report: ImportReport, actor: User
+) -> Annotation | None:
+    ident = item.ident
     if ident and Annotation.objects.filter(external_id=ident).exists():
         report.skipped.append(f"{ident} was imported before")
         return None
-    if _already_here(ident, item):
+    if _already_here(item):
         report.skipped.append(f"{ident} is already in this database")
         return None
     version = _version(item)
@@ -313,8 +290,8 @@ def _import_annotation(item: dict[str, Any], report: ImportReport, actor: Any) -
     if quote is None:
         report.skipped.append(f"{ident or 'an annotation'}: its words are not in the text")
         return None
-    note = next((b for b in _bodies(item) if b.get("purpose") == "commenting"), {})
-    status = item.get("pvn:status")
+    # The importer is the author here, and the annotation is open: a review made elsewhere
+    # (or claimed by the file) is not a review made here. Both go into `attribution`.
     annotation = Annotation.objects.create(
         document_version=version,
         start=quote.start,
@@ -322,66 +299,73 @@ def _import_annotation(item: dict[str, Any], report: ImportReport, actor: Any) -
         exact=quote.exact,
         prefix=quote.prefix,
         suffix=quote.suffix,
-        passage_index=item.get("pvn:passage") if isinstance(item.get("pvn:passage"), int) else None,
-        finding_index=item.get("pvn:finding") if isinstance(item.get("pvn:finding"), int) else None,
+        passage_index=item.passage,
+        finding_index=item.finding,
         label=label,
-        note=str(note.get("value", "")),
-        public=item.get("pvn:public") is True,
-        status=status if status in Annotation.Status.values else Annotation.Status.OPEN,
-        reviewed_by=_user(item.get("pvn:reviewedBy")),
-        reviewed_at=_when(item["pvn:reviewed"]) if item.get("pvn:reviewed") else None,
-        created_by=_user(item.get("creator")),
-        created_at=_when(item.get("created")),
-        updated_at=_when(item.get("modified") or item.get("created")),
+        note=item.note,
+        public=item.public,
+        status=Annotation.Status.OPEN,
+        created_by=actor,
+        created_at=item.created or timezone.now(),
+        updated_at=item.modified or item.created or timezone.now(),
         external_id=ident,
+        attribution=attribution_for(item),
     )
-    creator = item.get("creator")
-    nickname = creator.get("nickname", "") if isinstance(creator, dict) else ""
     AnnotationEvent.objects.create(
         annotation=annotation,
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor,
         action=AnnotationEvent.Action.IMPORTED,
-        changes={"from": ident, "creator": nickname, **annotation.snapshot()},
+        changes={
+            "from": ident,
+            "creator": item.creator,
+            "status_there": item.status,
+            "reviewed_by_there": item.reviewed_by,
+            **annotation.snapshot(),
+        },
     )
     return annotation
 
 
-def do_import_jsonld(data: Any, actor: Any = None) -> ImportReport:
-    """Recreate annotations (labels, statuses, replies) from a JSON-LD export, in one transaction.
+def _import_replies(
+    replies: list[ReplyItem], by_id: dict[str, Annotation], actor: User, report: ImportReport
+) -> None:
+    made: dict[str, Reply] = {}
+    for item in replies:
+        annotation = by_id.get(item.target.split("#reply-")[0])
+        if annotation is None:
+            continue  # its annotation was skipped (and reported) or imported before
+        by = f"Written by {item.creator}{_when(item.created)}; " if item.creator else ""
+        reply = Reply.objects.create(
+            annotation=annotation,
+            parent=made.get(item.target),
+            author=actor,
+            body=item.body,
+            created_at=item.created or timezone.now(),
+            attribution=f"{by}imported from {item.ident or 'a file'}.",
+        )
+        made[item.ident] = reply
+        report.replies += 1
 
-    Items whose text is not in this database are skipped and listed in the
-    report, never dropped silently. Importing the same file twice adds nothing.
+
+def do_import_jsonld(data: Any, actor: User) -> ImportReport:
+    """Recreate annotations (labels, notes, replies) from a JSON-LD export, in one transaction.
+
+    Every annotation and reply is credited to `actor`, open for review, with its
+    original authors and reviewers kept as attribution text. A file with any bad
+    field is refused whole (UnreadableExport) before anything is stored. Items
+    whose text is not in this database are skipped and listed in the report, never
+    dropped silently. Importing the same file twice adds nothing.
     """
-    items = _items(data)
+    checked = jsonld_input.read(data)
     report = ImportReport()
     by_id: dict[str, Annotation] = {}
-    replies_by_id: dict[str, Reply] = {}
     with transaction.atomic():
-        for item in items:
-            if item.get("motivation") == "replying":
-                continue
+        for item in checked.annotations:
             annotation = _import_annotation(item, report, actor)
             if annotation is not None:
                 report.created.append(annotation)
-                by_id[str(item.get("id", ""))] = annotation
-        for item in items:
-            if item.get("motivation") != "replying":
-                continue
-            target = str(item.get("target", ""))
-            root = target.split("#reply-")[0]
-            annotation = by_id.get(root)
-            if annotation is None:
-                continue  # its annotation was skipped (and reported) or imported before
-            body = _bodies(item)[0] if _bodies(item) else {}
-            reply = Reply.objects.create(
-                annotation=annotation,
-                parent=replies_by_id.get(target),
-                author=_user(item.get("creator")),
-                body=str(body.get("value", "")),
-                created_at=_when(item.get("created")),
-            )
-            replies_by_id[str(item.get("id", ""))] = reply
-            report.replies += 1
+                by_id[item.ident] = annotation
+        _import_replies(checked.replies, by_id, actor, report)
     return report
 
 

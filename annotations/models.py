@@ -172,6 +172,9 @@ class Annotation(models.Model):
     revision = models.PositiveIntegerField(default=1)
     # The JSON-LD id it was imported from, so importing the same file twice adds nothing.
     external_id = models.CharField(max_length=500, blank=True, db_index=True)
+    # Who wrote and reviewed an imported annotation elsewhere: credit as text, never as the
+    # author or reviewer here (an import file can name anyone).
+    attribution = models.TextField(blank=True)
 
     objects = AnnotationQuerySet.as_manager()
 
@@ -224,6 +227,8 @@ class Reply(models.Model):
     )
     body = models.TextField(help_text="Markdown.")
     created_at = models.DateTimeField(default=timezone.now)
+    # For an imported reply: who wrote it elsewhere (see Annotation.attribution).
+    attribution = models.TextField(blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

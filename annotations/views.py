@@ -256,6 +256,9 @@ def reattach(request: HttpRequest, pk: int) -> HttpResponse:
             base_revision=form.cleaned_data["revision"],
         )
     except ValidationError as exc:
+        if not annotation.is_orphaned:
+            # The page has no re-attach form for a placed annotation to show the error by.
+            messages.error(request, exc.messages[0])
         context = _detail_context(
             request, annotation, reattach_form=form, reattach_error=exc.messages[0]
         )

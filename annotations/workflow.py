@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 Status = Annotation.Status
 Action = AnnotationEvent.Action
+# A reviewer's verdict: confirmed or dismissed (rejected).
+REVIEWED = frozenset({Status.CONFIRMED, Status.DISMISSED})
+# What an annotation's fields become when a change needs a reviewer's eyes again.
+BACK_TO_REVIEW: dict[str, Any] = {"status": Status.OPEN, "reviewed_by": None, "reviewed_at": None}
 
 
 class EditConflict(Exception):
@@ -185,7 +189,9 @@ def do_edit_annotation(
 
     Raises EditConflict when the annotation changed since that revision. A new
     label or note reopens a confirmed annotation: the confirmation covered the
-    old wording, and share links must not show words nobody reviewed.
+    old wording, and share links must not show words nobody reviewed. Making a
+    reviewed annotation public reopens it too: it was judged as a private note,
+    and going public on share links is a new decision a reviewer must make.
     """
     check_edit(user, annotation, label)
     with transaction.atomic():
@@ -197,8 +203,11 @@ def do_edit_annotation(
         wording_changed = label.pk != current.label_id or note != current.note
         if not wording_changed and public == current.public:
             return False
-        if wording_changed and current.status == Status.CONFIRMED:
-            fields.update(status=Status.OPEN, reviewed_by=None, reviewed_at=None)
+        made_public = public and not current.public
+        if (wording_changed and current.status == Status.CONFIRMED) or (
+            made_public and current.status in REVIEWED
+        ):
+            fields.update(BACK_TO_REVIEW)
         _update(current, base_revision, fields)
         _record(current, user, Action.EDITED, _diff(before, current.snapshot()))
     _copy(current, annotation)
@@ -329,6 +338,9 @@ def reanchor_annotations(
                     "prefix": q.prefix,
                     "suffix": q.suffix,
                 }
+                if q.exact != annotation.exact and annotation.status in REVIEWED:
+                    # Placed on reworded text: the review judged other words.
+                    fields.update(BACK_TO_REVIEW)
                 action = Action.REANCHORED
                 extra = {"method": placed.method, "similarity": round(placed.similarity, 3)}
                 (report.fuzzy if placed.method == "fuzzy" else report.moved).append(annotation)
@@ -361,6 +373,11 @@ def on_version_created(sender: Any, version: DocumentVersion, **_kwargs: Any) ->
 def check_reattach(user: AnyUser, annotation: Annotation) -> None:
     if not permissions.can_reattach(user, annotation):
         raise PermissionDenied("Only moderators and admins can re-attach annotations.")
+    if not annotation.is_orphaned:
+        # Moving a placed annotation would carry its review over to words nobody reviewed.
+        raise ValidationError(
+            "Only an annotation that lost its place in a new version can be re-attached."
+        )
 
 
 def do_reattach(
@@ -372,7 +389,11 @@ def do_reattach(
     *,
     base_revision: int,
 ) -> None:
-    """Anchor an orphan (or move any annotation) to a span a moderator picked."""
+    """Anchor an orphan to a span a moderator picked; a reviewed one goes back to review.
+
+    The review judged the old words: on new words it is open again, and a public
+    one is off share links until someone confirms it.
+    """
     check_reattach(user, annotation)
     if version.document_id != annotation.document_version.document_id:
         raise ValidationError("An annotation can only move within its own document.")
@@ -382,8 +403,10 @@ def do_reattach(
         current = _fresh(annotation.pk)
         if current.revision != base_revision:
             raise EditConflict(current)
+        if not current.is_orphaned:
+            raise ValidationError("Someone else already re-attached this annotation.")
         before = current.snapshot()
-        fields = {
+        fields: dict[str, Any] = {
             "document_version": version,
             "start": quote.start,
             "end": quote.end,
@@ -393,6 +416,8 @@ def do_reattach(
             "anchor_state": Annotation.Anchor.ANCHORED,
             "orphaned_on": None,
         }
+        if current.status in REVIEWED:
+            fields.update(BACK_TO_REVIEW)
         _update(current, base_revision, fields)
         _record(current, user, Action.REATTACHED, _diff(before, current.snapshot()))
     _copy(current, annotation)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comparisons import compare, sharing
+from comparisons import compare, handout, sharing, steps
 from comparisons import render as diff
 from comparisons.access import (
     LinkWithdrawn,
@@ -25,6 +25,7 @@ from comparisons.access import (
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
 from documents.models import Document
+from provenance import roles
 from provenance.access import require_role, require_share
 
 VIEWS = {"side": "Side by side", "inline": "Inline", "steps": "Step through"}
@@ -193,6 +194,8 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(comparison)
     link = sharing.create_link(comparison, request.user, form.cleaned_data["expires_in"])
     messages.success(request, "Share link made. Anyone with it can see this comparison.")
+    if request.POST.get("back") == "handout":
+        return redirect("comparisons:handout", pk=comparison.pk)
     return redirect(f"{comparison.get_absolute_url()}#share-{link.pk}")
 
 
@@ -222,6 +225,90 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     context = comparison_context(request, comparison)
     context.update(base_template="comparisons/shared_base.html", shared=True, link=link)
     return _private(render(request, "comparisons/comparison.html", context))
+
+
+def present_context(request: HttpRequest, comparison: Comparison) -> dict[str, Any]:
+    """Build the presentation's context: slides in the order asked for, and where to start."""
+    order: steps.Order = "document" if request.GET.get("order") == "document" else "story"
+    slides = steps.slides(
+        comparison.engine_result,
+        analysis_for(comparison.source_version),
+        analysis_for(comparison.derivative_version),
+        order,
+    )
+    try:
+        current = min(max(int(request.GET.get("step", "1")), 1), len(slides) or 1)
+    except ValueError:
+        current = 1
+    return {
+        "comparison": comparison,
+        "source": comparison.source_version,
+        "derivative": comparison.derivative_version,
+        "slides": slides,
+        "current": current,
+        "order": order,
+        "orders": list(steps.ORDERS.items()),
+    }
+
+
+@require_GET
+@require_role
+def present(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show a comparison's changes one per screen, for a projector."""
+    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
+    if not comparison.is_done:
+        return redirect(comparison)
+    context = present_context(request, comparison)
+    context["exit_url"] = comparison.get_absolute_url()
+    return render(request, "comparisons/present.html", context)
+
+
+@require_GET
+def shared_present(request: HttpRequest, token: str) -> HttpResponse:
+    """Present a shared comparison to anyone holding a link that still opens it."""
+    try:
+        link = get_share_link(token)
+    except LinkWithdrawn:
+        return _private(render(request, "comparisons/withdrawn.html", status=410))
+    comparison = compare.ensure_current(link.comparison)
+    if not comparison.is_done:
+        return redirect(link)
+    context = present_context(request, comparison)
+    context.update(shared=True, exit_url=link.get_absolute_url())
+    return _private(render(request, "comparisons/present.html", context))
+
+
+@require_GET
+@require_role
+def handout_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the printable handout, linking to the viewer's share link (or offering to make one)."""
+    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
+    if not comparison.is_done:
+        return redirect(comparison)
+    link = handout.share_link_for(comparison, request.user)
+    origin = f"{request.scheme}://{request.get_host()}"
+    context = handout.handout_context(comparison, request.GET, link, origin)
+    context.update(
+        base_template="base.html",
+        can_share=not links_withdrawn(comparison) and roles.can_share(request.user),
+    )
+    return render(request, "comparisons/handout.html", context)
+
+
+@require_GET
+def shared_handout(request: HttpRequest, token: str) -> HttpResponse:
+    """Show the handout of a shared comparison, linking back to the same share link."""
+    try:
+        link = get_share_link(token)
+    except LinkWithdrawn:
+        return _private(render(request, "comparisons/withdrawn.html", status=410))
+    comparison = compare.ensure_current(link.comparison)
+    if not comparison.is_done:
+        return redirect(link)
+    origin = f"{request.scheme}://{request.get_host()}"
+    context = handout.handout_context(comparison, request.GET, link, origin)
+    context.update(base_template="comparisons/shared_base.html", shared=True)
+    return _private(render(request, "comparisons/handout.html", context))
 
 
 def _private(response: HttpResponse) -> HttpResponse:

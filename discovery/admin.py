@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 
-from discovery.models import Candidate, IndexState
+from discovery.models import Candidate, IndexState, SourceRelation
 
 
 @admin.register(IndexState)
@@ -18,3 +19,21 @@ class IndexStateAdmin(admin.ModelAdmin[IndexState]):
 class CandidateAdmin(admin.ModelAdmin[Candidate]):
     list_display = ("source_version", "derivative_version", "shared", "reuse_share", "comparison")
     raw_id_fields = ("source_version", "derivative_version", "comparison")
+
+
+@admin.register(SourceRelation)
+class SourceRelationAdmin(admin.ModelAdmin[SourceRelation]):
+    """Read-only: roles are decided by discovery (`discovery.lineage`), not edited by hand."""
+
+    list_display = ("article", "other", "role", "direct", "weak", "decided_at", "changed_at")
+    list_filter = ("role", "weak", "direct")
+    search_fields = ("article__title", "other__title", "reason")
+    raw_id_fields = ("article", "other", "comparison", "via")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: SourceRelation | None = None
+    ) -> bool:
+        return False

@@ -301,12 +301,37 @@ def candidates_for(article: Document) -> list[Candidate]:
     for c in rows:
         source = c.source_version.document
         origin, ids = upstream.get(source.pk, (None, frozenset()))
-        found.append(
-            Candidate(
-                source, c, _spans(c, WORDING_KINDS), _spans(c, TAKEN_KINDS), origin, frozenset(ids)
-            )
-        )
+        wording = _spans(c, WORDING_KINDS)
+        if source.kind not in RELEASE_KINDS:
+            wording = _own_wording(c, _inherited(source))
+        found.append(Candidate(source, c, wording, _spans(c, TAKEN_KINDS), origin, frozenset(ids)))
     return found
+
+
+def _inherited(document: Document) -> Intervals:
+    """The spans of a document's own text that it took from its sources (as stored)."""
+    rows = SourceRelation.objects.filter(article=document, comparison__isnull=False).takes_from()
+    return merge(
+        [s for r in rows.select_related("comparison") for s in _spans(r.comparison, TAKEN_KINDS)]
+    )
+
+
+def _own_wording(comparison: Comparison, inherited: Intervals) -> Intervals:
+    """The article's wording from this source that the source wrote itself.
+
+    Material an earlier article took from its own sources is theirs, not its: two
+    stories reprinting one release sentence share it through the release, even when
+    the release's own comparison with the later story fell below the threshold.
+    """
+    own = []
+    for p in comparison.engine_result.passages:
+        if p.kind not in WORDING_KINDS or not p.derivative_span or not p.source_span:
+            continue
+        start, end = p.source_span
+        borrowed = length(subtract([(start, end)], subtract([(start, end)], inherited)))
+        if borrowed < (end - start) / 2:
+            own.append(p.derivative_span)
+    return merge(own)
 
 
 def _upstream(ids: set[int]) -> dict[int, tuple[Document | None, frozenset[int]]]:

@@ -344,25 +344,29 @@ def store_best_source(derivative: DocumentVersion) -> Comparison | None:
     # A release outranks an article for the same text: the best release is looked for
     # first, among releases only, so a sibling story sharing more cannot hide it.
     releases = checked.filter(source_version__document__kind__in=RELEASE_KINDS)
-    stored = None
-    for pool in (releases, checked):
-        stored = _store_best(derivative, pool, floor)
-        if stored is not None or pool.filter(comparison__isnull=False).exists():
-            break
+    release_floor = min(floor, settings.DISCOVERY_BEST_RELEASE_THRESHOLD)
+    stored = _store_best(
+        derivative, releases, release_floor, settings.DISCOVERY_BEST_RELEASE_MARGIN
+    )
+    if stored is None and not releases.filter(comparison__isnull=False).exists():
+        stored = _store_best(derivative, checked, floor)
     return stored
 
 
 def _store_best(
-    derivative: DocumentVersion, pool: QuerySet[Candidate], floor: float
+    derivative: DocumentVersion, pool: QuerySet[Candidate], floor: float, margin: float = 1.0
 ) -> Comparison | None:
+    """Store the pool's best candidate if it reaches `floor` and beats the next by `margin`."""
     top = list(pool.order_by("-reuse_share", "source_version_id")[:2])
     if not top:
         return None
     best = top[0]
     if best.comparison_id is not None or best.reuse_share < floor:
         return None
-    if len(top) > 1 and top[1].reuse_share >= best.reuse_share:
-        return None  # a tie names no source
+    if len(top) > 1 and top[1].reuse_share * margin >= best.reuse_share:
+        return None  # too close to call: name no source
+    if len(top) == 1 and best.reuse_share < settings.DISCOVERY_BEST_THRESHOLD:
+        return None  # below the general floor only a clear lead over a rival counts
     result = compare(analysis_for(best.source_version), analysis_for(derivative))
     with transaction.atomic():
         comparison = store_comparison(best.source_version, derivative, result)

@@ -1,16 +1,28 @@
-"""Admins' changes to a document's record: edit its metadata, archive it, bring it back."""
+"""Admins' changes to a document's record: edit its metadata, archive it, bring it back.
+
+Each change writes its audit entry in the same transaction; `request` (when the
+change comes from a page) names who made it and from where.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
+from audit.log import Action, record
 from documents.models import Document, Outlet
 
 
-def edit_document(document: Document, cleaned: dict[str, Any]) -> list[str]:
+def _shown(value: Any) -> Any:
+    return value if value is None or isinstance(value, bool | int | float | str) else str(value)
+
+
+def edit_document(
+    document: Document, cleaned: dict[str, Any], request: HttpRequest | None = None
+) -> list[str]:
     """Apply edited metadata; return the names of the fields that changed.
 
     `document` may already carry the form's values (ModelForm validation sets them),
@@ -31,6 +43,7 @@ def edit_document(document: Document, cleaned: dict[str, Any]) -> list[str]:
             )
             if getattr(document, name) != cleaned[name]
         ]
+        before = {name: _shown(getattr(document, name)) for name in changed}
         for name in changed:
             setattr(document, name, cleaned[name])
         outlet_name = cleaned.get("outlet_name", "").strip()
@@ -40,25 +53,32 @@ def edit_document(document: Document, cleaned: dict[str, Any]) -> list[str]:
                 Outlet.objects.create(name=outlet_name)
             )
         if outlet != document.outlet:
+            before["outlet"] = _shown(document.outlet)
             document.outlet = outlet
             changed.append("outlet")
         if changed:
             document.save(update_fields=changed)
+            diff = {name: [before[name], _shown(getattr(document, name))] for name in changed}
+            record(request, Action.DOCUMENT_EDITED, document, details=diff)
         return changed
 
 
-def archive_document(document: Document) -> bool:
+def archive_document(document: Document, request: HttpRequest | None = None) -> bool:
     """Hide a document from lists; its versions stay. Return False if it already was."""
     if document.archived_at is not None:
         return False
-    document.archived_at = timezone.now()
-    document.save(update_fields=["archived_at"])
+    with transaction.atomic():
+        document.archived_at = timezone.now()
+        document.save(update_fields=["archived_at"])
+        record(request, Action.DOCUMENT_ARCHIVED, document)
     return True
 
 
-def unarchive_document(document: Document) -> bool:
+def unarchive_document(document: Document, request: HttpRequest | None = None) -> bool:
     if document.archived_at is None:
         return False
-    document.archived_at = None
-    document.save(update_fields=["archived_at"])
+    with transaction.atomic():
+        document.archived_at = None
+        document.save(update_fields=["archived_at"])
+        record(request, Action.DOCUMENT_UNARCHIVED, document)
     return True

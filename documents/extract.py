@@ -54,8 +54,14 @@ def extract_pasted(text: str) -> Extracted:
     return Extracted(text=normalise_newlines(text), content_type=f"{TEXT_PLAIN}; charset=utf-8")
 
 
-def extract(data: bytes, filename: str = "", declared_type: str = "") -> Extracted:
-    """Read one document from its bytes; `filename` and `declared_type` are hints only."""
+def extract(
+    data: bytes, filename: str = "", declared_type: str = "", encoding: str = ""
+) -> Extracted:
+    """Read one document from its bytes; `filename` and `declared_type` are hints only.
+
+    `encoding`, when given, is the uploader's choice for a text file (see
+    `encoding_choices`) and replaces detection.
+    """
     check_size(data, filename)
     kind = sniff(data, filename)
     if kind == APPLICATION_PDF:
@@ -66,7 +72,7 @@ def extract(data: bytes, filename: str = "", declared_type: str = "") -> Extract
         raise RejectedInput(
             "This is a zip archive, not a single document. Upload it as a bulk import."
         )
-    text, encoding = decode_text(data)
+    text, encoding = _checked(data, encoding) if encoding else decode_text(data)
     suffix = PurePosixPath(filename.lower()).suffix
     if kind == TEXT_HTML or "html" in declared_type:
         return _read_html(text)
@@ -190,6 +196,82 @@ def decode_text(data: bytes) -> tuple[str, str]:
         except RejectedInput:
             continue
     raise unreadable
+
+
+@dataclass(frozen=True)
+class EncodingChoice:
+    encoding: str
+    preview: str
+
+
+# Detector results this close to the best one (charset-normalizer's "chaos", 0 = clean)
+# are as plausible as it: when they read differently, detection is unsure.
+CLOSE_CHAOS = 0.05
+PREVIEW_CHARS = 400
+# The name shown for a family of encodings that read the same bytes alike.
+_COMMON_NAMES = (
+    "cp1252",
+    "mac_roman",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "cp949",
+    "euc_kr",
+    "gb18030",
+    "big5",
+    "koi8_r",
+    "cp1251",
+    "iso8859_2",
+    "cp1250",
+)
+
+
+def encoding_choices(data: bytes, filename: str = "") -> list[EncodingChoice]:
+    """The readings of a text file that detection cannot choose between; [] when it is sure.
+
+    Sure means: a byte-order mark, UTF-16, valid UTF-8, not text at all (extraction
+    then says why), or Windows-1252 among the detector's three best (the corpus is
+    mostly Western European, see `_likely_encodings`). Otherwise each encoding the
+    detector finds about as plausible as its best, and Windows-1252, is tried; if
+    they give different texts the uploader picks from a preview of each.
+    """
+    try:
+        kind = sniff(data, filename)
+    except RejectedInput:
+        return []
+    if kind in {APPLICATION_PDF, DOCX, ZIP} or _has_text_bom(data) or _looks_like_utf16(data):
+        return []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return []
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches or any("cp1252" in m.could_be_from_charset for m in matches[:3]):
+        return []
+    best = matches[0].chaos
+    names = [
+        _common_name(m.could_be_from_charset, m.encoding)
+        for m in matches
+        if m.chaos <= best + CLOSE_CHAOS
+    ]
+    choices: list[EncodingChoice] = []
+    seen: set[str] = set()
+    for name in [*names, "cp1252"]:
+        try:
+            text, encoding = _checked(data, name)
+        except RejectedInput:
+            continue
+        if text not in seen:
+            seen.add(text)
+            preview = normalise_newlines(text)[:PREVIEW_CHARS]
+            choices.append(EncodingChoice(encoding, preview))
+    return choices if len(choices) > 1 else []
+
+
+def _common_name(aliases: list[str], fallback: str) -> str:
+    return next((name for name in _COMMON_NAMES if name in aliases), fallback)
 
 
 def _likely_encodings(data: bytes) -> list[str]:

@@ -94,6 +94,8 @@ class UploadForm(MetadataFields):
         widget=forms.HiddenInput,
     )
     staged = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Chosen from the previews the form shows when encoding detection is unsure.
+    encoding = forms.CharField(required=False, max_length=40)
 
     def clean_files(self) -> list[UploadedFile[bytes]]:
         files: list[UploadedFile[bytes]] = self.cleaned_data["files"]

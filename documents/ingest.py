@@ -59,6 +59,7 @@ class Submission:
     filename: str = ""
     fetch_url: str = ""
     source: str = DocumentVersion.Source.PASTE
+    encoding: str = ""  # the uploader's choice when detection was unsure
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def check_submission(submission: Submission, meta: Metadata) -> Prepared:
         extracted = extract_pasted(submission.text)
     elif submission.data is not None:
         original = submission.data
-        extracted = extract(original, submission.filename)
+        extracted = extract(original, submission.filename, encoding=submission.encoding)
     elif submission.fetch_url:
         fetched = fetch.fetch(submission.fetch_url)
         original, source_url = fetched.data, fetched.url

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from documents import bulk, staging
 from documents.errors import RejectedInput
-from documents.extract import ZIP, sniff
+from documents.extract import ZIP, EncodingChoice, encoding_choices, sniff
 from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion, ImportJob
@@ -21,6 +21,9 @@ class UploadResult:
     outcome: Outcome | None = None
     job: ImportJob | None = None
     staged: str = ""  # token for the file, when the admin must answer a question first
+    # The readings of a text file whose encoding detection could not tell: nothing is
+    # stored until the admin picks one.
+    encodings: list[EncodingChoice] = field(default_factory=list)
 
 
 def receive_upload(
@@ -43,6 +46,9 @@ def receive_upload(
     staged = cleaned.get("staged", "")
     try:
         submission = _submission(cleaned, files, staged)
+        if submission.data is not None and (choices := _unsure(submission, cleaned)):
+            staged = staged or staging.stage(submission.data, submission.filename)
+            return UploadResult(staged=staged, encodings=choices)
     except RejectedInput as exc:
         return UploadResult(outcome=Outcome(Status.REJECTED, reason=exc.message))
     outcome = ingest(submission, meta, user=user, version_of=version_of, near_duplicates=policy)
@@ -51,15 +57,34 @@ def receive_upload(
     return UploadResult(outcome=outcome, staged=staged)
 
 
+def _unsure(submission: Submission, cleaned: dict[str, Any]) -> list[EncodingChoice]:
+    """The encodings to offer for an unsure text file not yet decided; a bad pick is refused."""
+    assert submission.data is not None
+    choices = encoding_choices(submission.data, submission.filename)
+    if not choices:
+        return []
+    picked = cleaned.get("encoding", "")
+    if not picked:
+        return choices
+    if picked not in {choice.encoding for choice in choices}:
+        raise RejectedInput("Pick one of the encodings offered for this file.")
+    return []
+
+
 def _submission(cleaned: dict[str, Any], files: list[tuple[str, bytes]], staged: str) -> Submission:
     if cleaned.get("text", "").strip():
         return Submission(text=cleaned["text"], source=DocumentVersion.Source.PASTE)
+    encoding = cleaned.get("encoding", "")
     if staged:
         data, name = staging.unstage(staged)
-        return Submission(data=data, filename=name, source=DocumentVersion.Source.FILE)
+        return Submission(
+            data=data, filename=name, source=DocumentVersion.Source.FILE, encoding=encoding
+        )
     if files:
         name, data = files[0]
-        return Submission(data=data, filename=name, source=DocumentVersion.Source.FILE)
+        return Submission(
+            data=data, filename=name, source=DocumentVersion.Source.FILE, encoding=encoding
+        )
     return Submission(fetch_url=cleaned["url"], source=DocumentVersion.Source.URL)
 
 

@@ -9,13 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.log import Action, record
 from documents import bulk, curation
 from documents.access import get_document_for, get_numbered_version_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
 from documents.models import Document, ImportJob
-from documents.uploads import receive_upload
+from documents.uploads import UploadResult, receive_upload
 from provenance.access import AuthenticatedHttpRequest, require_role, require_upload
 
 PAGE_SIZE = 25
@@ -98,6 +99,7 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     result = None
     if request.method == "POST" and form.is_valid():
         result = receive_upload(form.cleaned_data, user=request.user, version_of=version_of)
+        _audit_upload(request, result)
         if result.job is not None:
             return redirect(result.job)
         # Without a job there is always an outcome; a stored or duplicate one names its document.
@@ -117,6 +119,16 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "documents/upload.html", context)
 
 
+def _audit_upload(request: HttpRequest, result: UploadResult) -> None:
+    """Record an import started or a document or version stored (not refusals or duplicates)."""
+    if result.job is not None:
+        record(request, Action.DOCUMENTS_IMPORT, result.job, details={"job": result.job.pk})
+    elif result.outcome is not None and result.outcome.stored:
+        version = result.outcome.version
+        details = {"version": version.number} if version is not None else {}
+        record(request, Action.DOCUMENT_ADDED, result.outcome.document, details=details)
+
+
 def _int_or_404(value: str) -> int:
     if not value.isdigit():
         raise Http404("No such document.")
@@ -128,7 +140,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for(request.user, pk)
     form = DocumentEditForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
-        changed = curation.edit_document(document, form.cleaned_data)
+        changed = curation.edit_document(document, form.cleaned_data, request)
         messages.success(request, "Saved." if changed else "Nothing changed.")
         return redirect(document)
     return render(request, "documents/edit.html", {"form": form, "document": document})
@@ -138,7 +150,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_upload
 def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     document = get_document_for(request.user, pk)
-    if curation.archive_document(document):
+    if curation.archive_document(document, request):
         messages.success(request, f"Archived “{document.title}”. Its versions are kept.")
     return redirect(document)
 
@@ -147,7 +159,7 @@ def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @require_upload
 def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     document = get_document_for(request.user, pk)
-    if curation.unarchive_document(document):
+    if curation.unarchive_document(document, request):
         messages.success(request, f"“{document.title}” is back in the list.")
     return redirect(document)
 

@@ -15,6 +15,7 @@ def roles(request: HttpRequest) -> dict[str, object]:
             "can_upload": r.can_upload(user),
             "can_annotate": r.can_annotate(user),
             "can_share": r.can_share(user),
+            "can_manage_users": r.can_manage_users(user),
             "is_staff": bool(getattr(user, "is_staff", False)),
         },
     }

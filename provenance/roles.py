@@ -55,6 +55,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         *_perms("annotations.label", "add", "change", "delete"),
         *_perms("annotations.reply", "add", "change", "delete"),
         *_perms("discovery.candidate", "view"),
+        *_perms("audit.auditentry", "view"),
     ),
     MODERATORS: (
         *_READ,
@@ -107,6 +108,15 @@ def can_share(user: AnyUser) -> bool:
 
 def can_see_archived(user: AnyUser) -> bool:
     """Admins archive documents, so only they still see them (and all that hangs off them)."""
+    return ADMINS in roles_of(user)
+
+
+def can_manage_users(user: AnyUser) -> bool:
+    """Invite users, give roles, deactivate: the admins role, not only Django staff."""
+    return ADMINS in roles_of(user)
+
+
+def can_read_audit(user: AnyUser) -> bool:
     return ADMINS in roles_of(user)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 # Lets classes that django-stubs types as generic (ModelAdmin[Label], ModelForm[Document]…)
 # be subscripted at runtime too.
@@ -55,10 +57,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks_db",
+    "axes",
     # Listed so its docs page uses the Swagger UI files it ships (served as static files)
     # rather than loading them from a CDN.
     "ninja",
     "provenance",
+    "audit",
+    "accounts",
     "comparisons",
     "documents",
     "discovery",
@@ -74,6 +79,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "accounts.idle.IdleTimeoutMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Near the end, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
+    # Last, so that it sees the views' exceptions first: a locked SQLite database is a 503
+    # (a response axes then passes through unchanged).
+    "provenance.busy.LockedDatabaseMiddleware",
 ]
 
 if not DEBUG:
@@ -100,8 +112,15 @@ TEMPLATES = [
 ]
 
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# Everything this process creates is private to its user: the SQLite file and its WAL,
+# uploads, collected files, logs (files 0600, directories 0700). Set here, the one module
+# every entry point (manage.py, wsgi, the workers, tests) loads before touching a file.
+os.umask(0o077)
 # The default SQLite file (and test databases) live here; a fresh clone has no var/ yet.
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+# A var/ made before this rule (world-readable) is closed at once; its contents follow.
+if VAR_DIR.stat().st_uid == os.getuid():
+    VAR_DIR.chmod(0o700)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'provenance.sqlite3'}"),
@@ -115,7 +134,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         f"PRAGMA journal_mode=WAL; PRAGMA synchronous={'OFF' if TESTING else 'NORMAL'}"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
-    DATABASES["default"]["OPTIONS"]["timeout"] = 20
+    # A writer waits this long for another to finish, then the request answers 503 with
+    # Retry-After (provenance/busy.py). More than a few writers at once: use PostgreSQL.
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(
+        os.environ.get("SQLITE_BUSY_TIMEOUT_SECONDS", "10")
+    )
+LOCKED_RETRY_AFTER_SECONDS = int(os.environ.get("LOCKED_RETRY_AFTER_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -133,6 +157,60 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one user
+# name from one address, that pair is refused (even with the right password) for
+# AXES_COOLOFF_MINUTES, counted again from each refused try. Its backend comes first
+# and needs `request` in authenticate(); tests sign in with Client.force_login.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+# Behind a proxy the client's address is in X-Forwarded-For; set how many proxies to trust.
+AXES_IPWARE_PROXY_COUNT = (
+    int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
+)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# A signed-in session ends after this many seconds without a request (0: never); see
+# accounts/idle.py. SESSION_COOKIE_AGE still caps a session's whole life (two weeks).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+
+# Password-reset and invitation mail: printed in development, kept in memory in tests,
+# sent by SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS)
+# otherwise. Django 6.1's MAILERS, which replaces the EMAIL_* settings.
+_mail_backend = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.locmem.EmailBackend"
+    if TESTING
+    else "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+_smtp_options: dict[str, object] = {
+    "host": os.environ.get("EMAIL_HOST", "localhost"),
+    "port": int(os.environ.get("EMAIL_PORT", "25")),
+    "username": os.environ.get("EMAIL_HOST_USER", ""),
+    "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    "use_tls": env_bool("EMAIL_USE_TLS", False),
+    "timeout": 10,
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _mail_backend,
+        "OPTIONS": _smtp_options if _mail_backend.endswith("smtp.EmailBackend") else {},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "provenance@localhost")
+# How long an invitation or reset link works.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
@@ -141,6 +219,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# Django's defaults (0644) would ignore the umask for uploads.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
@@ -176,6 +257,11 @@ COMPARE_INLINE_MAX_WORDS = int(os.environ.get("COMPARE_INLINE_MAX_WORDS", "20000
 # Background work (comparisons, indexing, imports) in flight with no heartbeat for this many
 # seconds lost its worker: it is started again (see provenance/jobs.py).
 JOB_STALE_AFTER_SECONDS = int(os.environ.get("JOB_STALE_AFTER_SECONDS", "900"))
+# Workers (`manage.py run_worker`) record a heartbeat at most this often; /healthz calls a
+# worker stale when its last beat is older than WORKER_STALE_AFTER_SECONDS (a worker busy
+# with one long task beats only when it finishes it).
+WORKER_BEAT_SECONDS = float(os.environ.get("WORKER_BEAT_SECONDS", "10"))
+WORKER_STALE_AFTER_SECONDS = int(os.environ.get("WORKER_STALE_AFTER_SECONDS", "300"))
 # URL fetching refuses loopback and private addresses unless this is on (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
@@ -196,6 +282,19 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy, in debug too so that the browser tests meet the same one as
+# production: scripts and styles only from our own files, never inline (no 'unsafe-inline'
+# and no nonce: nothing needs one), nothing framed, forms posted only to us.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
@@ -235,6 +334,11 @@ DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
 # its reuse share reaches this and beats every other candidate (set it to the threshold
 # or above to turn the rule off).
 DISCOVERY_BEST_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_THRESHOLD", "0.1"))
+# A release may be kept as a text's best source from a lower share still, when it shares
+# at least DISCOVERY_BEST_RELEASE_MARGIN times what any other release does (stories
+# rewrite their releases; a same-subject release rarely comes close). Shown as weak.
+DISCOVERY_BEST_RELEASE_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_RELEASE_THRESHOLD", "0.05"))
+DISCOVERY_BEST_RELEASE_MARGIN = float(os.environ.get("DISCOVERY_BEST_RELEASE_MARGIN", "1.5"))
 DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 # Besides those, the best-ranked releases (and statements) are always checked as sources,
 # so that stories on one release, which share much with each other, cannot crowd it out.

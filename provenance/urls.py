@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.urls")),
+    path("audit/", include("audit.urls")),
     path("documents/", include("documents.urls")),
     path("discovery/", include("discovery.urls")),
     path("annotations/", include("annotations.urls")),

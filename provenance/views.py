@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from provenance.heartbeats import workers_health
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,7 +17,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Report whether the database answers: 200 if it does, 503 if not."""
+    """Report the database and the workers' heartbeats: 503 only if the database fails.
+
+    `status` is "ok" when the database answers and every worker beat lately, "stale"
+    when a worker has gone quiet, "no-workers" when none ever beat, "unknown" when the
+    heartbeats cannot be read (database not migrated): the web side still serves then
+    (200), but queued work may not run.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -25,4 +33,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": "unavailable", "detail": type(exc).__name__},
             status=503,
         )
-    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+    try:
+        workers: dict[str, object] = workers_health().as_dict()
+    except DatabaseError as exc:
+        # The database answers but has no heartbeat table yet (not migrated).
+        workers = {"status": "unknown", "detail": type(exc).__name__}
+    status = {"none": "no-workers"}.get(str(workers["status"]), str(workers["status"]))
+    return JsonResponse(
+        {"status": status, "database": "ok", "vendor": connection.vendor, "workers": workers}
+    )

@@ -17,14 +17,14 @@ data-start data-end>`, whose text is text[start:end] of that side.
 
 The pieces, by what they do: `writer` escapes one text and marks its findings;
 `passages` marks passages and their word edits and holds the reader's options;
-`columns` is the side-by-side view (with "differences only" folds), `redline` the
+`columns` is the side-by-side view (aligned rows, "differences only" folds), `redline` the
 inline view, `stepthrough` the step-by-step view and `minimap_bar` the bar above
 the texts. Callers import everything from `comparisons.render`.
 """
 
 from __future__ import annotations
 
-from comparisons.render.columns import side_html
+from comparisons.render.columns import Row, aligned_rows, row_spans, side_html
 from comparisons.render.minimap_bar import MinimapCell, minimap, minimap_html
 from comparisons.render.passages import (
     KIND_HELP,
@@ -53,9 +53,11 @@ __all__ = [
     "UNCHANGED_KINDS",
     "MinimapCell",
     "Options",
+    "Row",
     "Side",
     "Span",
     "Step",
+    "aligned_rows",
     "explain",
     "finding_passages",
     "inline_html",
@@ -64,6 +66,7 @@ __all__ = [
     "minimap_html",
     "paragraph_breaks",
     "passage_label",
+    "row_spans",
     "side_html",
     "source_text",
     "span_of",

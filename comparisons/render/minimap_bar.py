@@ -37,14 +37,32 @@ def minimap(derivative: str, result: EngineComparison) -> list[MinimapCell]:
     return cells
 
 
+def whole_percents(widths: list[float]) -> list[int]:
+    """Round widths (percent) to whole ones that still add up to the rounded total.
+
+    Each boundary is rounded rather than each width, so rounding errors never pile
+    up along the bar.
+    """
+    rounded, start = [], 0.0
+    for width in widths:
+        end = start + width
+        rounded.append(round(end) - round(start))
+        start = end
+    return rounded
+
+
 def minimap_html(derivative: str, result: EngineComparison) -> SafeString:
-    """Render the minimap as one row of links, one per run of a kind."""
+    """Render the minimap as one row of links, one per run of a kind.
+
+    Widths are classes (`w-0`…`w-100` in site.css), never style attributes: the
+    Content Security Policy allows no inline style.
+    """
+    cells = minimap(derivative, result)
     parts = []
-    for cell in minimap(derivative, result):
+    for cell, percent in zip(cells, whole_percents([c.width for c in cells]), strict=True):
         label = f"{cell.kind}, moved" if cell.moved else cell.kind
         parts.append(
-            f'<a class="cell k-{cell.kind}" href="#d-p{cell.index}" tabindex="-1"'
-            f' style="width:{cell.width:.3f}%" data-p="{cell.index}"'
-            f' title="{label}: {cell.words} words"></a>'
+            f'<a class="cell k-{cell.kind} w-{percent}" href="#d-p{cell.index}" tabindex="-1"'
+            f' data-p="{cell.index}" title="{label}: {cell.words} words"></a>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - built from numbers and fixed words

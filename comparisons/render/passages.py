@@ -53,7 +53,8 @@ def mark_open(passage: Passage, index: int, side: Side, prefix: str, *, dim: boo
         classes += " dim"
     return (
         f'<mark class="{classes}" id="{prefix}p{index}" data-p="{index}"'
-        f' data-kind="{passage.kind}" data-label="{passage_label(passage)}">'
+        f' data-kind="{passage.kind}" data-label="{passage_label(passage)}"'
+        f' title="{passage_label(passage)}">'
     )
 
 

@@ -24,6 +24,17 @@ def diff_side(
 
 
 @register.simple_tag
+def diff_rows(
+    result: EngineComparison,
+    source: str | AnalysedText,
+    derivative: str | AnalysedText,
+    options: render.Options,
+) -> list[render.Row]:
+    """Render both columns of the side-by-side view, cut into aligned rows."""
+    return render.aligned_rows(source, derivative, result, options)
+
+
+@register.simple_tag
 def diff_inline(
     result: EngineComparison,
     source: str | AnalysedText,

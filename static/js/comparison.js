@@ -1,5 +1,6 @@
 // Comparison page: cross-highlighting of counterpart passages, keyboard moves
-// between passages, the step-through, finding links and printing. The page is
+// between passages, the step-through and finding links (printing has its own handout
+// page, presenting its own page: handout.js, present.js). The page is
 // complete without this file; it only adds interaction.
 (function () {
   "use strict";
@@ -138,15 +139,6 @@
       else if (e.key === "End") go(steps.length - 1);
       else return;
       e.preventDefault();
-    });
-  }
-
-  const printLink = document.querySelector("[data-print]");
-  if (printLink) {
-    printLink.hidden = false;
-    printLink.addEventListener("click", (e) => {
-      e.preventDefault();
-      window.print();
     });
   }
 

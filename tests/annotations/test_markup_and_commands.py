@@ -41,6 +41,7 @@ def test_the_commands_export_and_reimport_a_document(
     assert json.loads(target.read_text())["total"] == 1
     Annotation.objects.all().delete()
     out = StringIO()
-    call_command("import_annotations", str(target), stdout=out)
+    call_command("import_annotations", str(target), "--as", moderator.username, stdout=out)
     assert "Imported 1 annotations" in out.getvalue()
-    assert Annotation.objects.get().note == "Check the figure."
+    imported = Annotation.objects.get()
+    assert (imported.note, imported.created_by) == ("Check the figure.", moderator)

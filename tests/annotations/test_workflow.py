@@ -177,13 +177,14 @@ def test_editing_the_wording_of_a_confirmed_annotation_reopens_it(
     assert mine.events.last().changes["status"] == ["confirmed", "open"]
 
 
-def test_making_a_confirmed_annotation_public_keeps_it_confirmed(
+def test_making_a_confirmed_annotation_public_sends_it_back_to_review(
     mine: Annotation, moderator: User, moderator2: User
 ) -> None:
+    # Confirmed as a private note is not confirmed for share links (issue 15).
     workflow.do_set_status(mine, moderator2, Status.CONFIRMED)
     edit(mine, moderator, public=True)
     mine.refresh_from_db()
-    assert (mine.status, mine.public) == (Status.CONFIRMED, True)
+    assert (mine.status, mine.public) == (Status.OPEN, True)
 
 
 # Reviewing --------------------------------------------------------------------------

@@ -73,6 +73,17 @@ def test_comparison_views_meet_aa_contrast_and_structure(
     assert pages.errors == []
 
 
+@pytest.mark.parametrize("page_name", ["present", "handout"])
+def test_classroom_pages_meet_aa_contrast_and_structure(
+    pages: Pages, educator: User, demo: Comparison, page_name: str
+) -> None:
+    page = pages.open(f"/comparisons/{demo.pk}/{page_name}/", educator)
+    low_contrast, structure = audit(page)
+    assert low_contrast == []
+    assert structure == []
+    assert pages.errors == []
+
+
 def test_other_pages_meet_aa_contrast_and_structure(
     pages: Pages, admin_member: User, demo: Comparison
 ) -> None:

@@ -147,6 +147,22 @@ def test_share_link_opens_signed_out_until_revoked(
 
 def test_print_handout(pages: Pages, educator: User, demo: Comparison, screenshots: Path) -> None:
     page = pages.open(demo.get_absolute_url(), educator)
+    page.get_by_role("link", name="Handout").click()
+    page.wait_for_url(re.compile(r"/handout/$"))
+    # No share link yet: the handout offers one, then shows its address and QR code.
+    assert page.locator(".ho-qr svg").count() == 0
+    page.get_by_role("button", name=re.compile("Make a share link")).click()
+    page.wait_for_url(re.compile(r"/handout/$"))
+    assert page.locator(".ho-qr svg").count() == 1
+    share_url = page.locator(".ho-url").inner_text()
+    assert "/s/" in share_url
+    # The educator rewrites a question on screen; it prints as text.
+    page.get_by_label("Question 3").fill("What would you ask the Home Office?")
+    page.emulate_media(media="print")
+    assert page.locator("#qp3").inner_text() == "What would you ask the Home Office?"
+    assert page.locator("textarea").first.is_hidden()
+    assert page.locator(".site-header").is_hidden()
+
     pdf = screenshots / "handout.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.stat().st_size > 10_000
@@ -155,10 +171,19 @@ def test_print_handout(pages: Pages, educator: User, demo: Comparison, screensho
     subprocess.run(
         ["pdftoppm", "-png", "-r", "70", str(pdf), str(screenshots / "handout")], check=True
     )
-    assert sorted(screenshots.glob("handout-*.png"))
-    page.emulate_media(media="print")
-    assert page.locator(".cmp-filters").is_hidden()
-    assert page.locator(".summary").is_visible() and page.locator(".findings").is_visible()
+    printed = sorted(screenshots.glob("handout-*.png"))
+    assert 1 <= len(printed) <= 2  # 001 → 000 on at most two A4 pages
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    for expected in (
+        "Questions to discuss",
+        "What would you ask the Home Office?",
+        "Key passages side by side",
+        share_url,
+    ):
+        assert expected in text
+    assert text.index("attribution changed".upper()) < text.index("NAME ADDED")  # rank order
     assert pages.errors == []
 
 
@@ -186,4 +211,45 @@ def test_small_screens_stack_the_columns(
     )
     assert overflow <= 0
     page.screenshot(path=str(screenshots / f"{name}.png"))
+    assert pages.errors == []
+
+
+def test_side_by_side_keeps_matched_passages_level(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), educator)
+    # Every passage copied in order starts at the same height in both columns.
+    tops = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#der-text mark.p[data-p]')).map(d => {
+            const s = document.querySelector('#src-text mark.p[data-p="' + d.dataset.p + '"]');
+            const row = d.closest('.row');
+            return s && row.classList.contains('matched')
+              ? [d.dataset.p, Math.round(d.getBoundingClientRect().top),
+                 Math.round(s.getBoundingClientRect().top)] : null;
+        }).filter(Boolean)"""
+    )
+    assert len(tops) >= 3
+    assert [(p, d) for p, d, s in tops] == [(p, s) for p, d, s in tops]
+    # One scroll box for both texts: the grid scrolls, the columns do not on their own.
+    box = page.locator("#texts")
+    assert box.evaluate("b => b.scrollHeight > b.clientHeight")
+    box.evaluate("b => { b.scrollTop = 600; }")
+    after = page.evaluate(
+        """() => ['#src-text', '#der-text'].map(id =>
+            document.querySelector(id + ' .row:nth-child(3)').getBoundingClientRect().top)"""
+    )
+    assert after[0] == after[1]
+    page.locator("#texts").screenshot(path=str(screenshots / "side-by-side-aligned.png"))
+
+    # Calm: copied text has no badge until focused; every passage names its kind on hover.
+    copied = page.locator("#der-text mark.p.k-verbatim").first
+    assert copied.get_attribute("title") == "verbatim"
+    before = "m => getComputedStyle(m, '::before').display"
+    assert copied.evaluate(before) == "none"
+    copied.focus()
+    assert copied.evaluate(before) != "none"
+    assert "verbatim" in copied.evaluate("m => getComputedStyle(m, '::before').content")
+    assert copied.evaluate("m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
+    badge = page.locator("#der-text mark.p.k-added").first
+    assert float(badge.evaluate("m => getComputedStyle(m, '::before').fontSize")[:-2]) >= 13
     assert pages.errors == []

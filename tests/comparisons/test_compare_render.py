@@ -210,6 +210,14 @@ def test_minimap_has_a_cell_per_derivative_run() -> None:
     assert 95 < sum(c.width for c in cells) <= 100
 
 
+def test_minimap_sizes_cells_by_class_not_inline_style() -> None:
+    html = render.minimap_html(DERIVATIVE, result())
+    assert "style=" not in html  # the Content Security Policy allows no inline style
+    widths = [int(w) for w in re.findall(r"\bw-(\d+)\b", html)]
+    assert len(widths) == len(render.minimap(DERIVATIVE, result()))
+    assert sum(widths) == round(sum(c.width for c in render.minimap(DERIVATIVE, result())))
+
+
 def test_paragraph_breaks_reflow_hard_wrapped_text() -> None:
     text = (
         "  This is a long line of a hard-wrapped release that goes on and\n"
@@ -318,3 +326,8 @@ def test_the_demo_redline_covers_the_derivative_with_runs() -> None:
     assert 'class="r"' not in render.side_html(
         derivative, compare(source, derivative), "derivative"
     )
+
+
+def test_minimap_rounding_keeps_the_bar_whole() -> None:
+    widths = [100 / 7] * 7  # each 14.29 %: rounding each alone would give 98 %
+    assert sum(render.minimap_bar.whole_percents(widths)) == 100

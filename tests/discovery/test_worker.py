@@ -1,4 +1,5 @@
-"""The real `db_worker` process indexes a new upload and finds its source.
+"""The real worker process (`run_worker`, db_worker with a heartbeat) indexes a new upload
+and finds its source, beating as it goes.
 
 Runs on whichever database the suite uses (SQLite file or PostgreSQL): the worker
 subprocess is pointed at the test database through DATABASE_URL.
@@ -25,6 +26,7 @@ from discovery.relations import sources_of
 from documents.demo import SEEDS, SEEDS_DIR
 from documents.ingest import NearDuplicates, Submission, ingest
 from documents.models import Document
+from provenance.heartbeats import WorkerHeartbeat
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -51,13 +53,15 @@ def worker() -> Iterator[subprocess.Popen[bytes]]:
         "DATABASE_URL": worker_database_url(),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "TESTING": "false",
+        "WORKER_BEAT_SECONDS": "0",
     }
     proc = subprocess.Popen(
         [
             sys.executable,
             "manage.py",
-            "db_worker",
-            "--no-reload",
+            "run_worker",
+            "--worker-id",
+            "test-1",
             "--interval",
             "0.2",
             "--no-startup-delay",
@@ -124,3 +128,28 @@ def test_the_worker_indexes_an_upload_and_finds_its_source(
     top = sources_of(article)[0]
     assert top.document == release
     assert top.derivative_share > 0.5
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_the_worker_beats_while_it_runs_and_leaves_no_row_when_stopped(
+    worker: subprocess.Popen[bytes],
+) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not WorkerHeartbeat.objects.filter(worker="test-1").exists():
+        assert proc_alive(worker)
+        assert time.monotonic() < deadline, "no heartbeat from the worker"
+        time.sleep(0.2)
+    first = WorkerHeartbeat.objects.get(worker="test-1").beat_at
+    while WorkerHeartbeat.objects.get(worker="test-1").beat_at == first:
+        assert time.monotonic() < deadline, "the worker beat only once"
+        time.sleep(0.2)
+
+    os.killpg(worker.pid, signal.SIGTERM)
+    assert worker.wait(timeout=30) == 0
+    assert not WorkerHeartbeat.objects.filter(worker="test-1").exists()
+
+
+def proc_alive(proc: subprocess.Popen[bytes]) -> bool:
+    if proc.poll() is None:
+        return True
+    raise AssertionError(proc.stderr.read().decode() if proc.stderr else "worker died")

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 
 from provenance import roles
 
@@ -23,7 +23,9 @@ def test_it_creates_one_user_per_role_and_prints_credentials() -> None:
         ("educator", "demo-educator-pass", roles.EDUCATORS, False),
     ]:
         assert username in printed and password in printed
-        user = authenticate(username=username, password=password)
+        # django-axes needs the request a real sign-in has.
+        request = RequestFactory().post("/accounts/login/")
+        user = authenticate(request, username=username, password=password)
         assert user is not None
         assert roles.roles_of(user) == {role}
 

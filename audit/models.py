@@ -1,0 +1,71 @@
+"""The audit log: who did what, when, to which object, with details.
+
+Entries are written by `audit.log.record` and never changed afterwards. The
+actor's name and the object's description are copied into the entry, so it
+still reads right after the user or the object is gone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def of_action(self, action: str) -> AuditEntryQuerySet:
+        return self.filter(action=action) if action else self
+
+    def about(self, obj: models.Model) -> AuditEntryQuerySet:
+        return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        LOGIN = "login", "Signed in"
+        LOGIN_FAILED = "login_failed", "Failed sign-in"
+        LOCKED_OUT = "locked_out", "Locked out after failed sign-ins"
+        LOGOUT = "logout", "Signed out"
+        IDLE_LOGOUT = "idle_logout", "Signed out after being idle"
+        PASSWORD_CHANGED = "password_changed", "Changed password"
+        PASSWORD_RESET_SENT = "password_reset_sent", "Password reset link sent"
+        PASSWORD_RESET = "password_reset", "Set password from a link"
+        DOCUMENT_ADDED = "document_added", "Added a document or version"
+        DOCUMENTS_IMPORT = "documents_import", "Started a document import"
+        DOCUMENT_EDITED = "document_edited", "Edited a document"
+        DOCUMENT_ARCHIVED = "document_archived", "Archived a document"
+        DOCUMENT_UNARCHIVED = "document_unarchived", "Brought back a document"
+        ANNOTATIONS_IMPORTED = "annotations_imported", "Imported annotations"
+        USER_INVITED = "user_invited", "Invited a user"
+        USER_ROLE = "user_role", "Changed a user's role"
+        USER_DEACTIVATED = "user_deactivated", "Deactivated a user"
+        USER_REACTIVATED = "user_reactivated", "Reactivated a user"
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The actor's username when the entry was written; for a failed sign-in, the name tried.
+    actor_name = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=32, choices=Action.choices, db_index=True)
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "audit entries"
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or '—'}: {self.get_action_display()}"
+
+    @property
+    def detail_items(self) -> list[tuple[str, Any]]:
+        return sorted(self.details.items()) if isinstance(self.details, dict) else []

@@ -1,0 +1,110 @@
+"""The printed handout: title block, shares, findings, key passages, questions, a QR code.
+
+The handout is a page of its own, laid out for two A4 pages. Its key passages are the
+presentation's first slides in story order, so the handout and the projector tell the
+same story; its questions start from the findings and the educator can rewrite them
+before printing (`?q1=…&q2=…&q3=…`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import segno
+from django.utils.safestring import SafeString, mark_safe
+
+from comparisons import sharing, steps
+from comparisons.analysis import analysis_for
+from comparisons.models import Comparison, ShareLink
+from provenance.engine import Comparison as EngineComparison
+
+KEY_PASSAGES = 3
+# Characters of a key passage on paper: shorter than on the projector, as the columns are narrow.
+PASSAGE_CHARS = 260
+QUESTIONS = 3
+QUESTION_MAX = 300
+
+_BY_FINDING = {
+    "attribution_changed": "The article gives a quotation to someone other than the source "
+    "does. Why might a writer do that, and how would a reader know?",
+    "quote_altered": "A quotation was changed on its way into the article. Is it still the "
+    "speaker's words? Should the article say it was edited?",
+    "name_added": "The article names someone the source leaves unnamed. Where might that "
+    "name come from, and does it change how the story reads?",
+    "name_removed": "The article leaves out a name the source gives. What does the reader lose?",
+    "number_changed": "A figure differs between the source and the article. Which is right, "
+    "and how could you check?",
+    "quote_unsourced": "The article quotes words the source does not contain. Where could "
+    "they have come from?",
+    "passage_moved": "The article puts a passage in a different order. Does the new order "
+    "change what seems most important?",
+}
+_GENERAL = (
+    "How much of the article was written by its author, and how much came from the source? "
+    "Should the article say so?",
+    "What did the article leave out of the source, and who benefits from leaving it out?",
+    "What did the article add that is not in the source? Is it fact, comment or quotation?",
+)
+
+
+def default_questions(result: EngineComparison) -> list[str]:
+    """Three discussion questions: from the findings, most important first, then general ones."""
+    out: list[str] = []
+    for finding in result.findings:
+        question = _BY_FINDING.get(finding.type)
+        if question and question not in out:
+            out.append(question)
+    for question in _GENERAL:
+        out.append(question)
+    return out[:QUESTIONS]
+
+
+def questions(result: EngineComparison, query: Mapping[str, str]) -> list[str]:
+    """The educator's questions where given (q1, q2, q3), the defaults elsewhere."""
+    defaults = default_questions(result)
+    chosen = []
+    for n, default in enumerate(defaults, start=1):
+        given = " ".join(query.get(f"q{n}", "").split())[:QUESTION_MAX]
+        chosen.append(given or default)
+    return chosen
+
+
+def qr_svg(url: str) -> SafeString:
+    """Draw a QR code for url as inline SVG, server-side (no network, no image files)."""
+    code = segno.make(url, error="m")
+    svg: str = code.svg_inline(scale=3, title="QR code for the share link", border=2)
+    return mark_safe(svg)  # noqa: S308 - segno builds it from the URL's bits, no markup of ours
+
+
+def share_link_for(comparison: Comparison, user: Any) -> ShareLink | None:
+    """The newest active link this user may hand out for the comparison, if any."""
+    return next((link for link in sharing.links_for(comparison, user) if link.is_active), None)
+
+
+def handout_context(
+    comparison: Comparison, query: Mapping[str, str], link: ShareLink | None, origin: str
+) -> dict[str, Any]:
+    """Build the handout's context; origin is the scheme and host the request came in on."""
+    result = comparison.engine_result
+    slides = steps.slides(
+        result,
+        analysis_for(comparison.source_version),
+        analysis_for(comparison.derivative_version),
+        "story",
+        PASSAGE_CHARS,
+    )
+    url = origin + link.get_absolute_url() if link is not None else ""
+    return {
+        "comparison": comparison,
+        "result": result,
+        "source": comparison.source_version,
+        "derivative": comparison.derivative_version,
+        "findings": list(result.findings),
+        "key_slides": slides[:KEY_PASSAGES],
+        "more_changes": max(0, len(slides) - KEY_PASSAGES),
+        "questions": list(enumerate(questions(result, query), start=1)),
+        "share_url": url,
+        "qr": qr_svg(url) if url else "",
+        "link": link,
+    }
