@@ -21,7 +21,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -372,6 +371,20 @@ def do_import_jsonld(data: Any, actor: User) -> ImportReport:
 # One new annotation, sent by a client ------------------------------------------------
 
 
+def _sent_bodies(item: dict[str, Any]) -> list[dict[str, Any]]:
+    body = item.get("body") or []
+    return [b for b in (body if isinstance(body, list) else [body]) if isinstance(b, dict)]
+
+
+def _sent_selectors(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The item's TextQuoteSelector and TextPositionSelector ({} for one not given)."""
+    target = item.get("target")
+    selectors = target.get("selector", []) if isinstance(target, dict) else []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    return by_type.get("TextQuoteSelector", {}), by_type.get("TextPositionSelector", {})
+
+
 @dataclass(frozen=True)
 class NewAnnotation:
     """What one W3C Annotation sent to the API asks for, checked against what `user` sees."""
@@ -411,7 +424,7 @@ def _sent_version(item: dict[str, Any], user: Any) -> DocumentVersion:
 
 
 def _sent_span(item: dict[str, Any], version: DocumentVersion) -> tuple[int, int]:
-    quote_sel, position = _selectors(item)
+    quote_sel, position = _sent_selectors(item)
     start, end = position.get("start"), position.get("end")
     exact = quote_sel.get("exact")
     if isinstance(start, int) and isinstance(end, int):
@@ -441,7 +454,7 @@ def parse_annotation(item: Any, user: Any) -> NewAnnotation:
     """
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise ValidationError({"type": "Send one W3C Web Annotation (type “Annotation”)."})
-    tag = next((b for b in _bodies(item) if b.get("purpose") == "tagging"), None)
+    tag = next((b for b in _sent_bodies(item) if b.get("purpose") == "tagging"), None)
     name = str(tag.get("value", "")).strip() if tag else ""
     if not name:
         raise ValidationError({"body": "Give a label: a TextualBody with purpose “tagging”."})
@@ -455,7 +468,9 @@ def parse_annotation(item: Any, user: Any) -> NewAnnotation:
         raise ValidationError({"body": f"“{name[:80]}” is not a label in use. Pick another."})
     version = _sent_version(item, user)
     start, end = _sent_span(item, version)
-    note = next((b for b in _bodies(item) if b.get("purpose") == "commenting"), {})
+    note: dict[str, Any] = next(
+        (b for b in _sent_bodies(item) if b.get("purpose") == "commenting"), {}
+    )
     return NewAnnotation(
         target=target_from_span(version, start, end),
         label=label,

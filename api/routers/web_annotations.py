@@ -13,6 +13,7 @@ from pydantic import Field
 
 from annotations import interchange, permissions, workflow
 from annotations.access import get_annotation_for
+from annotations.jsonld_input import UnreadableExport
 from annotations.models import Annotation, Reply
 from api.auth import reader
 from api.problems import ApiProblem
@@ -127,7 +128,7 @@ def annotation_import(request: HttpRequest, payload: Body[dict[str, Any]]) -> Im
         raise ApiProblem(403, "Only admins can import annotations.")
     try:
         report = interchange.do_import_jsonld(payload, user)
-    except interchange.UnreadableExport as exc:
+    except UnreadableExport as exc:
         raise ApiProblem(400, str(exc), slug="rejected") from exc
     return ImportOut(
         created=len(report.created),
