@@ -46,9 +46,12 @@ def test_the_api_docs_load_from_this_site_only(
     pages.contexts.append(context)
     page = context.new_page()
     page.on("request", lambda request: requested.append(request.url))
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto("/api/v1/docs")
     page.get_by_text("Provenance API").first.wait_for(timeout=WAIT)
     page.get_by_text("/api/v1/documents/{pk}/sources").first.wait_for(timeout=WAIT)
     page.screenshot(path=str(screenshots / "api-docs.png"))
     outside = [url for url in requested if not url.startswith(live_server.url)]
     assert not outside, outside
+    assert not errors, errors  # the Content-Security-Policy lets the local files run
