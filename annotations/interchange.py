@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -27,6 +29,8 @@ from django.utils.text import slugify
 from annotations import anchoring, jsonld_input
 from annotations.jsonld_input import AnnotationItem, ReplyItem
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
+from annotations.workflow import Target, target_from_span
+from documents.access import get_document_for, get_numbered_version_for
 from documents.models import Document, DocumentVersion
 from provenance import site
 
@@ -364,3 +368,114 @@ def do_import_jsonld(data: Any, actor: User) -> ImportReport:
                 by_id[item.ident] = annotation
         _import_replies(checked.replies, by_id, actor, report)
     return report
+
+
+# One new annotation, sent by a client ------------------------------------------------
+
+
+def _sent_bodies(item: dict[str, Any]) -> list[dict[str, Any]]:
+    body = item.get("body") or []
+    return [b for b in (body if isinstance(body, list) else [body]) if isinstance(b, dict)]
+
+
+def _sent_selectors(item: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The item's TextQuoteSelector and TextPositionSelector ({} for one not given)."""
+    target = item.get("target")
+    selectors = target.get("selector", []) if isinstance(target, dict) else []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
+    return by_type.get("TextQuoteSelector", {}), by_type.get("TextPositionSelector", {})
+
+
+@dataclass(frozen=True)
+class NewAnnotation:
+    """What one W3C Annotation sent to the API asks for, checked against what `user` sees."""
+
+    target: Target
+    label: Label
+    note: str
+    public: bool
+
+
+def _sent_version(item: dict[str, Any], user: Any) -> DocumentVersion:
+    """The version an item targets: pvn:document and pvn:version, else target.source.
+
+    Found only among what `user` may see, so another user's or an archived document
+    answers 404 as on the pages.
+    """
+    document_pk, number = item.get("pvn:document"), item.get("pvn:version")
+    if isinstance(document_pk, int) and isinstance(number, int):
+        return get_numbered_version_for(user, document_pk, number)
+    target = item.get("target")
+    source = str(target.get("source", "")) if isinstance(target, dict) else ""
+    if not source:
+        raise ValidationError({"target.source": "Name the document the annotation is on."})
+    visible = Document.objects.visible_to(user)
+    match = _DOCUMENT_PATH.search(source) if source.startswith(settings.SITE_URL) else None
+    document = (
+        visible.filter(pk=match.group(1)).first()
+        if match
+        else visible.filter(url=source).order_by("pk").first()
+    )
+    if document is None:
+        raise ValidationError({"target.source": "No document you can see has this address."})
+    document = get_document_for(user, document.pk)
+    if document.current_version is None:
+        raise ValidationError({"target.source": "This document has no text to annotate."})
+    return document.current_version
+
+
+def _sent_span(item: dict[str, Any], version: DocumentVersion) -> tuple[int, int]:
+    quote_sel, position = _sent_selectors(item)
+    start, end = position.get("start"), position.get("end")
+    exact = quote_sel.get("exact")
+    if isinstance(start, int) and isinstance(end, int):
+        if isinstance(exact, str) and exact and version.text[start:end] != exact:
+            raise ValidationError(
+                {"target.selector": "The quoted words are not at that position in the text."}
+            )
+        return start, end
+    if isinstance(exact, str) and exact:
+        quote = anchoring.Quote(
+            0, len(exact), exact, str(quote_sel.get("prefix", "")), str(quote_sel.get("suffix", ""))
+        )
+        found = anchoring.find_exact(quote, version.text, 0)
+        if found is not None:
+            return found, found + len(exact)
+        raise ValidationError({"target.selector": "The quoted words are not in the text."})
+    raise ValidationError(
+        {"target.selector": "Give a TextPositionSelector (start, end) or a TextQuoteSelector."}
+    )
+
+
+def parse_annotation(item: Any, user: Any) -> NewAnnotation:
+    """Read one W3C Annotation to create: raise ValidationError naming the field at fault.
+
+    Unlike an import, nothing is made up: the label must exist and not be retired, and
+    the quote must be in the text as it is now.
+    """
+    if not isinstance(item, dict) or item.get("type") != "Annotation":
+        raise ValidationError({"type": "Send one W3C Web Annotation (type “Annotation”)."})
+    tag = next((b for b in _sent_bodies(item) if b.get("purpose") == "tagging"), None)
+    name = str(tag.get("value", "")).strip() if tag else ""
+    if not name:
+        raise ValidationError({"body": "Give a label: a TextualBody with purpose “tagging”."})
+    label = (
+        Label.objects.filter(name__iexact=name).first()
+        or Label.objects.filter(
+            slug=slugify(str(tag.get("pvn:labelSlug") or name) if tag else "")
+        ).first()
+    )
+    if label is None or label.is_retired:
+        raise ValidationError({"body": f"“{name[:80]}” is not a label in use. Pick another."})
+    version = _sent_version(item, user)
+    start, end = _sent_span(item, version)
+    note: dict[str, Any] = next(
+        (b for b in _sent_bodies(item) if b.get("purpose") == "commenting"), {}
+    )
+    return NewAnnotation(
+        target=target_from_span(version, start, end),
+        label=label,
+        note=str(note.get("value", "")),
+        public=item.get("pvn:public") is True,
+    )

@@ -99,13 +99,19 @@ def _bulk_job(files: list[tuple[str, bytes]], meta: Metadata, user: User) -> Imp
         return bulk.create_job(name, bulk.bundle_files(files), bulk.ZIP, defaults, user=user)
     if len(files) == 1:
         name, data = files[0]
-        kind = bulk.payload_type(name)
-        if kind in {bulk.CSV, bulk.JSONL}:
-            return bulk.create_job(name, data, kind, defaults, user=user)
-        try:
-            is_zip = sniff(data, name) == ZIP
-        except RejectedInput:
-            is_zip = False
-        if is_zip:
-            return bulk.create_job(name, data, bulk.ZIP, defaults, user=user)
+        return job_for_file(name, data, defaults, user=user)
+    return None
+
+
+def job_for_file(name: str, data: bytes, defaults: Metadata, *, user: User) -> ImportJob | None:
+    """Start a bulk import if the file is a manifest or a zip; None for a single document."""
+    kind = bulk.payload_type(name)
+    if kind in {bulk.CSV, bulk.JSONL}:
+        return bulk.create_job(name, data, kind, defaults, user=user)
+    try:
+        is_zip = sniff(data, name) == ZIP
+    except RejectedInput:
+        is_zip = False
+    if is_zip:
+        return bulk.create_job(name, data, bulk.ZIP, defaults, user=user)
     return None

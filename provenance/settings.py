@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks_db",
     "axes",
+    # Listed so its docs page uses the Swagger UI files it ships (served as static files)
+    # rather than loading them from a CDN.
+    "ninja",
     "provenance",
     "audit",
     "accounts",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "discovery",
     "annotations",
     "checks",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -267,6 +271,13 @@ FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
 # The whole fetch of one URL, redirects and body included.
 FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", "30"))
+
+# The API's budgets for expensive calls, per user: (calls, window in seconds).
+API_RATE_LIMITS = {
+    "fetch": (int(os.environ.get("API_RATE_FETCH", "20")), 3600),
+    "discovery": (int(os.environ.get("API_RATE_DISCOVERY", "30")), 3600),
+    "long_comparison": (int(os.environ.get("API_RATE_LONG_COMPARISON", "10")), 3600),
+}
 
 # Security: strict by default when not debugging; each can be relaxed by environment.
 SESSION_COOKIE_HTTPONLY = True

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from api.main import api
+from api.views import api_not_found
 from provenance import views
 
 urlpatterns = [
@@ -18,5 +20,8 @@ urlpatterns = [
     path("annotations/", include("annotations.urls")),
     path("checks/", include("checks.urls")),
     path("", include("comparisons.urls")),
+    path("account/tokens/", include("api.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("admin/", admin.site.urls),
 ]

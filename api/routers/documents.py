@@ -1,0 +1,253 @@
+"""Documents: create (text, URL or file), list with filters, detail with versions, archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Form, Query, Router, Schema
+from ninja import Status as Answer
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from api import throttle
+from api.auth import reader, uploader
+from api.pagination import MAX_PER_PAGE, PER_PAGE, paginate
+from api.problems import ApiProblem
+from api.routers.common import responses
+from api.schemas import (
+    CreateOut,
+    DocumentListItem,
+    DocumentOut,
+    DocumentPage,
+    ImportJobOut,
+    Kind,
+    VersionText,
+    api_url,
+    document_out,
+    document_ref,
+    import_job_out,
+    version_out,
+)
+from discovery.lineage import origins_for
+from discovery.models import Role, SourceRelation
+from documents import curation
+from documents.access import get_document_for, get_numbered_version_for
+from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
+from documents.metadata import Metadata
+from documents.models import Document, DocumentVersion
+from documents.uploads import receive_upload
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
+
+router = Router(tags=["documents"])
+
+NearDuplicatePolicy = Literal["ask", "version", "separate"]
+
+
+class Filters(Schema):
+    q: str = Field("", max_length=200, description="Words in the title, author, outlet or text.")
+    kind: Kind | None = None
+    outlet: str = Field("", max_length=200, description="Outlet name (case-insensitive).")
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    origin: int | None = Field(None, description="Only documents whose origin is this one.")
+    archived: bool = Field(False, description="Archived documents only (admins).")
+    page: int = Field(1, ge=1, le=100_000)
+    per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)
+
+
+class Meta(Schema):
+    kind: Kind = "article"
+    title: str = Field("", max_length=500)
+    outlet: str = Field("", max_length=200)
+    author: str = Field("", max_length=300)
+    published: str = Field("", max_length=60, description="2024-01-31 or 2024-01-31 09:30")
+    language: str = Field("en", max_length=20)
+    url: str = Field("", max_length=2000, description="Where it was published.")
+    near_duplicates: NearDuplicatePolicy = Field(
+        "ask", description="A text very like one held: ask (409), add as a version, or separate."
+    )
+    version_of: int | None = Field(None, description="Add as a new version of this document.")
+
+    def metadata(self) -> Metadata:
+        return Metadata(
+            kind=self.kind,
+            title=self.title,
+            outlet=self.outlet,
+            author=self.author,
+            url=self.url,
+            published=self.published,
+            language=self.language,
+        )
+
+
+class DocumentIn(Meta):
+    text: str | None = Field(None, description="The text; leave out to fetch `url`.")
+
+
+@router.get("", response=responses({200: DocumentPage}), url_name="document_list")
+def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage:
+    viewer = reader(request)
+    documents = Document.objects.visible_to(viewer).select_related("outlet", "current_version")
+    documents = documents.archived() if filters.archived else documents.active()
+    if filters.q:
+        documents = documents.search(filters.q)
+    if filters.kind:
+        documents = documents.filter(kind=filters.kind)
+    if filters.outlet:
+        documents = documents.filter(outlet__name__iexact=filters.outlet)
+    if filters.origin is not None:
+        documents = documents.filter(pk__in=_derived_from(filters.origin, viewer))
+    documents = documents.published_between(filters.published_from, filters.published_to)
+    page, links = paginate(request, documents, filters.page, filters.per_page)
+    origins = origins_for(page, viewer)
+    results = [
+        DocumentListItem(
+            **document_ref(request, d).dict(),
+            origin=document_ref(request, origins[d.pk].document) if d.pk in origins else None,
+        )
+        for d in page
+    ]
+    return DocumentPage(**links.dict(), results=results)
+
+
+def _derived_from(origin: int, viewer: User) -> QuerySet[SourceRelation, int]:
+    """Articles whose origin (as discovery decided it) is this document, seen by `viewer`."""
+    relations = SourceRelation.objects.visible_to(viewer).filter(other_id=origin, role=Role.ORIGIN)
+    return relations.values_list("article_id", flat=True)
+
+
+def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> Answer[CreateOut]:
+    """Answer an ingest outcome: 201 stored, 200 duplicate, 409 near-duplicate, 400 rejected."""
+    if outcome.status == Status.REJECTED:
+        raise ApiProblem(400, outcome.reason, slug="rejected")
+    assert outcome.document is not None  # every other outcome names its document
+    if outcome.status == Status.NEAR_DUPLICATE:
+        raise ApiProblem(
+            409,
+            outcome.message + " Send it again with near_duplicates=version or separate.",
+            slug="near-duplicate",
+            extra={
+                "near_duplicate_of": api_url(request, "document_detail", outcome.document.pk),
+                "similarity": outcome.similarity,
+            },
+        )
+    document = get_document_for(reader(request), outcome.document.pk)
+    body = CreateOut(
+        status=outcome.status.value,  # type: ignore[arg-type]
+        message=outcome.message,
+        document=document_out(request, document),
+    )
+    response["Location"] = body.document.url
+    return Answer(201 if outcome.stored else 200, body)
+
+
+def _version_of(request: HttpRequest, meta: Meta) -> Document | None:
+    if meta.version_of is None:
+        return None
+    return get_document_for(reader(request), meta.version_of)
+
+
+@router.post("", response=responses({200: CreateOut, 201: CreateOut}), url_name="document_create")
+def document_create(
+    request: HttpRequest, response: HttpResponse, payload: DocumentIn
+) -> Answer[CreateOut]:
+    """Add a document from pasted text, or from `url` when no text is given (rate-limited)."""
+    user = uploader(request)
+    version_of = _version_of(request, payload)
+    if payload.text is not None:
+        if len(payload.text.encode("utf-8")) > settings.UPLOAD_MAX_BYTES:
+            raise ApiProblem(413, "The text is over the size limit.", slug="too-large")
+        submission = Submission(text=payload.text, source=DocumentVersion.Source.PASTE)
+    elif payload.url:
+        throttle.spend(user, "fetch")
+        submission = Submission(fetch_url=payload.url, source=DocumentVersion.Source.URL)
+    else:
+        raise ApiProblem(
+            422,
+            "Send the text, or a url to fetch.",
+            slug="validation",
+            errors=[("text", "Give the text or a url.")],
+        )
+    outcome = ingest(
+        submission,
+        payload.metadata(),
+        user=user,
+        version_of=version_of,
+        near_duplicates=NearDuplicates(payload.near_duplicates),
+    )
+    return _created(request, response, outcome)
+
+
+@router.post(
+    "/upload",
+    response=responses({200: CreateOut, 201: CreateOut, 202: ImportJobOut}),
+    url_name="document_upload",
+)
+def document_upload(
+    request: HttpRequest,
+    response: HttpResponse,
+    file: Annotated[UploadedFile, File()],
+    meta: Form[Meta],
+) -> Answer[CreateOut] | Answer[ImportJobOut]:
+    """Add a document from a file (text, HTML, Markdown, Word, PDF).
+
+    A zip or a CSV / JSONL manifest becomes a bulk import, as on the upload page: 202
+    with the import's status URL.
+    """
+    user = uploader(request)
+    if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
+        raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
+    cleaned = {
+        **meta.metadata().__dict__,
+        "files": [file],
+        "near_duplicate": meta.near_duplicates,
+    }
+    result = receive_upload(cleaned, user=user, version_of=_version_of(request, meta))
+    if result.job is not None:
+        body = import_job_out(request, result.job)
+        response["Location"] = body.url
+        return Answer(202, body)
+    assert result.outcome is not None  # without a job there is always an outcome
+    return _created(request, response, result.outcome)
+
+
+@router.get("/{int:pk}", response=responses({200: DocumentOut}), url_name="document_detail")
+def document_detail(request: HttpRequest, pk: int) -> DocumentOut:
+    document = get_document_for(reader(request), pk)
+    return document_out(request, document)
+
+
+@router.get(
+    "/{int:pk}/versions/{int:number}",
+    response=responses({200: VersionText}),
+    url_name="document_version",
+)
+def document_version(request: HttpRequest, pk: int, number: int) -> VersionText:
+    version = get_numbered_version_for(reader(request), pk, number)
+    data = version_out(version, version.document.current_version_id)
+    return VersionText(**data, text=version.text)
+
+
+@router.post(
+    "/{int:pk}/archive", response=responses({200: DocumentOut}), url_name="document_archive"
+)
+def document_archive(request: HttpRequest, pk: int) -> DocumentOut:
+    """Hide a document from lists (admins still see it); its versions are kept."""
+    document = get_document_for(uploader(request), pk)
+    curation.archive_document(document)
+    return document_out(request, document)
+
+
+@router.post(
+    "/{int:pk}/unarchive", response=responses({200: DocumentOut}), url_name="document_unarchive"
+)
+def document_unarchive(request: HttpRequest, pk: int) -> DocumentOut:
+    document = get_document_for(uploader(request), pk)
+    curation.unarchive_document(document)
+    return document_out(request, document)

@@ -1,0 +1,72 @@
+"""Bulk imports: start one from a zip or a CSV / JSONL manifest, follow its progress."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Router, Schema
+from ninja import Status as Answer
+from ninja.files import UploadedFile
+from pydantic import Field
+
+from api.auth import uploader
+from api.problems import ApiProblem
+from api.routers.common import responses
+from api.schemas import ImportJobOut, Kind, import_job_out
+from documents import bulk
+from documents.metadata import Metadata
+from documents.models import ImportJob
+from documents.uploads import job_for_file
+
+router = Router(tags=["imports"])
+
+
+class Defaults(Schema):
+    """Metadata for every item that does not give its own."""
+
+    kind: Kind = "article"
+    outlet: str = Field("", max_length=200)
+    author: str = Field("", max_length=300)
+    language: str = Field("en", max_length=20)
+
+
+@router.post("", response=responses({202: ImportJobOut}), url_name="import_create")
+def import_create(
+    request: HttpRequest,
+    response: HttpResponse,
+    file: Annotated[UploadedFile, File()],
+    defaults: Form[Defaults],
+) -> Answer[ImportJobOut]:
+    """Queue a bulk import; poll the Location for its progress."""
+    user = uploader(request)
+    if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
+        raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
+    meta = Metadata(
+        kind=defaults.kind,
+        outlet=defaults.outlet,
+        author=defaults.author,
+        language=defaults.language,
+    )
+    job = job_for_file(file.name or "", file.read(), meta, user=user)
+    if job is None:
+        raise ApiProblem(
+            400,
+            "Send a .zip archive or a .csv / .jsonl manifest; one document goes to "
+            "/api/v1/documents/upload.",
+            slug="rejected",
+            errors=[("file", "Not a zip archive or a manifest.")],
+        )
+    body = import_job_out(request, job)
+    response["Location"] = body.url
+    return Answer(202, body)
+
+
+@router.get("/{int:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
+def import_detail(request: HttpRequest, pk: int) -> ImportJobOut:
+    """Progress of an import; restarts it if its worker died, as the job page's poll does."""
+    uploader(request)
+    bulk.resume(ImportJob.objects.filter(pk=pk))
+    return import_job_out(request, get_object_or_404(ImportJob, pk=pk))

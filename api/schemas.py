@@ -1,0 +1,233 @@
+"""What the API sends back: typed shapes (for the OpenAPI schema) and the code that fills them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.urls import reverse
+from ninja import Schema
+
+from api.pagination import PageLinks
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from comparisons.models import Comparison, ShareLink
+    from documents.models import Document, DocumentVersion, ImportJob
+
+Kind = Literal["press_release", "article", "statement", "other"]
+
+
+def api_url(request: HttpRequest, name: str, *args: Any) -> str:
+    return request.build_absolute_uri(reverse(f"api-1:{name}", args=args))
+
+
+class DocumentRef(Schema):
+    id: int
+    title: str
+    kind: str
+    outlet: str | None
+    published_on: dt.date | None
+    url: str  # this document in the API
+    page: str  # this document's page on the site
+
+
+class VersionOut(Schema):
+    number: int
+    created_at: dt.datetime
+    source: str
+    source_url: str
+    content_type: str
+    original_name: str
+    size: int
+    text_sha256: str
+    is_current: bool
+
+
+class VersionText(VersionOut):
+    text: str
+
+
+class DocumentOut(DocumentRef):
+    author: str
+    source_url: str  # where it was published
+    published_at: dt.datetime | None
+    language: str
+    archived: bool
+    created_at: dt.datetime
+    text: str
+    versions: list[VersionOut]
+    sources: str
+    comparisons: str
+    annotations: str
+
+
+class DocumentListItem(DocumentRef):
+    origin: DocumentRef | None
+
+
+class DocumentPage(PageLinks):
+    results: list[DocumentListItem]
+
+
+class CreateOut(Schema):
+    status: Literal["added", "new_version", "duplicate"]
+    message: str
+    document: DocumentOut
+
+
+class ComparisonOut(Schema):
+    id: int
+    status: Literal["pending", "running", "done", "failed"]
+    progress: int
+    error: str
+    source: DocumentRef
+    derivative: DocumentRef
+    source_version: int
+    derivative_version: int
+    engine_version: str
+    computed_at: dt.datetime | None
+    derivative_share: float | None
+    source_share: float | None
+    paraphrased_share: float | None
+    url: str
+    status_url: str
+    page: str
+    # The engine's own versioned JSON (its `schema` field names the version); null until done.
+    result: dict[str, Any] | None
+
+
+class ComparisonStatus(Schema):
+    id: int
+    status: Literal["pending", "running", "done", "failed"]
+    progress: int
+    error: str
+    url: str
+
+
+class ComparisonPage(PageLinks):
+    results: list[ComparisonOut]
+
+
+class ShareLinkOut(Schema):
+    id: int
+    comparison: int
+    state: Literal["active", "expired", "revoked"]
+    url: str  # the read-only page anyone holding it may open
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+class ImportJobOut(Schema):
+    id: int
+    name: str
+    status: str
+    finished: bool
+    total: int
+    processed: int
+    percent: int
+    added: int
+    new_versions: int
+    duplicates: int
+    rejected: int
+    error: str
+    url: str
+
+
+def document_ref(request: HttpRequest, document: Document) -> DocumentRef:
+    return DocumentRef(
+        id=document.pk,
+        title=document.title,
+        kind=document.kind,
+        outlet=document.outlet.name if document.outlet else None,
+        published_on=document.published_on,
+        url=api_url(request, "document_detail", document.pk),
+        page=request.build_absolute_uri(document.get_absolute_url()),
+    )
+
+
+def version_out(version: DocumentVersion, current_id: int | None) -> dict[str, Any]:
+    return {
+        "number": version.number,
+        "created_at": version.created_at,
+        "source": version.source,
+        "source_url": version.source_url,
+        "content_type": version.content_type,
+        "original_name": version.original_name,
+        "size": version.size,
+        "text_sha256": version.text_sha256,
+        "is_current": version.pk == current_id,
+    }
+
+
+def document_out(request: HttpRequest, document: Document) -> DocumentOut:
+    versions = document.versions.defer("original", "text", "display_html")
+    return DocumentOut(
+        **document_ref(request, document).dict(),
+        author=document.author,
+        source_url=document.url,
+        published_at=document.published_at,
+        language=document.language,
+        archived=document.is_archived,
+        created_at=document.created_at,
+        text=document.text,
+        versions=[VersionOut(**version_out(v, document.current_version_id)) for v in versions],
+        sources=api_url(request, "document_sources", document.pk),
+        comparisons=api_url(request, "document_comparisons", document.pk),
+        annotations=api_url(request, "document_annotations", document.pk),
+    )
+
+
+def comparison_out(request: HttpRequest, comparison: Comparison) -> ComparisonOut:
+    source, derivative = comparison.source_version, comparison.derivative_version
+    return ComparisonOut(
+        id=comparison.pk,
+        status=comparison.status,  # type: ignore[arg-type]
+        progress=comparison.progress,
+        error=comparison.error,
+        source=document_ref(request, source.document),
+        derivative=document_ref(request, derivative.document),
+        source_version=source.number,
+        derivative_version=derivative.number,
+        engine_version=comparison.engine_version,
+        computed_at=comparison.computed_at,
+        derivative_share=comparison.derivative_share,
+        source_share=comparison.source_share,
+        paraphrased_share=comparison.paraphrased_share,
+        url=api_url(request, "comparison_detail", comparison.pk),
+        status_url=api_url(request, "comparison_status", comparison.pk),
+        page=request.build_absolute_uri(comparison.get_absolute_url()),
+        result=comparison.result if comparison.is_done else None,
+    )
+
+
+def share_link_out(request: HttpRequest, link: ShareLink) -> ShareLinkOut:
+    return ShareLinkOut(
+        id=link.pk,
+        comparison=link.comparison_id,
+        state=link.state,  # type: ignore[arg-type]
+        url=request.build_absolute_uri(link.get_absolute_url()),
+        created_at=link.created_at,
+        expires_at=link.expires_at,
+        revoked_at=link.revoked_at,
+    )
+
+
+def import_job_out(request: HttpRequest, job: ImportJob) -> ImportJobOut:
+    return ImportJobOut(
+        id=job.pk,
+        name=job.name,
+        status=job.status,
+        finished=job.is_finished,
+        total=job.total,
+        processed=job.processed,
+        percent=job.percent,
+        added=job.added,
+        new_versions=job.new_versions,
+        duplicates=job.duplicates,
+        rejected=job.rejected,
+        error=job.error,
+        url=api_url(request, "import_detail", job.pk),
+    )

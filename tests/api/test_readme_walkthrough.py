@@ -1,0 +1,70 @@
+"""The README's curl walk-through, run line by line with curl against a live server."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_URL = "http://127.0.0.1:8000"
+
+
+def walkthrough() -> str:
+    """The first ```sh block of the README's "API" section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## API\n", 1)[1].split("\n## ", 1)[0]
+    match = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert match, "the API section has a ```sh block"
+    return match.group(1)
+
+
+def _json_documents(output: str) -> list[dict[str, object]]:
+    """The JSON bodies curl printed one after another (curl adds no newline)."""
+    decoder, found, at = json.JSONDecoder(), [], 0
+    while at < len(output.rstrip()):
+        document, at = decoder.raw_decode(output, at)
+        found.append(document)
+        while at < len(output) and output[at].isspace():
+            at += 1
+    return found
+
+
+def test_the_walkthrough_names_each_step() -> None:
+    script = walkthrough()
+    for step in ("$API/tokens", "$API/documents/upload", "/sources", "$API/comparisons/"):
+        assert step in script
+    assert all(
+        line.startswith(("#", "API=", "curl ")) or "$(curl " in line for line in script.splitlines()
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("curl") is None, reason="scripts/test installs curl")
+def test_the_readme_curl_lines_work_against_a_live_server(live_server, settings) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import load_seeds
+
+    settings.DEBUG = True  # create_demo_users refuses without it (public passwords)
+    call_command("create_demo_users")
+    load_seeds()
+    script = walkthrough().replace(DEMO_URL, live_server.url)
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr + done.stdout
+    sources, comparison = _json_documents(done.stdout)
+    assert sources["status"] == "done"
+    assert comparison["status"] == "done"
+    assert comparison["derivative"]["title"].startswith("Extra French officers")
+    assert comparison["source"]["kind"] == "press_release"
+    assert comparison["result"]["schema"]

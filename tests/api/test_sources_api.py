@@ -1,0 +1,66 @@
+"""/api/v1/documents/{id}/sources and …/discover."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import discover, problem
+
+
+@pytest.fixture
+def discovered(seeds):  # type: ignore[no-untyped-def]
+    discover(*seeds.values())
+    return seeds
+
+
+def test_the_sources_report_of_a_document(api_for, educator, discovered):
+    seeds = discovered
+    derivative = seeds["000"]
+    body = api_for(educator).get(f"/api/v1/documents/{derivative.pk}/sources").json()
+    assert body["document"] == derivative.pk and body["status"] == "done"
+    release = next(entry for entry in body["sources"] if entry["document"] == seeds["001"].pk)
+    assert release["role"] == "origin" and release["direct"] is True
+    assert release["comparison"] and release["reason"]
+    assert 0 < release["derivative_share"] <= 1
+
+
+def test_a_release_lists_what_took_from_it(api_for, educator, discovered):
+    seeds = discovered
+    body = api_for(educator).get(f"/api/v1/documents/{seeds['001'].pk}/sources").json()
+    assert seeds["000"].pk in [entry["document"] for entry in body["derivatives"]]
+
+
+def test_sources_of_an_unknown_or_hidden_document_are_404(api_for, educator, seeds):
+    from documents.models import Document
+
+    Document.objects.filter(pk=seeds["000"].pk).update(archived_at="2025-01-01T00:00Z")
+    problem(api_for(educator).get(f"/api/v1/documents/{seeds['000'].pk}/sources"), 404)
+    problem(api_for(educator).get("/api/v1/documents/999999/sources"), 404)
+
+
+def test_an_admin_queues_discovery_and_gets_202(api_for, admin_member, seeds, settings):
+    settings.API_RATE_LIMITS = {"discovery": (1, 3600)}
+    client = api_for(admin_member)
+    pk = seeds["000"].pk
+    response = client.post(f"/api/v1/documents/{pk}/discover")
+    assert response.status_code == 202
+    assert response["Location"].endswith(f"/api/v1/documents/{pk}/sources")
+    again = client.post(f"/api/v1/documents/{pk}/discover")
+    problem(again, 429)
+    assert again["Retry-After"].isdigit()
+
+
+def test_only_admins_run_discovery(api_for, educator, seeds):
+    problem(api_for(educator).post(f"/api/v1/documents/{seeds['000'].pk}/discover"), 403)
+
+
+def test_a_text_not_yet_looked_at_is_discovered_now_within_the_rate_limit(
+    api_for, educator, seeds, settings
+):
+    settings.API_RATE_LIMITS = {"discovery": (1, 3600)}
+    client = api_for(educator)
+    first = client.get(f"/api/v1/documents/{seeds['000'].pk}/sources")
+    assert first.json()["status"] == "done"
+    problem(client.get(f"/api/v1/documents/{seeds['002'].pk}/sources"), 429)
+    # Done once, it is read without counting again.
+    assert client.get(f"/api/v1/documents/{seeds['000'].pk}/sources").status_code == 200
