@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 # Passage kinds whose derivative side keeps the source's wording.
 WORDING_KINDS = frozenset({"verbatim", "reused", "altered", "trimmed"})
 TAKEN_KINDS = WORDING_KINDS | {"paraphrased"}
+# What makes an article a source of another: its own words copied, exactly or with
+# trivial edits or a tail dropped. Two rewrites of one release sentence can come out
+# "altered" against each other without either having read the other.
+COPIED_KINDS = frozenset({"verbatim", "reused", "trimmed"})
 logger = logging.getLogger(__name__)
 
 RELEASE_KINDS = frozenset({Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT})
@@ -339,7 +343,7 @@ def _own_wording(comparison: Comparison, inherited: Intervals) -> tuple[Interval
         borrowed = length(subtract([(start, end)], subtract([(start, end)], inherited)))
         if borrowed >= (end - start) / 2:
             carried.append(p.derivative_span)
-        elif p.kind in WORDING_KINDS:
+        elif p.kind in COPIED_KINDS:
             own.append(p.derivative_span)
     return merge(own), merge(carried)
 

@@ -228,7 +228,7 @@ def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int
             if len(sources) < top or (is_release and releases < top_releases):
                 sources.append(hit)
                 releases += is_release
-        elif len(derivatives) < top:
+        elif len(derivatives) < settings.DISCOVERY_TOP_DERIVATIVES:
             derivatives.append(hit)
     return sources, derivatives, versions
 

@@ -347,6 +347,9 @@ DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 # Besides those, the best-ranked releases (and statements) are always checked as sources,
 # so that stories on one release, which share much with each other, cannot crowd it out.
 DISCOVERY_TOP_RELEASES = int(os.environ.get("DISCOVERY_TOP_RELEASES", "3"))
+# Later texts checked as derivatives of a new one: more than sources, since a release
+# uploaded after its coverage must reach every story on it to become their origin.
+DISCOVERY_TOP_DERIVATIVES = int(os.environ.get("DISCOVERY_TOP_DERIVATIVES", "20"))
 DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
 # The second candidate source, for articles that paraphrase: each version stores its
 # DISCOVERY_TERMS most distinctive content-word stems (in-document weight × rarity); a

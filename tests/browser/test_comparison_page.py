@@ -190,7 +190,7 @@ def test_print_handout(pages: Pages, educator: User, demo: Comparison, screensho
         share_url,
     ):
         assert expected in text
-    assert text.index("attribution changed".upper()) < text.index("NAME ADDED")  # rank order
+    assert text.index("quotation replaced".upper()) < text.index("NAME ADDED")  # rank order
     assert pages.errors == []
 
 
