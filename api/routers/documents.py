@@ -73,6 +73,12 @@ class Meta(Schema):
         "ask", description="A text very like one held: ask (409), add as a version, or separate."
     )
     version_of: int | None = Field(None, description="Add as a new version of this document.")
+    encoding: str = Field(
+        "",
+        max_length=40,
+        description="For a file whose encoding detection is unsure: one of the encodings "
+        "the 422 answer offers.",
+    )
 
     def metadata(self) -> Metadata:
         return Metadata(
@@ -207,8 +213,24 @@ def document_upload(
         **meta.metadata().__dict__,
         "files": [file],
         "near_duplicate": meta.near_duplicates,
+        "encoding": meta.encoding,
     }
     result = receive_upload(cleaned, user=user, version_of=_version_of(request, meta))
+    if result.encodings:  # the page shows previews; here the client picks and sends again
+        raise ApiProblem(
+            422,
+            "The file's encoding is uncertain. Nothing was stored: send it again with "
+            "`encoding` set to the reading that looks right.",
+            slug="encoding-uncertain",
+            errors=[
+                ("encoding", "Pick one of: " + ", ".join(c.encoding for c in result.encodings))
+            ],
+            extra={
+                "encodings": [
+                    {"encoding": c.encoding, "preview": c.preview} for c in result.encodings
+                ]
+            },
+        )
     if result.job is not None:
         body = import_job_out(request, result.job)
         response["Location"] = body.url

@@ -302,3 +302,22 @@ def test_only_admins_archive(api_for, role, request):
     story = _corpus()["story"]
     problem(api_for(request.getfixturevalue(role)).post(f"{DOCUMENTS}/{story.pk}/archive"), 403)
     assert not Document.objects.get(pk=story.pk).is_archived
+
+
+def test_a_file_of_uncertain_encoding_is_offered_back_and_stored_once_picked(
+    api_for, admin_member
+):
+    data = "東京都の新しい計画".encode("shift_jis")
+    client = api_for(admin_member)
+
+    def send(**extra):
+        upload = SimpleUploadedFile("tokyo.txt", data, content_type="text/plain")
+        return client.post(f"{DOCUMENTS}/upload", {"file": upload, **extra}, multipart=True)
+
+    body = problem(send(), 422)
+    offered = [choice["encoding"] for choice in body["encodings"]]
+    assert "encoding" in [error["field"] for error in body["errors"]]
+    assert not Document.objects.exists()  # nothing stored until the client picks
+    picked = next(e for e in offered if "shift" in e.lower() or "932" in e)
+    assert send(encoding=picked).status_code == 201
+    assert "東京都" in Document.objects.get().current_version.text
