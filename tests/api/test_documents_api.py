@@ -304,9 +304,7 @@ def test_only_admins_archive(api_for, role, request):
     assert not Document.objects.get(pk=story.pk).is_archived
 
 
-def test_a_file_of_uncertain_encoding_is_offered_back_and_stored_once_picked(
-    api_for, admin_member
-):
+def test_a_file_of_uncertain_encoding_is_offered_back_and_stored_once_picked(api_for, admin_member):
     data = "東京都の新しい計画".encode("shift_jis")
     client = api_for(admin_member)
 
