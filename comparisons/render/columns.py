@@ -60,7 +60,9 @@ def _write_window(w: Writer, result: EngineComparison, options: Options, lo: int
             fold_from = None
         else:
             w.text_range(pos, start)
-        w.write(mark_open(passage, index, w.side, w.prefix, dim=not options.shows(passage)))
+        replaced = result.replacement_of(index) is not None
+        dim = not options.shows(passage)
+        w.write(mark_open(passage, index, w.side, w.prefix, dim=dim, replaced=replaced))
         passage_body(w, passage, start, end)
         w.write("</mark>")
         pos = end

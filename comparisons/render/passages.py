@@ -45,16 +45,22 @@ def _op_tag(op: Op, side: Side) -> tuple[str, str] | None:
     return None
 
 
-def mark_open(passage: Passage, index: int, side: Side, prefix: str, *, dim: bool) -> str:
+def mark_open(
+    passage: Passage, index: int, side: Side, prefix: str, *, dim: bool, replaced: bool = False
+) -> str:
+    """Open a passage's mark. `replaced`: one half of a quotation replaced by another's,
+    labelled as such in every view (the kind filter still reads its own kind)."""
     classes = f"p k-{passage.kind}"
+    label = "Quotation replaced" if replaced else passage_label(passage)
+    if replaced:
+        classes += " k-replaced"
     if passage.moved:
         classes += " moved"
     if dim:
         classes += " dim"
     return (
         f'<mark class="{classes}" id="{prefix}p{index}" data-p="{index}"'
-        f' data-kind="{passage.kind}" data-label="{passage_label(passage)}"'
-        f' title="{passage_label(passage)}">'
+        f' data-kind="{passage.kind}" data-label="{label}" title="{label}">'
     )
 
 

@@ -45,14 +45,16 @@ def inline_html(
                 continue
             if w.out and not w.tail.isspace():
                 w.write(" ")
-            w.write(mark_open(passage, index, "source", "i-", dim=dim))
+            replaced = result.replacement_of(index) is not None
+            w.write(mark_open(passage, index, "source", "i-", dim=dim, replaced=replaced))
             w.write(f"<del>{src.chunk(s[0], s[1])}</del></mark> ")
             continue
         start, end = max(span[0], pos), span[1]
         if end <= start:
             continue
         w.text_range(pos, start)
-        w.write(mark_open(passage, index, "derivative", "i-", dim=dim))
+        replaced = result.replacement_of(index) is not None
+        w.write(mark_open(passage, index, "derivative", "i-", dim=dim, replaced=replaced))
         _inline_body(w, src, passage, start, end)
         w.write("</mark>")
         pos = end

@@ -74,3 +74,20 @@ def test_presentation_mode_shows_the_replaced_quotation_as_one_slide_with_both_s
     src, der = side_passage(step, "source"), side_passage(step, "derivative")
     assert src is not None and der is not None
     assert src[0] != der[0]  # the omitted quotation on one side, the new one on the other
+
+
+def test_side_by_side_and_inline_label_both_quotations_as_replaced() -> None:
+    source, derivative = seed("001"), seed("000")
+    result = compare(source, derivative)
+    pair = result.replacements[0]
+    for html in (
+        render.side_html(source, result, "source"),
+        render.side_html(derivative, result, "derivative"),
+        render.inline_html(source, derivative, result),
+    ):
+        marks = re.findall(
+            r'<mark class="([^"]*)"[^>]*data-p="(\d+)"[^>]*data-label="([^"]*)"', html
+        )
+        labelled = {int(p) for classes, p, label in marks if label == "Quotation replaced"}
+        assert labelled & {pair.omitted, pair.added}, html[:200]
+        assert all("k-replaced" in c for c, p, _ in marks if int(p) in labelled)
