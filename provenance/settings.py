@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "api.middleware.MethodNotAllowedProblem",
     # Near the end, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees the views' exceptions first: a locked SQLite database is a 503

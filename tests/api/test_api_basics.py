@@ -104,3 +104,11 @@ def test_methods_an_operation_does_not_have_are_refused(api_for, educator, metho
     client = api_for(educator)
     response = getattr(client.client, method)("/api/v1/documents", headers=client.headers)
     assert response.status_code == 405
+
+
+def test_a_method_an_address_does_not_take_is_a_405_problem(api_for, educator):
+    client = api_for(educator)
+    response = client.client.delete("/api/v1/documents", headers=client.headers)
+    body = problem(response, 405)
+    assert "DELETE" in body["detail"]
+    assert "GET" in response["Allow"]
