@@ -65,8 +65,10 @@ def test_the_lockout_page_says_so_in_words(
     for n in range(10):
         page.fill("#id_username", "mo")
         page.fill("#id_password", f"wrong-{n}")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        # Each refusal must come back before the next try: on a slower database the
+        # load state can be read before the form's navigation has even begun.
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     assert "locked for 15 minutes" in page.inner_text("main")
     assert audit(page)[1] == []
     page.screenshot(path=str(screenshots / "accounts-locked-out.png"), full_page=True)
