@@ -37,9 +37,11 @@ def test_side_by_side_marks_the_demo_story(
     assert omitted.count() == 1
     added = derivative.locator("mark.p.k-added", has_text="This is a positive step")
     assert added.count() == 1
-    # Labels are visible, not colour alone.
+    # Labels are visible, not colour alone: the MP's quotation stands in the Home
+    # Secretary's place, and both halves say so.
     label = added.evaluate("m => getComputedStyle(m, '::before').content")
-    assert "added" in label
+    assert "Quotation replaced" in label
+    assert "Quotation replaced" in omitted.evaluate("m => getComputedStyle(m, '::before').content")
     page.screenshot(path=str(screenshots / "side-by-side.png"))
     page.screenshot(path=str(screenshots / "side-by-side-full.png"), full_page=True)
 
