@@ -309,21 +309,14 @@ def candidates_for(article: Document) -> list[Candidate]:
     upstream = _upstream({c.source_version.document_id for c in rows})
     for c in rows:
         source = c.source_version.document
-        origin, ids = upstream.get(source.pk, (None, frozenset()))
+        up = upstream.get(source.pk, Upstream())
         wording, carried = _spans(c, WORDING_KINDS), list[tuple[int, int]]()
         if source.kind not in RELEASE_KINDS:
-            wording, carried = _own_wording(c, _inherited(source))
+            wording, carried = _own_wording(c, up.inherited)
         found.append(
-            Candidate(source, c, wording, _spans(c, TAKEN_KINDS), origin, frozenset(ids), carried)
+            Candidate(source, c, wording, _spans(c, TAKEN_KINDS), up.origin, up.ids, carried)
         )
     return found
-
-
-def _inherited(document: Document) -> Intervals:
-    """The spans of a document's own text that it took from its sources (as stored)."""
-    rows = SourceRelation.objects.filter(article=document, comparison__isnull=False).takes_from()
-    comparisons = [r.comparison for r in rows.select_related("comparison") if r.comparison]
-    return merge([s for c in comparisons for s in _spans(c, TAKEN_KINDS)])
 
 
 def _own_wording(comparison: Comparison, inherited: Intervals) -> tuple[Intervals, Intervals]:
@@ -348,17 +341,35 @@ def _own_wording(comparison: Comparison, inherited: Intervals) -> tuple[Interval
     return merge(own), merge(carried)
 
 
-def _upstream(ids: set[int]) -> dict[int, tuple[Document | None, frozenset[int]]]:
-    """For each document, its stored origin and the ids it took text from."""
-    out: dict[int, tuple[Document | None, set[int]]] = {i: (None, set()) for i in ids}
-    rows = SourceRelation.objects.filter(article_id__in=ids).takes_from().select_related("other")
+@dataclass
+class Upstream:
+    """What a candidate source itself took, as stored: origin, sources, and its spans from them."""
+
+    origin: Document | None = None
+    ids: frozenset[int] = frozenset()
+    inherited: Intervals = field(default_factory=list)
+
+
+def _upstream(ids: set[int]) -> dict[int, Upstream]:
+    """For each document, its stored origin, the ids it took text from and the spans it took.
+
+    One query for all the article's candidate sources.
+    """
+    rows = (
+        SourceRelation.objects.filter(article_id__in=ids)
+        .takes_from()
+        .select_related("other", "comparison")
+    )
+    origin: dict[int, Document] = {}
+    took: dict[int, set[int]] = {i: set() for i in ids}
+    spans: dict[int, Intervals] = {i: [] for i in ids}
     for r in rows:
-        origin, took = out[r.article_id]
-        took.add(r.other_id)
+        took[r.article_id].add(r.other_id)
         if r.role == Role.ORIGIN:
-            origin = r.other
-        out[r.article_id] = (origin, took)
-    return {i: (o, frozenset(t)) for i, (o, t) in out.items()}
+            origin[r.article_id] = r.other
+        if r.comparison is not None:
+            spans[r.article_id].extend(_spans(r.comparison, TAKEN_KINDS))
+    return {i: Upstream(origin.get(i), frozenset(took[i]), merge(spans[i])) for i in ids}
 
 
 @transaction.atomic
