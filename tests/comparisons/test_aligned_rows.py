@@ -6,19 +6,12 @@ import itertools
 import re
 from collections import Counter
 from html import unescape
-from pathlib import Path
 
 import pytest
 
 from comparisons import render
 from provenance.engine import compare
-
-
-def seed(number: str) -> str:
-    found = sorted(Path("/work/shared/seeds").glob(f"{number}_*.txt"))
-    if not found:
-        pytest.skip("the seed corpus is not on this machine")
-    return found[0].read_text()
+from tests.engine.seeds import seed
 
 
 def text_of(html: str) -> str:
