@@ -27,7 +27,7 @@ from provenance.engine.gaps import gap_groups
 from provenance.engine.links import link_groups, strong_links
 from provenance.engine.moves import flag_moves
 from provenance.engine.paraphrase import pair_paraphrases
-from provenance.engine.tiles import find_tiles
+from provenance.engine.tiles import find_tiles, settle_edges
 from provenance.engine.types import Match, Side
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def _unit_span(side: Side, first: int, last: int) -> tuple[int, int]:
 def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]]:
     """Return passages (matched, paraphrased, omitted, added) and the word tiles found."""
     tiles = find_tiles(src.tokens, der.tokens)
+    tiles = settle_edges(tiles, src.tokens, der.tokens, src.unit_of, der.unit_of)
     links = strong_links(src, der, tiles)
     matches: list[Match] = []
     d_done = bytearray(len(der.units))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections import Counter
 
@@ -93,3 +94,69 @@ def find_tiles(src: Tokens, der: Tokens) -> list[tuple[int, int, int]]:
             start = used.find(0, k)
     tiles.sort(key=lambda t: (t[1], t[0]))
     return tiles
+
+
+def settle_edges(
+    tiles: list[tuple[int, int, int]],
+    src: Tokens,
+    der: Tokens,
+    s_unit_of: list[int],
+    d_unit_of: list[int],
+) -> list[tuple[int, int, int]]:
+    """Hand a tile's edge words to its neighbour when they fit there without a cut.
+
+    The longest run wins its words first, so a short line or a sentence's last words
+    ("CARDIFF UNIVERSITY", "by London 2012.") that recur at the end of the next source
+    sentence can be taken by a run that crosses into that sentence, leaving the line's
+    true twin unmatched. When the neighbouring tile goes on over equal, unused source
+    words that end where the edge words' sentence ends, they belong to it: the same
+    words stay matched, and no run crosses a sentence boundary for them.
+    """
+    out = [list(t) for t in sorted(tiles, key=lambda t: t[1])]
+    s_used = bytearray(len(src))
+    for a, _, n in out:
+        s_used[a : a + n] = b"\x01" * n
+
+    def s_bound(i: int) -> bool:  # a unit boundary falls just before source token i
+        return i <= 0 or i >= len(s_unit_of) or s_unit_of[i - 1] != s_unit_of[i]
+
+    def d_bound(j: int) -> bool:
+        return j <= 0 or j >= len(d_unit_of) or d_unit_of[j - 1] != d_unit_of[j]
+
+    def fits(s_lo: int, d_lo: int, k: int) -> bool:
+        return (
+            s_lo >= 0
+            and s_lo + k <= len(src)
+            and s_used.find(1, s_lo, s_lo + k) < 0
+            and src.keys[s_lo : s_lo + k] == der.keys[d_lo : d_lo + k]
+            and s_unit_of[s_lo] == s_unit_of[s_lo + k - 1]
+        )
+
+    for prev, tile in itertools.pairwise(out):
+        if prev[1] + prev[2] != tile[1] or prev[2] <= 0:
+            continue  # not next to each other in the derivative
+        a, b, n = tile
+        # The tile's head, up to its first derivative boundary, to the end of prev.
+        k = next((x for x in range(1, n) if d_bound(b + x)), 0)
+        s_at = prev[0] + prev[2]
+        if k and s_bound(s_at) == d_bound(b) and s_bound(s_at + k) and fits(s_at, b, k):
+            s_used[a : a + k] = b"\x00" * k
+            s_used[s_at : s_at + k] = b"\x01" * k
+            prev[2] += k
+            tile[0], tile[1], tile[2] = a + k, b + k, n - k
+            continue
+        # prev's tail, after its last derivative boundary, to the head of tile.
+        a, b, n = prev
+        k = next((n - x for x in range(n - 1, 0, -1) if d_bound(b + x)), 0)
+        s_at = tile[0] - k
+        if (
+            k
+            and s_bound(tile[0]) == d_bound(tile[1])
+            and s_bound(s_at)
+            and fits(s_at, b + n - k, k)
+        ):
+            s_used[a + n - k : a + n] = b"\x00" * k
+            s_used[s_at : tile[0]] = b"\x01" * k
+            prev[2] -= k
+            tile[0], tile[1], tile[2] = s_at, tile[1] - k, tile[2] + k
+    return [(a, b, n) for a, b, n in out if n > 0]
