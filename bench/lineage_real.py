@@ -153,8 +153,16 @@ def main() -> None:
         if truth in held:
             false_origin[0] += 1
             false_origin[1] += report.origin is not None
-            if report.origin is not None and os.environ.get("LINEAGE_DEBUG"):
-                print("FALSE", truth, round(report.origin.reuse_share, 3), report.origin.weak)
+            if os.environ.get("LINEAGE_DEBUG"):
+                rivals = Candidate.objects.filter(
+                    derivative_version=doc.current_version_id,
+                    source_version__document__kind="press_release",
+                ).order_by("-reuse_share")[:3]
+                print(
+                    "FALSE" if report.origin is not None else "HELD",
+                    truth,
+                    [(round(c.reuse_share, 3), c.shared) for c in rivals],
+                )
             continue
         new_origin = report.origin.document.title if report.origin else None
         new_direct = [e.document.title for e in report.direct if e.document.kind == "article"]
@@ -195,6 +203,19 @@ def main() -> None:
             why["no origin, release stored"] += 1
         else:
             why["another release"] += 1
+            if os.environ.get("LINEAGE_DEBUG"):
+                assert report.origin is not None
+                own = Candidate.objects.filter(
+                    source_version=docs[truth].current_version_id,
+                    derivative_version=doc.current_version_id,
+                ).first()
+                print(
+                    "WRONG",
+                    truth,
+                    new_origin,
+                    round(report.origin.reuse_share, 3),
+                    own and round(own.reuse_share, 3),
+                )
         roles = source_roles(doc)
         old_chain = chain(doc)
         old_origin = old_chain[0].title if len(old_chain) > 1 else None

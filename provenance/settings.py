@@ -339,10 +339,9 @@ DISCOVERY_THRESHOLD = float(os.environ.get("DISCOVERY_THRESHOLD", "0.2"))
 # its reuse share reaches this and beats every other candidate (set it to the threshold
 # or above to turn the rule off).
 DISCOVERY_BEST_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_THRESHOLD", "0.1"))
-# A release may be kept as a text's best source from a lower share still, when it shares
-# at least DISCOVERY_BEST_RELEASE_MARGIN times what any other release does (stories
-# rewrite their releases; a same-subject release rarely comes close). Shown as weak.
-DISCOVERY_BEST_RELEASE_THRESHOLD = float(os.environ.get("DISCOVERY_BEST_RELEASE_THRESHOLD", "0.05"))
+# Among releases, the best is kept from DISCOVERY_BEST_THRESHOLD only when it shares at
+# least DISCOVERY_BEST_RELEASE_MARGIN times what any other release does (a same-subject
+# release can come close to a story's own: too close to call names none).
 DISCOVERY_BEST_RELEASE_MARGIN = float(os.environ.get("DISCOVERY_BEST_RELEASE_MARGIN", "1.5"))
 DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 # Besides those, the best-ranked releases (and statements) are always checked as sources,

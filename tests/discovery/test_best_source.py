@@ -111,3 +111,20 @@ def test_a_release_uploaded_after_the_story_becomes_its_source(texts: dict[str, 
     source = make_document("Release", texts["001"], kind="press_release")
     find_sources(source)
     assert [r.document for r in sources_of(article)] == [source]
+
+
+@override_settings(**THRESHOLDS)
+def test_nothing_is_stored_below_what_pages_show(texts: dict[str, str]) -> None:
+    # A story taking one sentence of a release among its own text: the release leads a
+    # rival release by far, but below the best-source floor. No comparison is stored
+    # that no page, export or role would ever read.
+    source = release("Release", texts["001"])
+    rival = release("Rival", texts["003"] + " " + sentences(texts["004"])[0])
+    article = make_document("Story", story(sentences(texts["001"])[2:3], texts["004"]))
+    find_sources(article)
+    shares = reuse_of(article)
+    assert 0.05 <= shares[source.pk] < 0.1, shares  # the case this is about
+    assert shares[source.pk] > 2 * shares[rival.pk], shares
+    assert sources_of(article) == []
+    stored = Comparison.objects.filter(derivative_version=article.current_version)
+    assert not stored.exists()
