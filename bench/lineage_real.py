@@ -192,7 +192,7 @@ def main() -> None:
                         )
                         for c in rivals
                     ],
-                    round(float(s["share_of_article_5grams_in_pr"] or 0), 3),
+                    round(float(str(s["share_of_article_5grams_in_pr"] or 0)), 3),
                 )
             if checked is None:
                 why["release never a candidate"] = why.get("release never a candidate", 0) + 1
@@ -262,10 +262,10 @@ def main() -> None:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, label in (("old", "before (chains)"), ("new", "typed roles")):
-        for group, (n, right, false, direct) in rows[name].items():
+        for group, (n, right, n_false, n_direct) in rows[name].items():
             if n:
                 lines.append(
-                    f"| {label} | {group} | {n} | {right / n:.3f} | {false / n:.3f} | {direct} |"
+                    f"| {label} | {group} | {n} | {right / n:.3f} | {n_false / n:.3f} | {n_direct} |"
                 )
     lines += [
         "",
