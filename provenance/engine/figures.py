@@ -9,6 +9,7 @@ reads "m" as metres.
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -135,6 +136,10 @@ def _registry() -> Any:
     # only for a text that has a figure with a possible unit word.
     import pint
 
+    # pint logs a warning for each word with two readings ("mins": minutes or
+    # milli-inches) and takes the first, which is the one news text means; a log line
+    # per article would only be noise.
+    logging.getLogger("pint.util").setLevel(logging.ERROR)
     return pint.UnitRegistry()
 
 
