@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from provenance.engine import Comparison, compare
@@ -89,3 +91,15 @@ def test_a_unit_word_that_is_not_a_measure_does_not_make_figures_equal() -> None
     a, b = "5 points", "5,000 points"
     ta, tb = tokenize(a), tokenize(b)
     assert not same_wording(a, ta, 0, len(ta), b, tb, 0, len(tb))
+
+
+def test_a_unit_word_with_two_readings_is_read_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    # "mins" is minutes or milli-inches to pint; the first is meant, and reading it
+    # must not write a warning to the log for every article that has one.
+    from provenance.engine import figures
+
+    figures.unit_factor.cache_clear()
+    figures._registry.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        assert figures.unit_factor("mins") == ("[time]", 60.0)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
