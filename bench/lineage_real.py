@@ -221,6 +221,8 @@ def main() -> None:
             if os.environ.get("LINEAGE_DEBUG"):
                 print(
                     "WRONG",
+                    key,
+                    [(e.document.title, e.role, round(e.reuse_share, 3)) for e in report.entries()],
                     truth,
                     new_origin,
                     round(report.origin.reuse_share, 3),

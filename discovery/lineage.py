@@ -60,7 +60,9 @@ MIN_UNIQUE_SHARE = 0.03
 # A candidate whose shared text is at least this much explained by the chosen sources
 # shares it through them: a sibling.
 SIBLING_EXPLAINED = 0.5
-MAX_CASCADE = 200  # articles re-decided after one discovery run, at most
+# Articles a change passes on to after one discovery run, at most, beyond the ones the
+# run itself compared (which are always re-decided).
+MAX_CASCADE = 500
 
 ROLE_ORDER = {Role.ORIGIN: 0, Role.DIRECT: 1, Role.SIBLING: 2, Role.RELATED: 3}
 
@@ -179,9 +181,23 @@ def _drop_explained_through(
     kept = list(direct)
     for c in direct:
         carriers = [o for o in kept if o is not c and c.document.pk in o.upstream]
+        spans = [s for o in carriers for s in o.taken]
+        if not carriers and c.is_release:
+            # A copy of a story: a release whose text here is all inside wording copied
+            # from a story with an origin of its own reached the article in that story,
+            # even when the story's own roles do not list the release (too little of it
+            # there to count). Otherwise a second, weaker release would become the origin.
+            carriers = [
+                o
+                for o in kept
+                if not o.is_release
+                and o.upstream_origin is not None
+                and o.upstream_origin.pk != c.document.pk
+            ]
+            spans = [s for o in carriers for s in o.wording + o.carried]
         if not carriers:
             continue
-        rest = subtract(c.taken, merge([s for o in carriers for s in o.taken]))
+        rest = subtract(c.taken, merge(spans))
         if not _enough(rest, size):
             kept.remove(c)
             unique[c.document.pk] = []
@@ -448,9 +464,12 @@ def redecide(documents: Iterable[Document]) -> int:
     that inherit it. Returns how many articles were decided.
     """
     queue = sorted(set(documents), key=lambda d: (d.published_on or date.max, d.pk))
+    first = {d.pk for d in queue}
     done: set[int] = set()
-    while queue and len(done) < MAX_CASCADE:
+    while queue:
         document = queue.pop(0)
+        if document.pk not in first and len(done) >= len(first) + MAX_CASCADE:
+            continue  # the rest keep their roles until a later run reaches them
         if document.pk in done:
             continue
         done.add(document.pk)

@@ -206,7 +206,9 @@ def rank(text: str | AnalysedText, exclude_version: int, limit: int = HIT_LIMIT)
 
 def candidates(version: DocumentVersion) -> tuple[list[Hit], list[Hit], dict[int, DocumentVersion]]:
     """Split the ranked hits into likely sources and likely derivatives of the version."""
-    hits = rank(analysis_for(version), version.pk)
+    # Enough hits for the sources and every derivative that may be checked.
+    limit = HIT_LIMIT + settings.DISCOVERY_TOP_DERIVATIVES
+    hits = rank(analysis_for(version), version.pk, limit)
     versions = {
         v.pk: v
         for v in DocumentVersion.objects.filter(

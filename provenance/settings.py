@@ -348,8 +348,9 @@ DISCOVERY_TOP_CANDIDATES = int(os.environ.get("DISCOVERY_TOP_CANDIDATES", "5"))
 # so that stories on one release, which share much with each other, cannot crowd it out.
 DISCOVERY_TOP_RELEASES = int(os.environ.get("DISCOVERY_TOP_RELEASES", "3"))
 # Later texts checked as derivatives of a new one: more than sources, since a release
-# uploaded after its coverage must reach every story on it to become their origin.
-DISCOVERY_TOP_DERIVATIVES = int(os.environ.get("DISCOVERY_TOP_DERIVATIVES", "20"))
+# uploaded after its coverage must reach every story on it to become their origin (the
+# real corpus has releases with 60 stories; only texts sharing grams or terms qualify).
+DISCOVERY_TOP_DERIVATIVES = int(os.environ.get("DISCOVERY_TOP_DERIVATIVES", "100"))
 DISCOVERY_MIN_SHARED = int(os.environ.get("DISCOVERY_MIN_SHARED", "2"))
 # The second candidate source, for articles that paraphrase: each version stores its
 # DISCOVERY_TERMS most distinctive content-word stems (in-document weight × rarity); a

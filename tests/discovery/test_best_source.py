@@ -128,3 +128,20 @@ def test_nothing_is_stored_below_what_pages_show(texts: dict[str, str]) -> None:
     assert sources_of(article) == []
     stored = Comparison.objects.filter(derivative_version=article.current_version)
     assert not stored.exists()
+
+
+def test_a_release_uploaded_after_many_stories_reaches_every_one(texts: dict[str, str]) -> None:
+    # Real releases have sixty stories: a release that arrives after them must check
+    # each one, or the stories beyond the first few never get it as a source.
+    lines = sentences(texts["001"])
+    stories = []
+    for n in range(30):
+        taken = [lines[(n + k) % len(lines)] for k in range(4)]
+        article = make_document(f"Story {n}", story(taken, f"Story number {n}. " + texts["004"]))
+        assert article.current_version is not None
+        index_version(article.current_version)
+        stories.append(article)
+    source = make_document("Release", texts["001"], kind="press_release")
+    find_sources(source)
+    reached = [a for a in stories if source in [r.document for r in sources_of(a)]]
+    assert len(reached) == len(stories)
