@@ -80,6 +80,15 @@ def main() -> None:
     from discovery.search import discover
     from documents.models import Document, DocumentVersion
 
+    def release_rivals(doc: Document) -> list[Candidate]:
+        """The story's three best-sharing releases as discovery checked them."""
+        return list(
+            Candidate.objects.filter(
+                derivative_version=doc.current_version_id,
+                source_version__document__kind="press_release",
+            ).order_by("-reuse_share")[:3]
+        )
+
     call_command("migrate", verbosity=0)
     releases = load("press_releases.jsonl")
     stories = load("articles.jsonl")
@@ -154,10 +163,7 @@ def main() -> None:
             false_origin[0] += 1
             false_origin[1] += report.origin is not None
             if os.environ.get("LINEAGE_DEBUG"):
-                rivals = Candidate.objects.filter(
-                    derivative_version=doc.current_version_id,
-                    source_version__document__kind="press_release",
-                ).order_by("-reuse_share")[:3]
+                rivals = release_rivals(doc)
                 print(
                     "FALSE" if report.origin is not None else "HELD",
                     truth,
@@ -175,10 +181,7 @@ def main() -> None:
                 derivative_version=doc.current_version_id,
             ).first()
             if os.environ.get("LINEAGE_DEBUG"):
-                rivals = Candidate.objects.filter(
-                    derivative_version=doc.current_version_id,
-                    source_version__document__kind="press_release",
-                ).order_by("-reuse_share")[:3]
+                rivals = release_rivals(doc)
                 print(
                     "MISS",
                     truth,

@@ -117,11 +117,11 @@ def settle_edges(
     for a, _, n in out:
         s_used[a : a + n] = b"\x01" * n
 
-    def s_bound(i: int) -> bool:  # a unit boundary falls just before source token i
-        return i <= 0 or i >= len(s_unit_of) or s_unit_of[i - 1] != s_unit_of[i]
+    def s_bound(i: int) -> bool:
+        return _boundary(s_unit_of, i)
 
     def d_bound(j: int) -> bool:
-        return j <= 0 or j >= len(d_unit_of) or d_unit_of[j - 1] != d_unit_of[j]
+        return _boundary(d_unit_of, j)
 
     def fits(s_lo: int, d_lo: int, k: int) -> bool:
         return (
@@ -133,7 +133,7 @@ def settle_edges(
         )
 
     for prev, tile in itertools.pairwise(out):
-        if prev[1] + prev[2] != tile[1] or prev[2] <= 0:
+        if prev[1] + prev[2] != tile[1]:
             continue  # not next to each other in the derivative
         a, b, n = tile
         # The tile's head, up to its first derivative boundary, to the end of prev.
@@ -159,4 +159,10 @@ def settle_edges(
             s_used[s_at : tile[0]] = b"\x01" * k
             prev[2] -= k
             tile[0], tile[1], tile[2] = s_at, tile[1] - k, tile[2] + k
-    return [(a, b, n) for a, b, n in out if n > 0]
+    # Only a part shorter than its tile ever moves, so every tile keeps some words.
+    return [(a, b, n) for a, b, n in out]
+
+
+def _boundary(unit_of: list[int], i: int) -> bool:
+    """Tell whether a unit boundary falls just before token i (or i is an end)."""
+    return i <= 0 or i >= len(unit_of) or unit_of[i - 1] != unit_of[i]
