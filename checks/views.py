@@ -134,8 +134,13 @@ def class_detail(request: HttpRequest, token: str, pk: int) -> HttpResponse:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Keep a class's pages out of search engines, caches and referrer logs."""
+    """Keep a class's pages out of search engines, caches and other sites' referrer logs.
+
+    `same-origin`, not `no-referrer`: the class's token is in the address, so no other
+    site may see it, but our own form posts need their Origin header (with no referrer
+    at all Chromium sends `Origin: null`, and the CSRF check refuses the check).
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response

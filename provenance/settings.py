@@ -285,7 +285,11 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Same-origin keeps the Origin header on our own form posts (no-referrer makes Chromium send
+# "Origin: null", which CSRF checking refuses) and sends nothing, token URLs included, elsewhere.
 SECURE_REFERRER_POLICY = "same-origin"
+# Our own page, in the site's look and plain words, when a form fails the CSRF check.
+CSRF_FAILURE_VIEW = "provenance.own_pages.csrf_failure"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Content Security Policy, in debug too so that the browser tests meet the same one as
 # production: scripts and styles only from our own files, never inline (no 'unsafe-inline'

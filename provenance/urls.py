@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 
 from api.main import api
 from api.views import api_not_found
-from provenance import views
+from provenance import own_pages, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -23,5 +23,7 @@ urlpatterns = [
     path("account/tokens/", include("api.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    # Before the admin's own URLs, so its sign-in form is never shown.
+    path("admin/login/", own_pages.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]
