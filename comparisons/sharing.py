@@ -34,11 +34,30 @@ def create_link(comparison: Comparison, user: Any, expires_in_days: int | None) 
     return ShareLink.objects.create(comparison=comparison, created_by=user, expires_at=expires_at)
 
 
+# How long a revoked link can be brought back: long enough to undo a slip of the
+# finger, short enough that a link someone meant to stop stays stopped.
+UNDO_WINDOW = timedelta(seconds=60)
+
+
 def revoke(link: ShareLink) -> bool:
     """Stop a link working; return False if it was already revoked (a no-op)."""
     if link.revoked_at is not None:
         return False
     link.revoked_at = timezone.now()
+    link.save(update_fields=["revoked_at"])
+    return True
+
+
+def can_undo(link: ShareLink) -> bool:
+    """Tell whether a revoked link was revoked recently enough to be restored."""
+    return link.revoked_at is not None and timezone.now() - link.revoked_at <= UNDO_WINDOW
+
+
+def restore(link: ShareLink) -> bool:
+    """Undo a revocation made within UNDO_WINDOW; return False (changing nothing) if too late."""
+    if not can_undo(link):
+        return False
+    link.revoked_at = None
     link.save(update_fields=["revoked_at"])
     return True
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("comparisons/<int:pk>/retry/", views.retry, name="retry"),
     path("comparisons/<int:pk>/share/", views.share_create, name="share"),
     path("share-links/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),
+    path("share-links/<int:pk>/restore/", views.share_restore, name="share_restore"),
     path("s/<str:token>/", views.shared, name="shared"),
     path("s/<str:token>/present/", views.shared_present, name="shared_present"),
     path("s/<str:token>/handout/", views.shared_handout, name="shared_handout"),

@@ -23,7 +23,7 @@ from comparisons.access import (
     links_withdrawn,
 )
 from comparisons.analysis import analysis_for
-from comparisons.models import Comparison
+from comparisons.models import Comparison, ShareLink
 from documents.models import Document
 from provenance import roles
 from provenance.access import require_role, require_share
@@ -199,16 +199,37 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{comparison.get_absolute_url()}#share-{link.pk}")
 
 
-@require_POST
-@require_share
-def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    """Stop a share link working (its creator or an admin)."""
+def _link_to_manage(request: HttpRequest, pk: int) -> ShareLink:
+    """Return a link this user may revoke or restore (its creator or an admin), else 404/403."""
     link = get_share_link_for(request.user, pk)
     if not link.can_revoke(request.user):
         raise PermissionDenied("Only the person who made this link, or an admin, can revoke it.")
+    return link
+
+
+@require_POST
+@require_share
+def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop a share link working, once asked to confirm (the first post shows the question)."""
+    link = _link_to_manage(request, pk)
+    if link.revoked_at is None and request.POST.get("confirm") != "yes":
+        context = {"link": link, "comparison": link.comparison}
+        return render(request, "comparisons/share_revoke_confirm.html", context)
     if sharing.revoke(link):
-        messages.success(request, "Share link revoked. It no longer opens the comparison.")
-    return redirect(f"{link.comparison.get_absolute_url()}#share-links")
+        messages.success(request, "Share link revoked: it no longer opens the comparison.")
+    return redirect(f"{link.comparison.get_absolute_url()}#share-{link.pk}")
+
+
+@require_POST
+@require_share
+def share_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo a revocation within a minute of it; after that the link stays revoked."""
+    link = _link_to_manage(request, pk)
+    if sharing.restore(link):
+        messages.success(request, "Share link restored: it opens the comparison again.")
+    elif link.revoked_at is not None:
+        messages.error(request, "Too late to undo: make a new link instead.")
+    return redirect(f"{link.comparison.get_absolute_url()}#share-{link.pk}")
 
 
 @require_GET
@@ -216,8 +237,8 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
     """Show a shared comparison, read-only, to anyone holding a link that still opens it."""
     try:
         link = get_share_link(token)
-    except LinkWithdrawn:
-        return _private(render(request, "comparisons/withdrawn.html", status=410))
+    except LinkWithdrawn as gone:
+        return _withdrawn(request, gone.link)
     comparison = compare.ensure_current(link.comparison)
     if not comparison.is_done:
         context = {"comparison": comparison, "base_template": "comparisons/shared_base.html"}
@@ -268,8 +289,8 @@ def shared_present(request: HttpRequest, token: str) -> HttpResponse:
     """Present a shared comparison to anyone holding a link that still opens it."""
     try:
         link = get_share_link(token)
-    except LinkWithdrawn:
-        return _private(render(request, "comparisons/withdrawn.html", status=410))
+    except LinkWithdrawn as gone:
+        return _withdrawn(request, gone.link)
     comparison = compare.ensure_current(link.comparison)
     if not comparison.is_done:
         return redirect(link)
@@ -300,8 +321,8 @@ def shared_handout(request: HttpRequest, token: str) -> HttpResponse:
     """Show the handout of a shared comparison, linking back to the same share link."""
     try:
         link = get_share_link(token)
-    except LinkWithdrawn:
-        return _private(render(request, "comparisons/withdrawn.html", status=410))
+    except LinkWithdrawn as gone:
+        return _withdrawn(request, gone.link)
     comparison = compare.ensure_current(link.comparison)
     if not comparison.is_done:
         return redirect(link)
@@ -309,6 +330,13 @@ def shared_handout(request: HttpRequest, token: str) -> HttpResponse:
     context = handout.handout_context(comparison, request.GET, link, origin)
     context.update(base_template="comparisons/shared_base.html", shared=True)
     return _private(render(request, "comparisons/handout.html", context))
+
+
+def _withdrawn(request: HttpRequest, link: ShareLink) -> HttpResponse:
+    """Say a link no longer opens: revoked or expired (and when), else only "withdrawn"."""
+    # An archived document is not named: the reason itself would say something about it.
+    context = {"link": link, "state": link.state if link.state != "active" else "withdrawn"}
+    return _private(render(request, "comparisons/withdrawn.html", context, status=410))
 
 
 def _private(response: HttpResponse) -> HttpResponse:

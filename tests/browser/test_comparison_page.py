@@ -137,7 +137,7 @@ def test_share_link_opens_signed_out_until_revoked(
 ) -> None:
     page = pages.open(demo.get_absolute_url(), educator)
     page.get_by_role("button", name="Make a share link").click()
-    url = page.locator(".share-url").first.input_value()
+    url = page.locator(".share-url").first.inner_text()
     assert "/s/" in url
 
     anonymous = pages.open(url)
@@ -147,10 +147,11 @@ def test_share_link_opens_signed_out_until_revoked(
     anonymous.screenshot(path=str(screenshots / "shared.png"))
 
     page.get_by_role("button", name=re.compile("Revoke")).click()
+    page.get_by_role("button", name="Yes, revoke").click()
     page.wait_for_load_state()
     response = anonymous.goto(url)
     assert response.status == 410
-    assert anonymous.get_by_role("heading", name="This link has been withdrawn").count() == 1
+    assert anonymous.get_by_role("heading", name="This link was revoked").count() == 1
     assert pages.errors == [] or all("410" in e for e in pages.errors)
 
 

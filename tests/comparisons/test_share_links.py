@@ -14,6 +14,7 @@ from comparisons.models import Comparison, ShareLink
 
 pytestmark = pytest.mark.django_db
 ClientFor = Callable[[User], Client]
+CONFIRM = {"confirm": "yes"}
 
 
 def make_link(c: Client, comparison: Comparison, expires_in: str = "") -> ShareLink:
@@ -45,15 +46,15 @@ def test_a_revoked_link_stops_working(
 ) -> None:
     c = client_for(educator)
     link = make_link(c, demo_comparison)
-    assert c.post(f"/share-links/{link.pk}/revoke/").status_code == 302
+    assert c.post(f"/share-links/{link.pk}/revoke/", CONFIRM).status_code == 302
     link.refresh_from_db()
     assert link.revoked_at is not None
     gone = client.get(f"/s/{link.token}/")
     assert gone.status_code == 410
-    assert "This link has been withdrawn" in gone.content.decode()
+    assert "This link was revoked" in gone.content.decode()
     # Revoking again is a no-op.
     revoked_at = link.revoked_at
-    c.post(f"/share-links/{link.pk}/revoke/")
+    c.post(f"/share-links/{link.pk}/revoke/", CONFIRM)
     link.refresh_from_db()
     assert link.revoked_at == revoked_at
 
@@ -91,7 +92,10 @@ def test_only_the_creator_or_an_admin_revokes(
     other = User.objects.create_user("erin")
     other.groups.add(*educator.groups.all())
     assert client_for(other).post(f"/share-links/{link.pk}/revoke/").status_code == 403
-    assert client_for(admin_member).post(f"/share-links/{link.pk}/revoke/").status_code == 302
+    assert client_for(other).post(f"/share-links/{link.pk}/revoke/", CONFIRM).status_code == 403
+    assert client_for(other).post(f"/share-links/{link.pk}/restore/").status_code == 403
+    response = client_for(admin_member).post(f"/share-links/{link.pk}/revoke/", CONFIRM)
+    assert response.status_code == 302
     link.refresh_from_db()
     assert link.state == "revoked"
 
@@ -114,3 +118,95 @@ def test_educators_see_only_their_own_links(
     assert mine.token in html and theirs.token not in html
     html = client_for(admin_member).get(demo_comparison.get_absolute_url()).content.decode()
     assert mine.token in html and theirs.token in html
+
+
+def test_revoking_asks_first_and_changes_nothing_until_confirmed(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    question = c.post(f"/share-links/{link.pk}/revoke/")
+    html = question.content.decode()
+    assert question.status_code == 200
+    assert "Revoke this share link?" in html and 'name="confirm" value="yes"' in html
+    assert link.token in html
+    link.refresh_from_db()
+    assert link.revoked_at is None
+    assert client.get(f"/s/{link.token}/").status_code == 200
+
+
+def test_undo_within_a_minute_restores_the_link_and_not_after(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    c.post(f"/share-links/{link.pk}/revoke/", CONFIRM)
+    page = c.get(demo_comparison.get_absolute_url()).content.decode()
+    assert f'action="/share-links/{link.pk}/restore/"' in page
+    assert c.post(f"/share-links/{link.pk}/restore/").status_code == 302
+    link.refresh_from_db()
+    assert link.revoked_at is None
+    assert client.get(f"/s/{link.token}/").status_code == 200
+
+    c.post(f"/share-links/{link.pk}/revoke/", CONFIRM)
+    a_minute_ago = timezone.now() - timedelta(seconds=61)
+    ShareLink.objects.filter(pk=link.pk).update(revoked_at=a_minute_ago)
+    page = c.get(demo_comparison.get_absolute_url()).content.decode()
+    assert f'action="/share-links/{link.pk}/restore/"' not in page
+    response = c.post(f"/share-links/{link.pk}/restore/", follow=True)
+    assert "Too late to undo" in response.content.decode()
+    link.refresh_from_db()
+    assert link.revoked_at == a_minute_ago
+    assert client.get(f"/s/{link.token}/").status_code == 410
+
+
+def test_restoring_needs_post(
+    educator: User, client_for: ClientFor, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    assert c.get(f"/share-links/{link.pk}/restore/").status_code == 405
+
+
+def test_the_withdrawn_page_tells_expired_from_revoked_and_when(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    expired = make_link(c, demo_comparison, expires_in="1")
+    when = timezone.localtime().replace(year=2026, month=3, day=4, hour=9, minute=30)
+    ShareLink.objects.filter(pk=expired.pk).update(expires_at=when)
+    revoked = make_link(c, demo_comparison)
+    ShareLink.objects.filter(pk=revoked.pk).update(revoked_at=when.replace(day=5))
+    expired_html = client.get(f"/s/{expired.token}/").content.decode()
+    revoked_html = client.get(f"/s/{revoked.token}/present/").content.decode()
+    assert "This link has expired" in expired_html and "4 March 2026 at 09:30" in expired_html
+    assert "revoked" not in expired_html.lower()
+    assert "This link was revoked" in revoked_html and "5 March 2026 at 09:30" in revoked_html
+    assert "expired" not in revoked_html.lower()
+
+
+def test_an_archived_document_withdraws_the_link_without_saying_why(
+    educator: User, client_for: ClientFor, client: Client, demo_comparison: Comparison
+) -> None:
+    link = make_link(client_for(educator), demo_comparison)
+    document = demo_comparison.source_version.document
+    document.archived_at = timezone.now()
+    document.save(update_fields=["archived_at"])
+    html = client.get(f"/s/{link.token}/handout/").content.decode()
+    assert "This link has been withdrawn" in html
+    assert "revoked" not in html.lower() and "expired" not in html.lower()
+
+
+def test_an_active_link_shows_in_full_with_a_copy_button_and_a_qr_code(
+    educator: User, client_for: ClientFor, demo_comparison: Comparison
+) -> None:
+    c = client_for(educator)
+    link = make_link(c, demo_comparison)
+    html = c.get(demo_comparison.get_absolute_url()).content.decode()
+    assert (
+        f'<code class="share-url" id="share-url-{link.pk}">http://testserver/s/{link.token}/</code>'
+        in html
+    )
+    assert f'data-copy="share-url-{link.pk}"' in html
+    assert "<svg" in html and "QR code for the share link" in html
+    assert 'src="/static/js/share.js"' in html

@@ -31,7 +31,7 @@ def test_a_revoked_share_link_shows_the_withdrawn_page(
     assert response.status_code == 410
     body = response.content.decode()
     _assert_own_page(body)
-    assert "This link has been withdrawn" in body
+    assert "This link was revoked" in body
     assert demo_comparison.source_version.document.title not in body
 
 
