@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from provenance.roles import AnyUser
 
 DOCUMENT = "document_version__document__"
+# How many characters of an annotation's words a list or a title quotes before "…".
+SHORT_EXACT_MAX = 80
 
 
 class LabelQuerySet(models.QuerySet["Label"]):
@@ -194,7 +196,15 @@ class Annotation(models.Model):
 
     @property
     def short_exact(self) -> str:
-        return self.exact if len(self.exact) <= 80 else self.exact[:77].rstrip() + "…"
+        """The quoted words, cut at a word boundary when long (a single long word is cut)."""
+        words = " ".join(self.exact.split())
+        if len(words) <= SHORT_EXACT_MAX:
+            return words
+        cut = words[: SHORT_EXACT_MAX - 1]
+        space = cut.rfind(" ")
+        if space >= SHORT_EXACT_MAX // 2:
+            cut = cut[:space]
+        return cut.rstrip(" ,;:.—–-") + "…"
 
     @property
     def is_orphaned(self) -> bool:

@@ -44,4 +44,7 @@ def test_each_article_shows_its_origin_and_reuse_share_from_one_batch(
     row = _row(html, seeds["000"].title)
     assert seeds["001"].get_absolute_url() in row and "origin" in row
     assert 'data-label="Reused"' in row and "%</a>" in row
-    assert "no source found" in _row(html, seeds["001"].title)
+    # A release is where reuse starts: no source is expected, and none missing is a failure.
+    release = _row(html, seeds["001"].title)
+    assert "release (no source expected)" in release and "no source found" not in release
+    assert "no source found" in _row(html, seeds["004"].title)  # an article with none
