@@ -104,3 +104,17 @@ def test_without_javascript_revoke_goes_through_a_confirmation_page(
     page.wait_for_load_state()
     link.refresh_from_db()
     assert link.revoked_at is not None
+
+
+def test_without_the_clipboard_api_copy_selects_the_link_to_copy_by_hand(
+    pages: Pages, educator: User, demo: Comparison
+) -> None:
+    link = ShareLink.objects.create(comparison=demo, created_by=educator)
+    page = pages.open("/", educator)
+    # As on a plain-http address, where browsers offer no clipboard API.
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(demo.get_absolute_url())
+    page.locator(f"#share-{link.pk} button.share-copy").click()
+    page.get_by_text("Link selected: press Ctrl+C").wait_for()
+    selected = page.evaluate("window.getSelection().toString()")
+    assert selected.strip() == f"{pages.base_url}{link.get_absolute_url()}"
