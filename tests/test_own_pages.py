@@ -22,6 +22,7 @@ def test_a_post_without_a_csrf_cookie_gets_our_page_in_plain_words() -> None:
     assert response.templates[0].name == "403_csrf.html"
     assert "reload the page" in body and "allows cookies" in body
     assert "CSRF" not in body and "csrf_token" not in body
+    assert "didn't send the cookie" in body  # the reason, in words a person knows
 
 
 def test_a_post_with_a_stale_token_gets_our_page(educator: User) -> None:
@@ -29,8 +30,9 @@ def test_a_post_with_a_stale_token_gets_our_page(educator: User) -> None:
     client.force_login(educator)
     client.get(reverse("checks:list"))  # sets the cookie
     response = client.post(reverse("checks:list"), {"csrfmiddlewaretoken": "y" * 32, "text": "a"})
+    body = response.content.decode()
     assert response.status_code == 403
-    assert "We couldn't accept that form" in response.content.decode()
+    assert "We couldn't accept that form" in body and "was out of date" in body
 
 
 def test_class_pages_keep_their_origin_for_our_forms_only(educator: User) -> None:
