@@ -36,6 +36,7 @@ from comparisons.render.passages import (
     Options,
     finding_passages,
     is_change,
+    kind_counts,
     passage_label,
 )
 from comparisons.render.redline import inline_html, source_text
@@ -68,6 +69,7 @@ __all__ = [
     "finding_passages",
     "inline_html",
     "is_change",
+    "kind_counts",
     "minimap",
     "minimap_html",
     "paragraph_breaks",

@@ -35,6 +35,12 @@ KIND_EXAMPLES: dict[str, str] = {
 }
 
 
+def kind_counts(result: EngineComparison) -> list[tuple[str, int, str, str]]:
+    """Each kind for the key: its name, how many passages, what it means, an example."""
+    counts = result.stats.counts
+    return [(k, counts.get(k, 0), KIND_HELP[k], KIND_EXAMPLES[k]) for k in KINDS]
+
+
 def passage_label(passage: Passage) -> str:
     return f"{passage.kind}, moved" if passage.moved else passage.kind
 

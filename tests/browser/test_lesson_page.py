@@ -11,9 +11,13 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 
+from checks import workflow
+from checks.models import Check, ClassToken
 from comparisons.compare import get_or_compute
 from comparisons.models import Comparison
+from documents.models import Document
 from tests.browser.conftest import Pages
 from tests.conftest import load_seeds
 
@@ -139,4 +143,59 @@ def test_the_key_and_the_about_fold_open_on_demand(
     assert f"engine version {demo.engine_version}" in about.inner_text()
     about.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "lesson-about-open.png"))
+    assert pages.errors == []
+
+
+CHECK_FINDINGS = """() => Array.from(document.querySelectorAll('.findings .finding')).map(li =>
+    [li.querySelector('.flabel').textContent.trim(), li.querySelector('.fmsg').textContent.trim(),
+     !!li.closest('details')])"""
+
+
+def test_the_check_result_reads_like_the_comparison(
+    pages: Pages, educator: User, demo: Comparison, screenshots: Path
+) -> None:
+    article = demo.derivative_version.text
+    check = workflow.do_check(educator, workflow.read_article(article, ""))
+    assert check.best_version == demo.source_version
+    # A result kept from an older engine (here with a stray "passage moved") is not what
+    # the comparison page shows: the page works it out again with the engine of today.
+    stale = dict(check.result)
+    stale["engine_version"] = "0.9"
+    stale["findings"] = [
+        *stale["findings"],
+        {**stale["findings"][0], "type": "passage_moved", "severity": "low", "message": "Stray."},
+    ]
+    check.result = stale
+    check.save(update_fields=["result"])
+
+    page = pages.open(check.get_absolute_url(), educator, viewport=LAPTOP)
+    page.screenshot(path=str(screenshots / "lesson-check-first-screen.png"))
+    shown = page.evaluate(CHECK_FINDINGS)
+    cmp_page = pages.open(demo.get_absolute_url(), educator, viewport=LAPTOP)
+    assert shown == cmp_page.evaluate(CHECK_FINDINGS)
+    assert "Stray." not in page.locator("#main").inner_text()
+    assert Check.objects.get().result == stale  # a GET never writes
+
+    # Aligned panes as on the comparison page, the page the one scroller.
+    assert page.evaluate(INNER_SCROLLERS) == []
+    level = page.evaluate(LEVEL_ROWS)
+    assert len(level) >= 3 and all(abs(d - s) <= 3 for _p, d, s in level), level
+
+    # A long article, through a class link: no blank page below the footer (text hidden
+    # in a scroll box used to stretch the page by its hidden height).
+    other = Document.objects.get(title__startswith="UK and France sign deal").current_version
+    long_article = "\n\n".join([article, other.text, other.text.replace(" the ", " a ")])
+    token = ClassToken.objects.create(label="7B", created_by=educator)
+    long_check = workflow.do_check(educator, workflow.read_article(long_article, ""), token)
+    page = pages.open(
+        reverse("checks:class_detail", args=[token.token, long_check.pk]), viewport=LAPTOP
+    )
+    assert page.evaluate(INNER_SCROLLERS) == []
+    gap = page.evaluate(
+        """() => document.scrollingElement.scrollHeight
+            - (document.querySelector('.site-footer').getBoundingClientRect().bottom
+               + window.scrollY)"""
+    )
+    assert gap <= 2
+    page.screenshot(path=str(screenshots / "lesson-check-full.png"), full_page=True)
     assert pages.errors == []
