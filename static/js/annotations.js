@@ -232,7 +232,9 @@
     showMark(data);
     window.getSelection().removeAllRanges();
     closePanel();
-    say(data.message);
+    // A status line of its own: the selection's live note is cleared as the selection goes.
+    const status = document.getElementById("anno-inplace-status");
+    if (status) status.textContent = data.message;
     const first = document.getElementById("anno-" + data.id);
     if (first) document.querySelectorAll('.anno-mark[data-anno="' + data.id + '"]').forEach(flash);
   }

@@ -83,6 +83,7 @@ def test_a_moderator_annotates_another_confirms_and_it_is_shared(
     panel.get_by_role("button", name="Save annotation").click()
     panel.wait_for(state="hidden")
     assert page.url == url and page.evaluate("window.stayed === true")  # no navigation
+    assert "Annotation added: Added material" in page.locator("#anno-inplace-status").inner_text()
     annotation = Annotation.objects.get()
     assert (annotation.exact, annotation.status, annotation.public) == (
         "Suella Braverman", "open", True,

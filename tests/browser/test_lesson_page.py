@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from annotations.models import Annotation
 from checks import workflow
 from checks.models import Check, ClassToken
 from comparisons.compare import get_or_compute
@@ -198,4 +199,31 @@ def test_the_check_result_reads_like_the_comparison(
     )
     assert gap <= 2
     page.screenshot(path=str(screenshots / "lesson-check-full.png"), full_page=True)
+    assert pages.errors == []
+
+
+def test_a_moderator_annotates_a_finding_in_a_panel_beside_the_texts(
+    pages: Pages, moderator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), moderator, viewport=LAPTOP)
+    finding = page.locator(".findings li.t-name_added")
+    finding.get_by_role("link", name="Annotate this finding").click()
+    panel = page.locator("form#anno-inplace")
+    panel.wait_for(state="visible")
+    assert "Suella Braverman" in panel.locator("#anno-inplace-quote").inner_text()
+    # Beside the texts, not over them: the texts make room for the panel.
+    texts = page.locator("#texts").bounding_box()
+    box = panel.bounding_box()
+    assert texts is not None and box is not None
+    assert box["x"] >= texts["x"] + texts["width"]
+    assert in_viewport(box, LAPTOP)
+    page.screenshot(path=str(screenshots / "lesson-annotate-finding.png"))
+    panel.get_by_label("Label").select_option(label="Added material")
+    panel.get_by_role("button", name="Save annotation").click()
+    panel.wait_for(state="hidden")
+    annotation = Annotation.objects.get()
+    index = int(finding.get_attribute("data-f") or -1)
+    assert (annotation.finding_index, annotation.created_by) == (index, moderator)
+    assert page.locator(f"#anno-item-{annotation.pk}").count() == 1
+    assert page.locator(f'#der-text .anno-mark[data-anno="{annotation.pk}"]').count() >= 1
     assert pages.errors == []
