@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -92,6 +93,41 @@ def _create_target(user: Any, data: dict[str, Any]) -> workflow.Target:
     return workflow.target_from_span(version, data["start"], data["end"], comparison)
 
 
+def _wants_json(request: HttpRequest) -> bool:
+    """The comparison page's in-place panel asks for JSON; a plain form post gets a page."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _form_problem(form: CreateForm) -> str:
+    if "label" in form.errors:
+        return "Choose a label for the annotation."
+    problems = [str(m) for errors in form.errors.values() for m in errors]
+    return problems[0] if problems else "The annotation was not saved."
+
+
+def _created(request: HttpRequest, annotation: Annotation) -> dict[str, Any]:
+    """What the in-place panel needs to show a new annotation: where it is, and its list item."""
+    comparison = annotation.comparison
+    side = (
+        "s"
+        if comparison and annotation.document_version_id == comparison.source_version_id
+        else "d"
+    )
+    item = render_to_string(
+        "annotations/_panel_item.html", {"a": annotation, "side": side}, request=request
+    )
+    return {
+        "id": annotation.pk,
+        "side": side,
+        "start": annotation.start,
+        "end": annotation.end,
+        "label": annotation.label.name,
+        "status": annotation.status,
+        "item": item,
+        "message": f"Annotation added: {annotation.label}. It is open for review.",
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @require_annotate
 def create(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -111,8 +147,12 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         annotation = workflow.do_create_annotation(
             request.user, target, clean["label"], clean["note"], clean["public"]
         )
+        if _wants_json(request):
+            return JsonResponse(_created(request, annotation))
         messages.success(request, f"Annotation added: {annotation.label}. It is open for review.")
         return redirect(safe_next(request, clean["next"]) or annotation.get_absolute_url())
+    if request.method == "POST" and _wants_json(request):
+        return JsonResponse({"error": error or _form_problem(form)}, status=400)
     if request.method == "GET":
         form = CreateForm(initial=data.dict())  # a fresh form: no errors before the first try
     quote = anchoring.quote_for(target.version.text, target.start, target.end) if target else None

@@ -10,8 +10,8 @@ from checks.workflow import SAME_TEXT_SHARE
 from comparisons import render as diff
 from comparisons.analysis import analysis_for
 from documents.models import Document, DocumentVersion
+from provenance.engine import ENGINE_VERSION, AnalysedText, analyse, compare
 from provenance.engine import Comparison as EngineComparison
-from provenance.engine import analyse
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -51,6 +51,20 @@ def source_rows(check: Check, viewer: AnyUser) -> list[SourceRow]:
     ]
 
 
+def current_result(check: Check, source: AnalysedText, article: AnalysedText) -> EngineComparison:
+    """The check's comparison as today's engine makes it.
+
+    A comparison page works its result out again when the engine changes version;
+    a check keeps what the engine said the day it ran. Shown as kept, an old result
+    could list findings (a passage moved) that the comparison page of the same two
+    texts no longer shows, so an old one is compared again here, in memory: a GET
+    never writes.
+    """
+    assert check.result is not None
+    kept = EngineComparison.from_dict(check.result)
+    return kept if kept.engine_version == ENGINE_VERSION else compare(source, article)
+
+
 def check_context(check: Check, viewer: AnyUser) -> dict[str, Any]:
     """The page context: sources, and the best source's comparison rendered side by side."""
     rows = source_rows(check, viewer)
@@ -58,13 +72,18 @@ def check_context(check: Check, viewer: AnyUser) -> dict[str, Any]:
     best = check.best_version
     if check.result is None or best is None or not any(r.best for r in rows):
         return context
-    result = EngineComparison.from_dict(check.result)
+    source, article = analysis_for(best), analyse(check.text, name="article")
+    result = current_result(check, source, article)
+    # The names the comparison page's parts (summary, key, findings, texts) read.
     context.update(
         result=result,
         best=best,
-        source_analysis=analysis_for(best),
-        article_analysis=analyse(check.text, name="article"),
+        source_analysis=source,
+        derivative_analysis=article,
+        derivative_text=check.text,
+        derivative_role="Article",
         options=diff.Options(),
-        findings=list(result.findings),
+        findings=diff.finding_groups(result),
+        counts=diff.kind_counts(result),
     )
     return context

@@ -70,7 +70,7 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
     derivative = comparison.derivative_version.text
     steps = diff.steps(result, source, derivative) if options["view"] == "steps" else []
     step = min(options["step"], len(steps)) if steps else 0
-    counts = [(k, result.stats.counts.get(k, 0), diff.KIND_HELP[k]) for k in diff.KINDS]
+    counts = diff.kind_counts(result)
     keep: dict[str, Any] = {"only": "diff"} if options["only_diff"] else {}
     if options["kinds"] != frozenset(diff.KINDS):
         keep["kinds"] = ",".join(k for k in diff.KINDS if k in options["kinds"])
@@ -98,7 +98,9 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
         "only_diff": options["only_diff"],
         "all_kinds": diff.KINDS,
         "counts": counts,
-        "findings": list(enumerate(result.findings)),
+        "findings": diff.finding_groups(result),
+        "source_chars": len(source),
+        "derivative_chars": len(derivative),
         "steps": steps,
         "step": step,
     }

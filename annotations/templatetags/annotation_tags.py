@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from annotations import markup, permissions
+from annotations.forms import CreateForm
 from annotations.models import Annotation, AnnotationEvent
 
 register = template.Library()
@@ -115,4 +116,12 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
             "next": request.get_full_path(),
         },
         "request": request,
+        # The in-place panel's form: the annotations app's own, posted to its create view.
+        "form": CreateForm(
+            auto_id="inplace_%s",
+            initial={"comparison": comparison.pk, "next": request.get_full_path()},
+        )
+        if can_create
+        else None,
+        "csrf_token": context.get("csrf_token"),
     }

@@ -17,7 +17,8 @@ data-start data-end>`, whose text is text[start:end] of that side.
 
 The pieces, by what they do: `writer` escapes one text and marks its findings;
 `passages` marks passages and their word edits and holds the reader's options;
-`columns` is the side-by-side view (aligned rows, "differences only" folds), `redline` the
+`columns` is the side-by-side view (aligned rows, "differences only" folds), `findings_list`
+the one rule for which findings lead and which fold, `redline` the
 inline view, `stepthrough` the step-by-step view and `minimap_bar` the bar above
 the texts. Callers import everything from `comparisons.render`.
 """
@@ -25,14 +26,17 @@ the texts. Callers import everything from `comparisons.render`.
 from __future__ import annotations
 
 from comparisons.render.columns import Row, aligned_rows, row_spans, side_html
+from comparisons.render.findings_list import FindingGroups, finding_groups
 from comparisons.render.minimap_bar import MinimapCell, minimap, minimap_html
 from comparisons.render.passages import (
+    KIND_EXAMPLES,
     KIND_HELP,
     KINDS,
     UNCHANGED_KINDS,
     Options,
     finding_passages,
     is_change,
+    kind_counts,
     passage_label,
 )
 from comparisons.render.redline import inline_html, source_text
@@ -49,8 +53,10 @@ from comparisons.render.writer import (
 __all__ = [
     "FINDING_LABELS",
     "KINDS",
+    "KIND_EXAMPLES",
     "KIND_HELP",
     "UNCHANGED_KINDS",
+    "FindingGroups",
     "MinimapCell",
     "Options",
     "Row",
@@ -59,9 +65,11 @@ __all__ = [
     "Step",
     "aligned_rows",
     "explain",
+    "finding_groups",
     "finding_passages",
     "inline_html",
     "is_change",
+    "kind_counts",
     "minimap",
     "minimap_html",
     "paragraph_breaks",

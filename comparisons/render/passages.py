@@ -22,6 +22,24 @@ KIND_HELP: dict[str, str] = {
     "added": "in the derivative, not in the source",
 }
 
+# A few words per kind for the key, written in the style the texts use (plain words,
+# not the documents' own: the key reads the same on every comparison).
+KIND_EXAMPLES: dict[str, str] = {
+    "verbatim": "officers will patrol the beaches",
+    "reused": "two new patrol boats",
+    "altered": "officers will guard the coast",
+    "paraphrased": "more police on the shore",
+    "trimmed": "the deal signed today",
+    "omitted": "a line the article left out",
+    "added": "words only the article has",
+}
+
+
+def kind_counts(result: EngineComparison) -> list[tuple[str, int, str, str]]:
+    """Each kind for the key: its name, how many passages, what it means, an example."""
+    counts = result.stats.counts
+    return [(k, counts.get(k, 0), KIND_HELP[k], KIND_EXAMPLES[k]) for k in KINDS]
+
 
 def passage_label(passage: Passage) -> str:
     return f"{passage.kind}, moved" if passage.moved else passage.kind

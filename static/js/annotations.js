@@ -128,30 +128,32 @@
     return pieces.length > 0;
   }
 
-  cfg.marks.forEach((mark) => {
+  function showMark(mark) {
     let shown = false;
     boxes.forEach((entry) => {
       if (wrap(entry, mark.side, mark.start, mark.end, mark)) shown = true;
     });
     const link = document.querySelector('.anno-show[data-anno="' + mark.id + '"]');
     if (link && shown) link.hidden = false;
-  });
+  }
+  cfg.marks.forEach(showMark);
 
   function flash(el) {
     el.classList.add("anno-flash");
     setTimeout(() => el.classList.remove("anno-flash"), 1600);
   }
 
-  document.querySelectorAll(".anno-show").forEach((link) => {
-    link.addEventListener("click", (e) => {
-      const id = link.dataset.anno;
-      const first = document.getElementById("anno-" + id);
-      if (!first) return;
-      e.preventDefault();
-      first.scrollIntoView({ block: "center" });
-      document.querySelectorAll('.anno-mark[data-anno="' + id + '"]').forEach(flash);
-      history.replaceState(null, "", "#anno-" + id);
-    });
+  // Delegated, so the link of an annotation added in place works too.
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest && e.target.closest(".anno-show");
+    if (!link) return;
+    const id = link.dataset.anno;
+    const first = document.getElementById("anno-" + id);
+    if (!first) return;
+    e.preventDefault();
+    first.scrollIntoView({ block: "center" });
+    document.querySelectorAll('.anno-mark[data-anno="' + id + '"]').forEach(flash);
+    history.replaceState(null, "", "#anno-" + id);
   });
 
   document.addEventListener("click", (e) => {
@@ -172,9 +174,103 @@
   // Annotating: only for people who may (the server checks again).
   if (!cfg.createUrl) return;
 
-  function go(params) {
+  function go(params, quote) {
+    if (panel) {
+      openPanel(params, quote);
+      return;
+    }
     const q = new URLSearchParams(Object.assign({ comparison: cfg.comparison, next: cfg.next }, params));
     location.assign(cfg.createUrl + "?" + q.toString());
+  }
+
+  // The panel beside the texts: the annotations app's form, posted with its CSRF
+  // token by fetch, so the moderator stays on the comparison.
+  const panel = document.getElementById("anno-inplace");
+  const TARGET = ["version", "start", "end", "passage", "finding", "side"];
+  let returnFocus = null;
+
+  function field(name) {
+    return panel.querySelector('[name="' + name + '"]');
+  }
+
+  function openPanel(params, quote) {
+    TARGET.forEach((name) => {
+      const input = field(name);
+      if (input) input.value = params[name] === undefined ? "" : String(params[name]);
+    });
+    const where = panel.querySelector("#anno-inplace-where");
+    const side = params.side || (params.version === cfg.versions.s ? "source" : params.version === cfg.versions.d ? "derivative" : "");
+    where.textContent = params.finding !== undefined ? "A finding:" : side ? "In the " + side + ":" : "";
+    panel.querySelector("#anno-inplace-quote").textContent = quote || "";
+    const error = panel.querySelector("#anno-inplace-error");
+    error.hidden = true;
+    error.textContent = "";
+    returnFocus = document.activeElement;
+    panel.hidden = false;
+    document.body.classList.add("anno-open");
+    button.hidden = true;
+    field("label").focus();
+  }
+
+  function closePanel() {
+    panel.hidden = true;
+    document.body.classList.remove("anno-open");
+    if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
+    returnFocus = null;
+  }
+
+  function added(data) {
+    const list = document.querySelector(".anno-list");
+    if (list) {
+      list.insertAdjacentHTML("beforeend", data.item);
+      list.hidden = false;
+    }
+    const empty = document.querySelector(".anno-empty");
+    if (empty) empty.remove();
+    const count = document.querySelector("#anno-h .count");
+    if (count && list) count.textContent = "(" + list.children.length + ")";
+    showMark(data);
+    window.getSelection().removeAllRanges();
+    closePanel();
+    // A status line of its own: the selection's live note is cleared as the selection goes.
+    const status = document.getElementById("anno-inplace-status");
+    if (status) status.textContent = data.message;
+    const first = document.getElementById("anno-" + data.id);
+    if (first) document.querySelectorAll('.anno-mark[data-anno="' + data.id + '"]').forEach(flash);
+  }
+
+  if (panel) {
+    panel.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const error = panel.querySelector("#anno-inplace-error");
+      const save = panel.querySelector('button[type="submit"]');
+      save.disabled = true;
+      fetch(panel.action, {
+        method: "POST",
+        body: new FormData(panel),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then((r) => r.json().catch(() => ({ error: "The annotation was not saved (" + r.status + "). Try again." })))
+        .then((data) => {
+          if (data && data.id) added(data);
+          else {
+            error.textContent = (data && data.error) || "The annotation was not saved. Try again.";
+            error.hidden = false;
+          }
+        })
+        .catch(() => {
+          error.textContent = "The annotation was not saved: the server could not be reached. Try again.";
+          error.hidden = false;
+        })
+        .finally(() => {
+          save.disabled = false;
+        });
+    });
+    panel.querySelector("[data-anno-cancel]").addEventListener("click", closePanel);
+    panel.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") closePanel();
+    });
   }
 
   // The selection as a span of one text: {version, start, end, rect, kept}. A
@@ -218,6 +314,7 @@
       version: cfg.versions[side],
       start: a.offset,
       end,
+      text,
       rect: range.getBoundingClientRect(),
       kept: clamped ? { side: SIDE_NAME[side], text } : null,
     };
@@ -278,7 +375,7 @@
   button.addEventListener("mousedown", (e) => e.preventDefault()); // keep the selection
   button.addEventListener("click", () => {
     const sel = picked || currentSelection();
-    if (sel) go({ version: sel.version, start: sel.start, end: sel.end });
+    if (sel) go({ version: sel.version, start: sel.start, end: sel.end }, sel.text);
   });
 
   function passageTarget(el) {
@@ -290,7 +387,7 @@
       // The redline: a passage with derivative words is annotated there, else in the source.
       side = mark.querySelector(RUN + '[data-side="d"]') ? "derivative" : "source";
     }
-    return { passage: mark.dataset.p, side };
+    return { passage: mark.dataset.p, side, text: mark.textContent.replace(/\s+/g, " ").trim() };
   }
 
   document.addEventListener("keydown", (e) => {
@@ -300,13 +397,13 @@
     const sel = currentSelection();
     if (sel) {
       e.preventDefault();
-      go({ version: sel.version, start: sel.start, end: sel.end });
+      go({ version: sel.version, start: sel.start, end: sel.end }, sel.text);
       return;
     }
     const passage = passageTarget(document.activeElement || e.target);
     if (passage) {
       e.preventDefault();
-      go(passage);
+      go(passage, passage.text);
     }
   });
 
@@ -317,6 +414,12 @@
     a.className = "anno-add";
     a.href = cfg.createUrl + "?comparison=" + cfg.comparison + "&finding=" + li.dataset.f + nextParam;
     a.innerHTML = 'Annotate<span class="vh"> this finding</span>';
+    a.addEventListener("click", (e) => {
+      if (!panel) return;
+      e.preventDefault();
+      const msg = li.querySelector(".fmsg");
+      openPanel({ finding: li.dataset.f }, msg ? msg.textContent.trim() : "");
+    });
     (li.querySelector(".flinks") || li).appendChild(a);
   });
   document.querySelectorAll(".step[data-step]").forEach((step) => {

@@ -68,27 +68,27 @@ def test_a_moderator_annotates_another_confirms_and_it_is_shared(
     select(page, "#der-text", "Suella Braverman")
     button = page.locator("button.anno-float")
     button.wait_for(state="visible")
-    print(
-        "BOX",
-        button.bounding_box(),
-        button.evaluate(
-            "b => [getComputedStyle(b).position, b.style.top, b.style.left, b.className]"
-        ),
-    )
     page.screenshot(path=str(screenshots / "annotations-1-selection.png"))
     button.click()
-    page.wait_for_url("**/annotations/new/**")
-    assert page.locator("mark.anno-exact").inner_text() == "Suella Braverman"
-    page.get_by_label("Label").select_option(label="Added material")
-    page.get_by_label("Note").fill("The release leaves the Home Secretary **unnamed**.")
-    page.get_by_label("Public on share links").check()
-    page.screenshot(path=str(screenshots / "annotations-2-form.png"), full_page=True)
-    page.get_by_role("button", name="Save annotation").click()
-    page.wait_for_url(f"**{demo.get_absolute_url()}*")
+    # The panel opens beside the text, on the same page, quoting the words.
+    panel = page.locator("form#anno-inplace")
+    panel.wait_for(state="visible")
+    assert panel.locator("#anno-inplace-quote").inner_text() == "Suella Braverman"
+    url = page.url
+    page.evaluate("window.stayed = true")  # gone if the page were loaded again
+    panel.get_by_label("Label").select_option(label="Added material")
+    panel.get_by_label("Note").fill("The release leaves the Home Secretary **unnamed**.")
+    panel.get_by_label("Public on share links").check()
+    page.screenshot(path=str(screenshots / "annotations-2-form.png"))
+    panel.get_by_role("button", name="Save annotation").click()
+    panel.wait_for(state="hidden")
+    assert page.url == url and page.evaluate("window.stayed === true")  # no navigation
+    assert "Annotation added: Added material" in page.locator("#anno-inplace-status").inner_text()
     annotation = Annotation.objects.get()
     assert (annotation.exact, annotation.status, annotation.public) == (
         "Suella Braverman", "open", True,
     )  # fmt: skip
+    assert page.locator(f"#anno-item-{annotation.pk} .anno-note strong").inner_text() == "unnamed"
     mark = page.locator(f'#der-text .anno-mark[data-anno="{annotation.pk}"]')
     assert mark.count() >= 1 and "Suella Braverman" in "".join(mark.all_inner_texts())
     assert "Added material" in mark.last.evaluate("m => getComputedStyle(m, '::after').content")
@@ -136,15 +136,22 @@ def test_the_keyboard_annotates_a_focused_passage(
     first = page.locator("#der-text mark.p").first
     first.focus()
     page.keyboard.press("a")
-    page.wait_for_url("**/annotations/new/**")
-    assert "passage=" in page.url
-    assert page.locator("mark.anno-exact").inner_text().strip()
-    page.get_by_label("Label").select_option(label="Verbatim reuse")
-    page.get_by_role("button", name="Save annotation").focus()
+    panel = page.locator("form#anno-inplace")
+    panel.wait_for(state="visible")
+    assert panel.locator("#anno-inplace-quote").inner_text().strip()
+    # Focus goes to the label: the keyboard carries on in the panel.
+    assert page.evaluate("document.activeElement.name") == "label"
+    page.keyboard.press("Escape")  # Escape closes it and goes back to the passage
+    panel.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.dataset.p") == first.get_attribute("data-p")
+    page.keyboard.press("a")
+    panel.get_by_label("Label").select_option(label="Verbatim reuse")
+    panel.get_by_role("button", name="Save annotation").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(f"**{demo.get_absolute_url()}*")
+    panel.wait_for(state="hidden")
     annotation = Annotation.objects.get()
     assert annotation.passage_index == int(first.get_attribute("data-p") or -1)
+    assert page.locator(f'.anno-mark[data-anno="{annotation.pk}"]').count() >= 1
     assert js_errors(pages) == []
 
 
@@ -158,9 +165,8 @@ def test_selecting_in_the_step_through_annotates_the_right_words(
     words = box.inner_text().split()[1]
     box_id = box.evaluate("b => { b.id = b.id || 'step-box'; return '#' + b.id; }")
     select(page, box_id, words)
-    page.locator("button.anno-float").click()
-    page.wait_for_url("**/annotations/new/**")
-    assert page.locator("mark.anno-exact").inner_text() == words
+    annotation = annotate_selection(page, "Other", words, demo)
+    assert annotation.exact == words
 
 
 SELECT_SPAN = """([selector, first, last]) => {
@@ -197,11 +203,14 @@ def annotate_selection(page: Any, label: str, exact: str, comparison: Comparison
     button = page.locator("button.anno-float")
     button.wait_for(state="visible")
     button.click()
-    page.wait_for_url("**/annotations/new/**")
-    assert page.locator("mark.anno-exact").inner_text() == exact
-    page.get_by_label("Label").select_option(label=label)
-    page.get_by_role("button", name="Save annotation").click()
-    page.wait_for_url(f"**{comparison.get_absolute_url()}*")
+    panel = page.locator("form#anno-inplace")
+    panel.wait_for(state="visible")
+    assert panel.locator("#anno-inplace-quote").inner_text() == exact
+    before = Annotation.objects.count()
+    panel.get_by_label("Label").select_option(label=label)
+    panel.get_by_role("button", name="Save annotation").click()
+    panel.wait_for(state="hidden")
+    assert Annotation.objects.count() == before + 1
     return Annotation.objects.latest("pk")
 
 
@@ -260,16 +269,16 @@ def test_selecting_in_the_inline_view_annotates_either_text(
     )
     first.focus()
     page.keyboard.press("a")
-    page.wait_for_url("**/annotations/new/**")
-    assert "side=source" in page.url
-    assert page.locator("mark.anno-exact").inner_text().startswith("UK-France joint statement")
-    page.go_back()
+    panel = page.locator("form#anno-inplace")
+    panel.wait_for(state="visible")
+    assert panel.locator('input[name="side"]').input_value() == "source"
+    assert panel.locator("#anno-inplace-quote").inner_text().startswith("UK-France joint statement")
+    page.keyboard.press("Escape")
     page.locator("#inline-text mark.p").first.focus()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("a")
-    page.wait_for_url("**/annotations/new/**")
-    assert "side=derivative" in page.url
-    assert "Suella Braverman" in page.locator("mark.anno-exact").inner_text()
+    assert panel.locator('input[name="side"]').input_value() == "derivative"
+    assert "Suella Braverman" in panel.locator("#anno-inplace-quote").inner_text()
     assert js_errors(pages) == []
 
 
@@ -300,3 +309,20 @@ def test_selecting_in_differences_only_mode_annotates_the_right_words(
     assert fuller.document_version == derivative
     assert derivative.text[fuller.start : fuller.end] == "Richard Fuller"
     assert js_errors(pages) == []
+
+
+def test_without_javascript_the_separate_annotate_page_still_works(
+    pages: Pages, moderator: User, demo: Comparison, screenshots: Path
+) -> None:
+    page = pages.open(demo.get_absolute_url(), moderator, java_script_enabled=False)
+    assert page.locator("form#anno-inplace").is_hidden()
+    page.locator("details.anno-findings summary").click()
+    page.locator("details.anno-findings a", has_text="Annotate").first.click()
+    page.wait_for_url("**/annotations/new/**")
+    page.get_by_label("Label").select_option(label="Other")
+    page.get_by_role("button", name="Save annotation").click()
+    page.wait_for_url(f"**{demo.get_absolute_url()}*")
+    annotation = Annotation.objects.get()
+    assert annotation.finding_index == 0
+    assert f"anno-item-{annotation.pk}" in page.content()
+    page.screenshot(path=str(screenshots / "annotations-no-js.png"))

@@ -79,6 +79,8 @@ def test_inline_differences_and_filters(
     assert inline.locator("mark.k-added", has_text="This is a positive step").count() == 1
     page.screenshot(path=str(screenshots / "inline.png"), full_page=True)
 
+    # The filters wait folded under the key, so the texts keep the first screen.
+    page.get_by_text("Filter the passages").click()
     page.get_by_label("Differences only").check()
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url(re.compile(r"only=diff"))
@@ -88,6 +90,8 @@ def test_inline_differences_and_filters(
 
     page.get_by_role("link", name="Side by side").click()
     page.wait_for_url(re.compile(r"view=side"))
+    # A filter still on keeps the fold open, so the reader sees why text is hidden.
+    assert page.locator("details.cmp-filter").get_attribute("open") is not None
     for kind in ("verbatim", "reused", "altered", "paraphrased", "trimmed"):
         page.locator(f'.cmp-filters input[value="{kind}"]').uncheck()
     page.get_by_label("All text").check()
@@ -240,10 +244,10 @@ def test_side_by_side_keeps_matched_passages_level(
     )
     assert len(tops) >= 3
     assert [(p, d) for p, d, s in tops] == [(p, s) for p, d, s in tops]
-    # One scroll box for both texts: the grid scrolls, the columns do not on their own.
+    # One scroll for both texts, the page's own: neither the grid nor a column scrolls.
     box = page.locator("#texts")
-    assert box.evaluate("b => b.scrollHeight > b.clientHeight")
-    box.evaluate("b => { b.scrollTop = 600; }")
+    assert box.evaluate("b => getComputedStyle(b).overflowY") == "visible"
+    page.evaluate("window.scrollTo(0, document.querySelector('#texts').offsetTop + 600)")
     after = page.evaluate(
         """() => ['#src-text', '#der-text'].map(id =>
             document.querySelector(id + ' .row:nth-child(3)').getBoundingClientRect().top)"""
