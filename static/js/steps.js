@@ -13,11 +13,12 @@
     const r = texts.getBoundingClientRect();
     const room = window.innerHeight;
     if (r.top >= 0 && r.bottom <= room) return; // already in view
-    // Prefer the whole change (heading, explanation, texts) at the top of the screen;
-    // when that leaves the texts' start in the lower part of the screen, put the texts first.
-    const top = step.getBoundingClientRect().top;
-    const target = r.top - top > room / 3 ? r.top : top;
-    window.scrollBy({ top: target - MARGIN, left: 0, behavior: "instant" });
+    // Put the highest of these at the top of the screen that still leaves the texts' start
+    // in its upper part: the counter ("Change 3 of 5"), the change's heading, the texts.
+    const nav = box.querySelector(".step-nav");
+    const anchors = [nav, step, texts].filter(Boolean).map((el) => el.getBoundingClientRect().top);
+    const target = anchors.find((top) => r.top - top <= room * 0.4);
+    window.scrollBy({ top: (target === undefined ? r.top : target) - MARGIN, left: 0, behavior: "instant" });
   }
 
   const seen = new MutationObserver((changes) => {
