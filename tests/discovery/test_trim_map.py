@@ -111,3 +111,4 @@ def test_the_seed_release_trim_map_has_no_junk_rows(
     # and in print.
     title = seeds["000"].title
     assert f'title="{title}"' in page and f'<span class="trim-full">{title}</span>' in page
+    assert f'data-label="{title}"' in page  # each cell names its column on a phone
