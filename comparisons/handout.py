@@ -1,9 +1,10 @@
-"""The printed handout: title block, shares, findings, key passages, questions, a QR code.
+"""The printed handout: title block, shares, findings, key passages, questions, a QR code,
+and the two full texts as an appendix with every change marked.
 
-The handout is a page of its own, laid out for two A4 pages. Its key passages are the
-presentation's first slides in story order, so the handout and the projector tell the
-same story; its questions start from the findings and the educator can rewrite them
-before printing (`?q1=…&q2=…&q3=…`).
+Its findings are listed in the findings panel's order, and its key passages are the
+presentation's first slides in story order (the same ranking), so the page, the
+projector and the paper tell the same story. Its questions start from the findings and
+the educator can rewrite them before printing (`?q1=…&q2=…&q3=…`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import segno
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons import sharing, steps
+from comparisons import render, sharing, steps
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison, ShareLink
 from provenance.engine import Comparison as EngineComparison
@@ -89,13 +90,9 @@ def handout_context(
 ) -> dict[str, Any]:
     """Build the handout's context; origin is the scheme and host the request came in on."""
     result = comparison.engine_result
-    slides = steps.slides(
-        result,
-        analysis_for(comparison.source_version),
-        analysis_for(comparison.derivative_version),
-        "story",
-        PASSAGE_CHARS,
-    )
+    source = analysis_for(comparison.source_version)
+    derivative = analysis_for(comparison.derivative_version)
+    slides = steps.slides(result, source, derivative, "story", PASSAGE_CHARS)
     url = origin + link.get_absolute_url() if link is not None else ""
     return {
         "comparison": comparison,
@@ -103,6 +100,10 @@ def handout_context(
         "source": comparison.source_version,
         "derivative": comparison.derivative_version,
         "findings": list(result.findings),
+        # The appendix: both texts whole, passages and word edits marked (ids kept apart
+        # from the key passages' by their prefixes).
+        "source_full": render.side_html(source, result, "source", prefix="ap-s-"),
+        "derivative_full": render.side_html(derivative, result, "derivative", prefix="ap-d-"),
         "key_slides": slides[:KEY_PASSAGES],
         "more_changes": max(0, len(slides) - KEY_PASSAGES),
         "questions": list(enumerate(questions(result, query), start=1)),

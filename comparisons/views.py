@@ -24,6 +24,7 @@ from comparisons.access import (
 )
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison, ShareLink
+from comparisons.steps import story_steps
 from documents.models import Document
 from provenance import roles
 from provenance.access import require_role, require_share
@@ -68,7 +69,8 @@ def comparison_context(request: HttpRequest, comparison: Comparison) -> dict[str
     result = comparison.engine_result
     source = comparison.source_version.text
     derivative = comparison.derivative_version.text
-    steps = diff.steps(result, source, derivative) if options["view"] == "steps" else []
+    # The step-through starts with the most important change, as the findings panel does.
+    steps = story_steps(result, source, derivative) if options["view"] == "steps" else []
     step = min(options["step"], len(steps)) if steps else 0
     counts = diff.kind_counts(result)
     keep: dict[str, Any] = {"only": "diff"} if options["only_diff"] else {}
@@ -253,25 +255,7 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
 def present_context(request: HttpRequest, comparison: Comparison) -> dict[str, Any]:
     """Build the presentation's context: slides in the order asked for, and where to start."""
     order: steps.Order = "document" if request.GET.get("order") == "document" else "story"
-    slides = steps.slides(
-        comparison.engine_result,
-        analysis_for(comparison.source_version),
-        analysis_for(comparison.derivative_version),
-        order,
-    )
-    try:
-        current = min(max(int(request.GET.get("step", "1")), 1), len(slides) or 1)
-    except ValueError:
-        current = 1
-    return {
-        "comparison": comparison,
-        "source": comparison.source_version,
-        "derivative": comparison.derivative_version,
-        "slides": slides,
-        "current": current,
-        "order": order,
-        "orders": list(steps.ORDERS.items()),
-    }
+    return steps.present_context(comparison, order, request.GET.get("step", "1"))
 
 
 @require_GET

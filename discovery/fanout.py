@@ -9,13 +9,13 @@ the sentence the derivative took, which shades the heat map's cell in steps
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from comparisons.analysis import analysis_for
+from discovery import trims
 from discovery.relations import Relation, derivatives_of
 from documents.models import Document
 from provenance.engine import Passage, Unit, analyse
@@ -26,16 +26,6 @@ if TYPE_CHECKING:
 # The order of the heat map's columns: from faithful reuse to leaving it out.
 FANOUT_KINDS = ("verbatim", "reused", "altered", "paraphrased", "trimmed", "omitted")
 KEPT_KINDS = frozenset(FANOUT_KINDS) - {"omitted"}
-
-# Hedges and limits a careful release states and a hurried article drops.
-CAVEAT_RE = re.compile(
-    r"\b(may|might|could|can't|cannot|suggests?|possibl[ey]|likely|unlikely|however|although|"
-    r"but|only|limited|preliminary|early|small|further research|more research|not|"
-    r"associat\w*|linked|correlat\w*|in mice|in animals|observational|estimated?|"
-    r"around|about|up to|uncertain\w*|caution\w*)\b",
-    re.IGNORECASE,
-)
-FIGURE_RE = re.compile(r"[£$€]?\d[\d,.]*(?:\s?(?:%|per ?cent|million|billion|bn|m|k))?")
 
 # Shade classes of the heat map, in per cent: none, a little (1–24), a quarter, half,
 # three quarters, all. Each step is darker, so the map reads in greyscale too.
@@ -252,10 +242,15 @@ def trim_map(release: Document, viewer: AnyUser) -> tuple[list[Relation], list[T
     items = []
     for i, unit in enumerate(_units(release)):
         sentence = text[unit.start : unit.end]
-        found = [("figure", m) for m in FIGURE_RE.finditer(sentence)]
-        found += [("caveat", m) for m in CAVEAT_RE.finditer(sentence)]
-        for kind, match in sorted(found, key=lambda f: f[1].start()):
-            span = (unit.start + match.start(), unit.start + match.end())
+        found = [("figure", s) for s in trims.figures(sentence)]
+        found += [("caveat", s) for s in trims.caveats(sentence)]
+        for kind, (lo, hi) in sorted(found, key=lambda f: f[1]):
+            span = (unit.start + lo, unit.start + hi)
             fates = [_fate(span, gone, kept) for gone, kept in zip(lost, covered, strict=True)]
-            items.append(TrimItem(kind, match.group(0), i + 1, sentence, fates))
+            words = (
+                trims.figure_words(sentence, (lo, hi))
+                if kind == "figure"
+                else " ".join(sentence[lo:hi].split())
+            )
+            items.append(TrimItem(kind, words, i + 1, sentence, fates))
     return derivatives, items

@@ -95,9 +95,8 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
     result = comparison.engine_result
     # The step-through shows each change's passage span; JS maps selections there by these.
     steps = context.get("steps") or []
-    step_spans = {
-        s.number: {"s": s.passage.source_span, "d": s.passage.derivative_span} for s in steps
-    }
+    # A quotation replaced shows two passages, one a side: each side's own span.
+    step_spans = {s.number: {"s": s.source_span, "d": s.derivative_span} for s in steps}
     return {
         "show": True,
         "shared": shared,

@@ -53,11 +53,9 @@ class Step:
         return self.on("derivative")[1].derivative_span
 
 
-def _quote(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return f"“{text}”"
+def _quote(text: str) -> str:
+    # Quoted edits are shown whole: a word cut short ("human tr…") misquotes the text.
+    return "“" + " ".join(text.split()) + "”"
 
 
 def word_changes(passage: Passage, source: str, derivative: str, limit: int = 4) -> list[str]:

@@ -1,6 +1,7 @@
 // Presentation mode: one change per screen. Keys and presenter clickers (which send
 // Page Down / Page Up) move between changes; each slide's type shrinks in steps until
-// it fits the screen. The page works without this file, one slide per link.
+// it fits the screen, then the context around what the slide is about gives way.
+// The page works without this file, one slide per link.
 (function () {
   "use strict";
 
@@ -11,19 +12,22 @@
   const prev = document.querySelector("[data-go='-1']");
   const next = document.querySelector("[data-go='1']");
   const order = new URLSearchParams(location.search).get("order") || "story";
-  const FIT_STEPS = 6; // fit-0 (largest type) … fit-5 (smallest)
+  const FIT_STEPS = 4; // fit-0 (largest type) … fit-3 (24 px, tighter lines)
   let current = Math.max(0, slides.findIndex((s) => !s.hidden));
 
-  function overflows() {
-    return stage.scrollHeight > stage.clientHeight;
+  function overflows(slide) {
+    return slide.scrollHeight > slide.clientHeight || stage.scrollHeight > stage.clientHeight;
   }
 
   function fit(slide) {
-    // Start from the largest type and step down while the stage would scroll.
+    // Largest type first; step down while the slide would not fit. Type never goes below
+    // 24 px: past the last step the text around the subject gives way ("…"), never the subject.
+    delete slide.dataset.trim;
     for (let level = 0; level < FIT_STEPS; level++) {
       slide.dataset.fit = String(level);
-      if (!overflows()) return;
+      if (!overflows(slide)) return;
     }
+    slide.dataset.trim = "";
   }
 
   function link(el, to) {

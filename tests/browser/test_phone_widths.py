@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 from django.utils import timezone
 
 from annotations import workflow as annotating
@@ -96,6 +97,7 @@ def _pages(c: Corpus, persona: str) -> dict[str, str]:
         return {
             "share-link": c.link.get_absolute_url(),
             "share-link-withdrawn": c.revoked.get_absolute_url(),
+            "share-link-handout": f"{c.link.get_absolute_url()}handout/",
             "class-link": c.token.get_absolute_url(),
             "class-check": f"{c.token.get_absolute_url()}{c.class_check.pk}/",
             "sign-in": "/accounts/login/",
@@ -108,6 +110,8 @@ def _pages(c: Corpus, persona: str) -> dict[str, str]:
         "comparison-side": comparison,
         "comparison-inline": f"{comparison}?view=inline",
         "comparison-steps": f"{comparison}?view=steps",
+        "handout": f"{comparison}handout/",
+        "trim-map": reverse("discovery:trim_map", args=[c.seeds["001"].pk]),
         "compare-pick": "/compare/",
         "graph": "/discovery/graph/",
         "annotations-queue": "/annotations/",
