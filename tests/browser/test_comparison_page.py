@@ -186,10 +186,14 @@ def test_print_handout(pages: Pages, educator: User, demo: Comparison, screensho
         ["pdftoppm", "-png", "-r", "70", str(pdf), str(screenshots / "handout")], check=True
     )
     printed = sorted(screenshots.glob("handout-*.png"))
-    assert 1 <= len(printed) <= 2  # 001 → 000 on at most two A4 pages
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
+    # 001 → 000: questions and key passages on at most two A4 pages, then the full texts.
+    appendix_page = next(
+        n for n, sheet in enumerate(text.split("\f"), 1) if "Appendix: the two texts" in sheet
+    )
+    assert appendix_page <= 3 <= len(printed)
     for expected in (
         "Questions to discuss",
         "What would you ask the Home Office?",
