@@ -1,0 +1,605 @@
+"""Read how strongly one sentence states a finding, whom it is about, and whether it advises.
+
+The scale is the one science-communication researchers code releases and news on
+(Sumner et al., BMJ 2014), in four steps: no relationship stated, a correlation
+("is linked to"), a hedged cause ("may cut"), a cause ("cuts"). The reading is rules
+over cue phrases, calibrated on labelled conclusion sentences (bench/claims.py measures
+it on a held-out split); it is deterministic and needs nothing beyond the standard
+library, so importing the engine stays cheap.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, total_ordering
+from pathlib import Path
+
+Span = tuple[int, int]
+
+
+@total_ordering
+class ClaimLevel(enum.Enum):
+    """How strongly a sentence states a relationship; ordered NONE < ... < CAUSAL."""
+
+    NONE = "none"
+    CORRELATIONAL = "correlational"
+    CONDITIONAL = "conditional"
+    CAUSAL = "causal"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ClaimLevel):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+
+_RANK = {
+    ClaimLevel.NONE: 0,
+    ClaimLevel.CORRELATIONAL: 1,
+    ClaimLevel.CONDITIONAL: 2,
+    ClaimLevel.CAUSAL: 3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReading:
+    """One sentence's claim: its level, the words that decided it, subjects and advice.
+
+    `spans` index the text passed to claim_strength(): the relation words and any
+    hedge or negation that changed their level. `subjects` names who the finding is
+    about ("people", "animals", "cells"); `advice` holds the spans of words that tell
+    readers what to do.
+    """
+
+    level: ClaimLevel
+    spans: tuple[Span, ...] = ()
+    subjects: frozenset[str] = frozenset()
+    # (kind, start, end) of each word naming a subject.
+    subject_spans: tuple[tuple[str, int, int], ...] = ()
+    advice: tuple[Span, ...] = ()
+    question: bool = False
+    negated: bool = False
+    # The level the words state before negation or a question mark undo it.
+    wording: ClaimLevel = ClaimLevel.NONE
+    # What the cue rules alone read of the words, and what the learnt weights read
+    # (None without weights): both before negation or a question mark.
+    rules: ClaimLevel = ClaimLevel.NONE
+    learnt: ClaimLevel | None = None
+
+    def words(self, text: str) -> str:
+        """The deciding words, as a reader would quote them."""
+        return " … ".join(" ".join(text[a:b].split()) for a, b in self.spans)
+
+
+def _alt(*phrases: str) -> str:
+    return "|".join(phrases)
+
+
+# Relation cues. Each regex is matched on the lower-cased sentence with word edges.
+_CORRELATIONAL = re.compile(
+    r"\b(?:"
+    + _alt(
+        r"(?:positively |negatively |inversely |independently |significantly |strongly |"
+        r"closely |directly |weakly )?(?:associated|correlated|linked|tied|connected|"
+        r"related|coupled) (?:with|to)",
+        r"associations?",
+        r"correlat(?:es?|ion|ions|ed)",
+        r"links? (?:between|to|with)",
+        r"linked",
+        r"relationships? (?:between|of|with)",
+        r"relation (?:between|to|with)",
+        r"predict(?:s|ed|ive|or|ors|ing)?",
+        r"(?:more|less) (?:likely|prone)",
+        r"(?:higher|lower|greater|increased|reduced|decreased|elevated|raised|bigger|"
+        r"smaller|excess) (?:risks?|odds|rates?|chances?|likelihood|incidence|"
+        r"prevalence|levels?|mortality|hazard)",
+        r"(?:at|of) (?:a )?(?:higher|lower|greater|increased|reduced) risk",
+        r"(?:twice|three times|four times|\w+-fold|\d+% )(?:as likely|more likely|"
+        r"less likely|the risk|higher|lower)",
+        r"odds ratios?",
+        r"hazard ratios?",
+        r"risk factors?",
+        r"(?:was|were|is|are) (?:higher|lower|greater|more common|less common) "
+        r"(?:in|among|for|than)",
+        r"go(?:es)? hand in hand",
+        r"dependent on",
+        r"co-?occur\w*",
+        r"marker (?:of|for)",
+    )
+    + r")\b"
+)
+
+# Causal phrases that are never anything else.
+_CAUSAL = re.compile(
+    r"\b(?:"
+    + _alt(
+        r"caus(?:es|ed)",
+        r"leads? to|led to|leading to",
+        r"results? in|resulted in|resulting in",
+        r"contribut(?:es|ed|ing) to",
+        r"(?:is|are|was|were) (?:to blame|responsible) for",
+        r"blamed? for|to blame for",
+        r"responsible for",
+        r"due to",
+        r"because of",
+        r"attributable to",
+        r"(?:has|have|had|having|makes?|made|exerts?) (?:a |an )?(?:\w+ )?"
+        r"(?:effect|impact|influence) on",
+        r"effective (?:at|in|for)",
+        r"makes? (?:you|people|us|them|it)",
+        r"(?:helps?|helped|helping)(?= \w)",
+        r"thanks to",
+    )
+    + r")\b"
+)
+# Verbs that state a cause when used as verbs ("cuts your risk"), not as nouns ("budget
+# cuts", "brain damage") or adjectives ("reduced risk"): _verb_use() decides which.
+_VERB = re.compile(
+    r"(?:reduc|increas|decreas|improv|lower|rais|prevent|protect|trigger|boost|slash|cut|"
+    r"halv|worsen|damag|harm|kill|fight|beat|driv|enhanc|induc|promot|"
+    r"inhibit|attenuat|elevat|benefit|impair|alleviat|ameliorat|aggravat|exacerbat|"
+    r"restor|strengthen|weaken|shrink|block|curb|affect|impact|caus|"
+    r"influenc|determin|modif|modulat|regulat|suppress|stimulat|accelerat|"
+    r"delay|slow|extend|shorten|revers|cur|reliev|eas|tackl|combat|lead|"
+    r"counteract|offset|alter|produc|activat|destroy|repair|heal|sav|"
+    r"fuel|spark|spur|hamper|hinder|undermin|hurt|result|contribut|"
+    r"dampen|bolster|amplif|lessen|diminish|minimis|minimiz|predispos|stav|ward)"
+    r"(?:es|s|ed|d|ing|e|ies|ied|y)?"
+)
+_TOKEN = re.compile(r"[a-z][a-z'-]*|\d+")
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
+_ASSIST = frozenset(
+    [
+        "may",
+        "might",
+        "could",
+        "can",
+        "cannot",
+        "will",
+        "would",
+        "should",
+        "must",
+        "to",
+        "does",
+        "do",
+        "did",
+        "doesn't",
+        "don't",
+        "didn't",
+        "won't",
+        "can't",
+        "couldn't",
+        "wouldn't",
+        "not",
+        "never",
+        "also",
+        "help",
+        "helps",
+        "helped",
+    ]
+)
+_NOUN_BEFORE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "these",
+        "those",
+        "this",
+        "that",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "and",
+        "or",
+        "to",
+        "no",
+        "any",
+        "some",
+        "such",
+        "major",
+        "new",
+        "big",
+        "more",
+        "most",
+        "less",
+        "by",
+        "from",
+        "at",
+    ]
+)
+_NOUN_AFTER = frozenset(
+    [
+        "of",
+        "to",
+        "from",
+        "are",
+        "were",
+        "have",
+        "had",
+        "has",
+        "for",
+        "and",
+        "or",
+        "in",
+        "at",
+        "on",
+        "is",
+        "was",
+        "by",
+        "as",
+    ]
+)
+_ADJ_BEFORE = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "with",
+        "of",
+        "an",
+        "a",
+        "and",
+        "or",
+        "the",
+        "by",
+        "in",
+        "to",
+        "for",
+        "than",
+        "more",
+        "most",
+        "less",
+        "had",
+        "has",
+        "have",
+        "no",
+    ]
+)
+
+
+def _verb_cues(low: str) -> list[tuple[int, int]]:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+    out = []
+    for i, (a, b, w) in enumerate(toks):
+        if _VERB.fullmatch(w) is None or not _verb_use(toks, i, w):
+            continue
+        out.append((a, b))
+    return out
+
+
+def _verb_use(toks: list[tuple[int, int, str]], i: int, w: str) -> bool:
+    """Is word i used as a verb stating a cause (not a noun, adjective or passive)?"""
+    j = i - 1
+    while j >= 0 and toks[j][2].endswith("ly") and toks[j][2] not in ("only", "early"):
+        j -= 1  # "can significantly reduce": look past the adverb
+    prev = toks[j][2] if j >= 0 else ""
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    if w.endswith("ing"):
+        return prev in _BE
+    if w.endswith("ed"):
+        return prev not in _ADJ_BEFORE and nxt not in ("by", "")
+    if w.endswith("s") and not w.endswith("ss"):
+        return prev not in _NOUN_BEFORE and nxt not in _NOUN_AFTER and nxt != ""
+    # The bare verb: after a modal or "to", or after a plural subject before its object.
+    if prev in _ASSIST:
+        return True
+    return prev.endswith("s") and prev not in _NOUN_BEFORE and nxt not in _NOUN_AFTER | {""}
+
+
+# Words that turn a cause into a possibility, wherever they stand before it in the clause.
+_HEDGE = re.compile(
+    r"\b(?:"
+    + _alt(
+        r"may",
+        r"might",
+        r"could",
+        r"would",
+        r"possibly",
+        r"potential(?:ly)?",
+        r"probabl[ey]",
+        r"perhaps",
+        r"likely (?:to|that)",
+        r"(?:is|are|was|were) likely",
+        r"appears? to|appeared to|seems? to|seemed to",
+        r"(?:thought|believed|said|expected|predicted) to",
+        r"suggest(?:s|ed|ing)?",
+        r"indicat(?:es|ed|e|ing)",
+        r"point(?:s|ed)? to",
+        r"hint(?:s|ed)?",
+        r"possible|possibility",
+        r"plausibl[ey]",
+        r"putative",
+        r"role (?:for|in|of)",
+        r"implicat(?:es|ed|e|ing)",
+        r"warrant",
+        r"support(?:s|ed)? (?:the )?(?:idea|notion|hypothesis|possibility|view)",
+    )
+    + r")\b"
+)
+_CAN = re.compile(r"\b(?:can|cannot|can't)\b")
+
+# Negation close before a relation cue makes the sentence state no relationship.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|without|lack|lacks|lacked|absence|failed to|"
+    r"fail to|fails to|unrelated|unaffected|unchanged|n't|cannot|can't|don't|doesn't|"
+    r"didn't|won't|isn't|aren't|wasn't|weren't|nothing|seldom|rarely|hardly|whether|"
+    r"unclear|unknown|asked (?:\w+ )?if)\b|n't\b"
+)
+_NOT_NEGATION = re.compile(r"\bnot only\b|\bno longer\b|\bno more\b|\bwhether or not\b")
+
+# Whom a finding is about.
+_ANIMALS = re.compile(
+    r"\b(?:mice|mouse|murine|rats?|rodents?|animals?|monkeys?|primates?|macaques?|pigs?|"
+    r"piglets?|zebrafish|fruit ?fl(?:y|ies)|flies|drosophila|worms?|c\. elegans|"
+    r"nematodes?|yeast|rabbits?|hamsters?|guinea pigs?|dogs?|cats?|sheep|cattle|cows?|"
+    r"chickens?|birds?|frogs?|tadpoles?|fish|lab animals?)\b"
+)
+_CELLS = re.compile(
+    r"\b(?:cells?|cell lines?|cell cultures?|in vitro|in a (?:lab )?dish|petri dish|"
+    r"test tubes?|organoids?|tissue samples?|tissues?|stem cells?|neurons?|bacteria|"
+    r"lab-grown)\b"
+)
+_PEOPLE = re.compile(
+    r"\b(?:people|person|persons|patients?|humans?|men|women|man|woman|children|child|"
+    r"kids?|babies|baby|infants?|adults?|teenagers?|teens?|adolescents?|girls?|boys?|"
+    r"mothers?|fathers?|parents?|pregnant|elderly|pensioners?|participants?|volunteers?|"
+    r"smokers?|drinkers?|dieters?|you|your|yourself|britons?|americans?|"
+    r"population|individuals?|consumers?|workers?|students?|those who|"
+    r"anyone|everyone|someone|sufferers?|survivors?|in humans)\b"
+)
+
+# Advice to readers: telling them what to do.
+_ADVICE = re.compile(
+    r"\b(?:"
+    + _alt(
+        r"(?:you|people|we|everyone|adults|parents|women|men|children|one|smokers|drinkers) "
+        r"(?:should|must|ought to|need to|needs to|have to)",
+        r"should (?:eat|drink|avoid|cut down|cut back|limit|stop smoking|exercise)",
+        r"(?:doctors?|experts?|nhs|gps?|dietitians?|nutritionists?) "
+        r"(?:recommend|advise|urge)\w*",
+        r"(?:is|are) (?:advised|recommended|urged|encouraged) to",
+        r"it(?:'s| is) (?:best|wise|advisable|a good idea) to",
+        r"(?:don't|do not) (?:eat|drink|take|smoke|skip)",
+        r"steer clear",
+        r"cut (?:down|back) on",
+    )
+    + r")\b"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:eat|drink|avoid|try|stop|limit|swap|skip|ditch|choose|snack|cut (?:down|back)|"
+    r"don't|do not|never)\b"
+)
+
+_CLAUSE_BREAK = re.compile(r"[;:]|, (?:but|while|whereas|although|though|however)\b| but ")
+_QUOTES = "\"'“”‘’«» "
+
+
+def claim_strength(text: str) -> ClaimReading:
+    """Read how strongly `text` (one sentence or a headline) states a relationship.
+
+    Negated claims ("does not cause") and questions state none; hedges ("may",
+    "suggests", "appears to") and "can" make a cause conditional; correlational
+    wording ("linked to", "higher risk") stays correlational even when hedged;
+    reported speech keeps the claim's own strength ("researchers say X causes Y").
+    The level of the words themselves is scored with weights learnt from labelled
+    sentences, over the rules' cues; negation and questions then apply as rules.
+    """
+    if not isinstance(text, str):
+        raise ValueError("claim_strength() reads text.")
+    low = _lower(text)
+    rules = _rule_reading(low)
+    wording = rules.wording
+    learnt = _weighted(claim_features(text, rules)) if _weights() else None
+    # A hedge on a causal verb is unambiguous. Elsewhere the weights read researchers'
+    # sentences better than the rules, but they learnt no news forms ("is to blame
+    # for"): where they see no relationship and the rules found a cue, the rules stand,
+    # and so does a causal verb with no correlational cue anywhere ("scientists have
+    # found that X causes Y"). bench/claims.py measures what this costs.
+    if learnt is not None and wording is not ClaimLevel.CONDITIONAL:
+        plain_cause = wording is ClaimLevel.CAUSAL and not _CORRELATIONAL.search(low)
+        if not plain_cause and (learnt is not ClaimLevel.NONE or wording is ClaimLevel.NONE):
+            wording = learnt
+    level = wording
+    if rules.negated or rules.question:
+        level = ClaimLevel.NONE
+    return ClaimReading(
+        level,
+        rules.spans,
+        rules.subjects,
+        rules.subject_spans,
+        rules.advice,
+        rules.question,
+        rules.negated,
+        wording,
+        rules.wording,
+        learnt,
+    )
+
+
+def _rule_reading(low: str) -> ClaimReading:
+    """The rules alone: the first relation cue, with a hedge or negation before it."""
+    subjects, subject_spans = _subjects(low)
+    advice = _advice(low)
+    question = low.rstrip(_QUOTES + ".").endswith("?")
+    cues = _cues(low)
+    if not cues:
+        return ClaimReading(ClaimLevel.NONE, (), subjects, subject_spans, advice, question)
+    start, end, kind = cues[0]
+    spans: list[Span] = [(start, end)]
+    clause_lo = _clause_start(low, start)
+    wording = ClaimLevel.CORRELATIONAL if kind == "corr" else ClaimLevel.CAUSAL
+    if wording is ClaimLevel.CAUSAL:
+        hedge = _last_before(_HEDGE, low, clause_lo, start) or _last_before(
+            _CAN, low, clause_lo, start
+        )
+        if hedge is not None:
+            spans.insert(0, hedge)
+            wording = ClaimLevel.CONDITIONAL
+    neg = _negation_before(low, clause_lo, start, end)
+    if neg is not None:
+        spans.insert(0, neg)
+    level = ClaimLevel.NONE if neg is not None or question else wording
+    return ClaimReading(
+        level,
+        tuple(sorted(spans)),
+        subjects,
+        subject_spans,
+        advice,
+        question,
+        neg is not None,
+        wording,
+        wording,
+    )
+
+
+_WEIGHTS_FILE = Path(__file__).with_name("claim_weights.json")
+_LEVELS = tuple(ClaimLevel)
+
+
+@cache
+def _weights() -> dict[str, list[float]]:
+    """Feature → one weight per level, learnt by bench/claims_train.py; read on first use."""
+    if not _WEIGHTS_FILE.exists():
+        return {}
+    data = json.loads(_WEIGHTS_FILE.read_text(encoding="utf-8"))
+    return {str(k): [float(x) for x in v] for k, v in data["weights"].items()}
+
+
+def _weighted(feats: list[str]) -> ClaimLevel:
+    table = _weights()
+    scores = [0.0] * len(_LEVELS)
+    for f in feats:
+        row = table.get(f)
+        if row is not None:
+            for i, w in enumerate(row):
+                scores[i] += w
+    best = max(range(len(_LEVELS)), key=lambda i: (scores[i], -i))
+    return _LEVELS[best]
+
+
+_WORD = re.compile(r"[a-z][a-z'-]*|\d+(?:\.\d+)?")
+
+
+def claim_features(text: str, rules: ClaimReading | None = None) -> list[str]:
+    """The features the weighted reading scores: words, word pairs and the rules' cues.
+
+    bench/claims_train.py learns one weight per feature and level from labelled
+    sentences; the same function feeds training and reading, so they cannot drift.
+    """
+    low = _lower(text)
+    words = ["<num>" if w[0].isdigit() else w for w in _WORD.findall(low)]
+    out = ["bias"]
+    out += ["w:" + w for w in words]
+    out += ["b:" + a + "_" + b for a, b in zip(["<s>", *words], [*words, "</s>"], strict=True)]
+    if rules is None:
+        rules = _rule_reading(low)
+    out.append("r:level=" + rules.wording.value)
+    out.append("r:stated=" + rules.level.value)
+    if rules.negated:
+        out.append("r:negated")
+    if rules.question:
+        out.append("r:question")
+    kinds = {k for _, _, k in _cues(low)}
+    out += ["r:cue=" + k for k in sorted(kinds)]
+    if _HEDGE.search(low):
+        out.append("r:hedge")
+    if _CAN.search(low):
+        out.append("r:can")
+    return out
+
+
+def _lower(text: str) -> str:
+    """Lower-case without moving any character, so spans on it index the text."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'").replace("‘", "'")
+
+
+def _cues(low: str) -> list[tuple[int, int, str]]:
+    """Relation cues in reading order; where two overlap, the longer wins."""
+    found = [(m.start(), m.end(), "corr") for m in _CORRELATIONAL.finditer(low)]
+    found += [(m.start(), m.end(), "cause") for m in _CAUSAL.finditer(low)]
+    found += [(a, b, "cause") for a, b in _verb_cues(low)]
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[tuple[int, int, str]] = []
+    for c in found:
+        if out and c[0] < out[-1][1]:
+            continue
+        out.append(c)
+    return out
+
+
+def _clause_start(low: str, cue: int) -> int:
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(low, 0, cue):
+        lo = m.end()
+    return lo
+
+
+def _last_before(pattern: re.Pattern[str], low: str, lo: int, hi: int) -> Span | None:
+    last = None
+    for m in pattern.finditer(low, lo, hi):
+        last = (m.start(), m.end())
+    return last
+
+
+def _negation_before(low: str, lo: int, start: int, end: int) -> Span | None:
+    """A negation within a few words before the cue (or "no" right after "found")."""
+    window_lo = max(lo, _word_back(low, start, 6))
+    hit = _last_before(_NEGATION, low, window_lo, start)
+    if hit is None:
+        return None
+    if _NOT_NEGATION.search(low, max(0, hit[0] - 1), min(len(low), hit[1] + 12)):
+        return None
+    return hit
+
+
+def _word_back(low: str, at: int, n: int) -> int:
+    pos = at
+    for _ in range(n):
+        nxt = low.rfind(" ", 0, max(0, pos - 1))
+        if nxt < 0:
+            return 0
+        pos = nxt
+    return pos
+
+
+def _subjects(low: str) -> tuple[frozenset[str], tuple[tuple[str, int, int], ...]]:
+    found: set[str] = set()
+    spans: list[tuple[str, int, int]] = []
+    for name, pattern in (("animals", _ANIMALS), ("cells", _CELLS), ("people", _PEOPLE)):
+        for m in pattern.finditer(low):
+            found.add(name)
+            spans.append((name, m.start(), m.end()))
+    return frozenset(found), tuple(sorted(spans, key=lambda s: (s[1], s[2])))
+
+
+def _advice(low: str) -> tuple[Span, ...]:
+    spans = [(m.start(), m.end()) for m in _ADVICE.finditer(low)]
+    head = low.lstrip(_QUOTES)
+    imp = _IMPERATIVE.match(head)
+    if imp is not None and not head.rstrip(_QUOTES + ".").endswith("?"):
+        off = len(low) - len(head)
+        spans.insert(0, (off + imp.start(), off + imp.end()))
+    return tuple(spans)
