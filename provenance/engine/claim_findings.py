@@ -14,11 +14,11 @@ finding; neither is a claim the source also makes anywhere at that strength.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.engine.claims import ClaimLevel, ClaimReading, claim_strength
+from provenance.engine.claims import ClaimLevel, ClaimReading, read_rules, weigh
 from provenance.engine.result import Finding, Severity
 from provenance.engine.tokens import STOP_WORDS, is_number, stem
 
@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from provenance.engine.types import Match, Side
 
 # Main claims are looked for among the first units (a headline, a standfirst, a lede).
-MAIN_WINDOW = 8
+MAIN_WINDOW = 6
 # Shared content words that make two sentences about the same thing.
 SAME_TOPIC = 2
 PAIR_SHARE = 0.3
-_CLAIM_KINDS = frozenset({"altered", "trimmed", "paraphrased", "reused"})
+# Reused passages differ only in typography, so their claims cannot differ.
+_CLAIM_KINDS = frozenset({"altered", "trimmed", "paraphrased"})
 _WORDS = {
     ClaimLevel.NONE: "no relationship",
     ClaimLevel.CORRELATIONAL: "a link",
@@ -56,37 +57,66 @@ class _Reader:
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self._cache: dict[int, _Claim] = {}
+        self._rough: dict[int, _Claim] = {}
+        self._full: dict[int, _Claim] = {}
+        self._topics: dict[int, frozenset[str]] = {}
 
     def __len__(self) -> int:
         return len(self.side.units)
 
-    def claim(self, u: int) -> _Claim:
-        got = self._cache.get(u)
+    def topic(self, u: int) -> frozenset[str]:
+        got = self._topics.get(u)
+        if got is None:
+            keys = self.side.tokens.keys[self.side.unit_lo[u] : self.side.unit_hi[u]]
+            got = frozenset(
+                stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
+            )
+            self._topics[u] = got
+        return got
+
+    def rough(self, u: int) -> _Claim:
+        """The rules' reading alone. The weights only ever narrow a finding (the weaker
+        reading can only fall, the stronger only rise), so a finding the rough
+        readings rule out needs no weighing, which is most of the cost."""
+        got = self._rough.get(u)
         if got is None:
             unit = self.side.units[u]
             text = self.side.text[unit.start : unit.end]
-            r = claim_strength(text)
-            low, high = sorted((r.level, r.rules))
-            keys = self.side.tokens.keys[self.side.unit_lo[u] : self.side.unit_hi[u]]
-            topic = frozenset(
-                stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
-            )
-            got = _Claim(u, (unit.start, unit.end), text, r, low, high, r.words(text), topic)
-            self._cache[u] = got
+            got = self._make(u, text, read_rules(text))
+            self._rough[u] = got
         return got
+
+    def claim(self, u: int) -> _Claim:
+        """The full reading: the rules' with the learnt weights."""
+        got = self._full.get(u)
+        if got is None:
+            rough = self.rough(u)
+            r = rough.reading
+            # Without a cue the weaker reading is NONE whatever the weights say.
+            got = (
+                rough
+                if r.rules is ClaimLevel.NONE
+                else self._make(u, rough.text, weigh(rough.text, r))
+            )
+            self._full[u] = got
+        return got
+
+    def _make(self, u: int, text: str, r: ClaimReading) -> _Claim:
+        unit = self.side.units[u]
+        low, high = sorted((r.level, r.rules))
+        return _Claim(u, (unit.start, unit.end), text, r, low, high, r.words(text), self.topic(u))
 
     def main(self) -> _Claim | None:
         """The first unit near the top that states a relationship (a headline counts)."""
+        # Chosen by the rules' reading alone: weighing every candidate would cost more
+        # than the rest of the claim findings; the weights still judge the pair.
         for u in range(min(MAIN_WINDOW, len(self))):
-            c = self.claim(u)
-            if c.low > ClaimLevel.NONE:
-                return c
+            if self.rough(u).low > ClaimLevel.NONE:
+                return self.rough(u)
         return None
 
-    def all(self) -> Iterator[_Claim]:
-        for u in range(len(self)):
-            yield self.claim(u)
+    def advice(self, u: int) -> bool:
+        return bool(self.rough(u).reading.advice)
 
 
 def claim_findings(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
@@ -99,20 +129,28 @@ def claim_findings(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
         if m.kind not in _CLAIM_KINDS or m.s_lo < 0 or m.d_lo < 0:
             continue
         s_units = range(src.unit_of[m.s_lo], src.unit_of[m.s_hi - 1] + 1)
-        for du in range(der.unit_of[m.d_lo], der.unit_of[m.d_hi - 1] + 1):
-            d = d_read.claim(du)
+        copied = m.kind != "paraphrased"
+        for du in _changed_units(der, m):
+            d = d_read.rough(du)
             if d.high is ClaimLevel.NONE and not d.reading.advice:
                 continue
-            s = _counterpart(d, (s_read.claim(su) for su in s_units))
-            if s is not None:
-                pairs.append((s, d, True))
+            s = _counterpart(d, s_read, s_units)
+            if s is not None and _may_differ(s, d):
+                pairs.append((s_read.claim(s.unit), d_read.claim(du), copied))
+            elif s is not None and d.reading.advice:
+                pairs.append((s, d, copied))
     s_main, d_main = s_read.main(), d_read.main()
-    if s_main is not None and d_main is not None and _counterpart(d_main, iter([s_main])):
-        pairs.append((s_main, d_main, False))
+    if (
+        s_main is not None
+        and d_main is not None
+        and _may_differ(s_main, d_main)
+        and _counterpart(d_main, s_read, [s_main.unit])
+    ):
+        pairs.append((s_read.claim(s_main.unit), d_read.claim(d_main.unit), False))
     out: list[Finding] = []
     seen: set[tuple[str, int]] = set()
-    for s, d, aligned in pairs:
-        for f in _compare(s, d, s_read, aligned):
+    for s, d, copied in pairs:
+        for f in _compare(s, d, s_read, copied):
             key = (f.type, d.unit)
             if key not in seen:
                 seen.add(key)
@@ -123,35 +161,61 @@ def claim_findings(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
     return out
 
 
-def _same_topic(a: _Claim, b: _Claim) -> bool:
-    return len(a.topic & b.topic) >= SAME_TOPIC
+def _changed_units(der: Side, m: Match) -> list[int]:
+    """Derivative units of a passage where its words changed; a copied sentence keeps
+    its claim (a paraphrase is changed throughout)."""
+    units = range(der.unit_of[m.d_lo], der.unit_of[m.d_hi - 1] + 1)
+    if m.kind == "paraphrased" or not m.ops:
+        return list(units)
+    changed: set[int] = set()
+    for op in m.ops:
+        if op.kind == "equal" or op.trivial:
+            continue
+        lo, hi = max(op.d_lo, m.d_lo), min(max(op.d_hi, op.d_lo + 1), m.d_hi)
+        changed.update(der.unit_of[t] for t in range(lo, hi))
+    return sorted(changed)
 
 
-def _counterpart(d: _Claim, candidates: Iterator[_Claim]) -> _Claim | None:
+def _counterpart(d: _Claim, s_read: _Reader, units: Iterable[int]) -> _Claim | None:
     """The source sentence sharing most content words with d.
 
     At least SAME_TOPIC words, and PAIR_SHARE of the shorter sentence's: a long
     sentence that mentions a link in passing is not the same statement.
     """
-    best: _Claim | None = None
+    best = -1
     score = SAME_TOPIC - 1
-    for s in candidates:
-        shared = len(s.topic & d.topic)
-        if shared > score and shared >= PAIR_SHARE * min(len(s.topic), len(d.topic)):
-            best, score = s, shared
-    return best
+    for u in units:
+        topic = s_read.topic(u)
+        shared = len(topic & d.topic)
+        if shared > score and shared >= PAIR_SHARE * min(len(topic), len(d.topic)):
+            best, score = u, shared
+    return s_read.rough(best) if best >= 0 else None
+
+
+def _may_differ(s: _Claim, d: _Claim) -> bool:
+    """Could the full readings give a finding? (Rough readings only bound them.)"""
+    return (
+        d.low > s.high
+        or s.low > d.high
+        or bool(s.reading.subjects & {"animals", "cells"} and "people" in d.reading.subjects)
+    )
 
 
 def _made_elsewhere(d: _Claim, level: ClaimLevel, s_read: _Reader) -> bool:
     """Does the source state d's claim at `level` or stronger anywhere (either reading)?"""
-    return any(s.high >= level and _same_topic(s, d) for s in s_read.all())
+    return any(
+        len(s_read.topic(u) & d.topic) >= SAME_TOPIC
+        and (s_read.rough(u).high >= level or s_read.claim(u).high >= level)
+        for u in range(len(s_read))
+    )
 
 
-def _compare(s: _Claim, d: _Claim, s_read: _Reader, aligned: bool) -> list[Finding]:
-    """Findings for one pair; a weakened claim only where the passages align.
+def _compare(s: _Claim, d: _Claim, s_read: _Reader, copied: bool) -> list[Finding]:
+    """Findings for one pair of sentences.
 
-    Main claims may differ in what they state, so only a stronger claim (which the
-    source must not make anywhere) is reported between them.
+    A weaker claim is reported only where the article copied the release's sentence
+    and edited it: between paraphrases or main claims, a weaker-looking sentence is as
+    often another statement as the same one hedged.
     """
     out: list[Finding] = []
     if (
@@ -164,7 +228,7 @@ def _compare(s: _Claim, d: _Claim, s_read: _Reader, aligned: bool) -> list[Findi
         severity: Severity = "high" if d.low is ClaimLevel.CAUSAL else "medium"
         out.append(_finding("claim_strengthened", s, d, severity))
     elif (
-        aligned
+        copied
         and s.low > d.high
         and s.low >= ClaimLevel.CONDITIONAL
         and d.low >= ClaimLevel.CORRELATIONAL
@@ -219,8 +283,11 @@ def _generalised(s: _Claim, d: _Claim, s_read: _Reader) -> Finding | None:
         return None
     # The source may speak of people elsewhere in the same terms: then it is not new.
     if any(
-        "people" in c.reading.subjects and c.low > ClaimLevel.NONE and _same_topic(c, d)
-        for c in s_read.all()
+        len(s_read.topic(u) & d.topic) >= SAME_TOPIC
+        and "people" in s_read.rough(u).reading.subjects
+        and s_read.rough(u).low > ClaimLevel.NONE
+        and s_read.claim(u).low > ClaimLevel.NONE
+        for u in range(len(s_read))
     ):
         return None
     animal = "cells" if "cells" in s_subj and "animals" not in s_subj else "animals"
@@ -247,10 +314,10 @@ def _advice_added(
     s_read: _Reader, d_read: _Reader, d_main: _Claim | None, paired: list[_Claim]
 ) -> Finding | None:
     """The article tells readers what to do where the release never does."""
-    top = [d_read.claim(u) for u in range(min(3, len(d_read)))]
+    top = [d_read.rough(u) for u in range(min(3, len(d_read)))]
     candidates = ([d_main] if d_main is not None else []) + top + paired
     d = next((c for c in candidates if c.reading.advice), None)
-    if d is None or any(s.reading.advice for s in s_read.all()):
+    if d is None or any(s_read.advice(u) for u in range(len(s_read))):
         return None
     a, b = d.reading.advice[0]
     words = " ".join(d.text[a:b].split())

@@ -53,8 +53,8 @@ class ClaimReading:
 
     `spans` index the text passed to claim_strength(): the relation words and any
     hedge or negation that changed their level. `subjects` names who the finding is
-    about ("people", "animals", "cells"); `advice` holds the spans of words that tell
-    readers what to do.
+    about ("people", "animals", "cells"), read only where the rules find a relation;
+    `advice` holds the spans of words that tell readers what to do.
     """
 
     level: ClaimLevel
@@ -152,7 +152,6 @@ _VERB = re.compile(
     r"dampen|bolster|amplif|lessen|diminish|minimis|minimiz|predispos|stav|ward)"
     r"(?:es|s|ed|d|ing|e|ies|ied|y)?"
 )
-_TOKEN = re.compile(r"[a-z][a-z'-]*|\d+")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
 _ASSIST = frozenset(
     [
@@ -277,14 +276,37 @@ _ADJ_BEFORE = frozenset(
 )
 
 
+_VERB_WORD = re.compile(r"\b" + _VERB.pattern + r"\b")
+_WORD_BEFORE = re.compile(r"([a-z][a-z'-]*)\W*$")
+_WORD_AFTER = re.compile(r"\W*([a-z][a-z'-]*|\d+)")
+
+
 def _verb_cues(low: str) -> list[tuple[int, int]]:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+    """Causal verbs used as verbs; only the words around each candidate are looked at."""
     out = []
-    for i, (a, b, w) in enumerate(toks):
-        if _VERB.fullmatch(w) is None or not _verb_use(toks, i, w):
-            continue
-        out.append((a, b))
+    for m in _VERB_WORD.finditer(low):
+        a, b = m.start(), m.end()
+        if b < len(low) and low[b] in "'-":
+            continue  # part of a longer word ("cut-off", "cure's")
+        toks = _around(low, a, b)
+        if _verb_use(toks, len(toks) - 2, m.group()):
+            out.append((a, b))
     return out
+
+
+def _around(low: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Up to four words before [a, b), the word itself and the word after it."""
+    before: list[tuple[int, int, str]] = []
+    end = a
+    for _ in range(4):
+        m = _WORD_BEFORE.search(low, max(0, end - 40), end)
+        if m is None:
+            break
+        before.insert(0, (m.start(1), m.end(1), m.group(1)))
+        end = m.start(1)
+    after = _WORD_AFTER.match(low, b)
+    tail = [(after.start(1), after.end(1), after.group(1))] if after else [(b, b, "")]
+    return [*before, (a, b, low[a:b]), *tail]
 
 
 def _verb_use(toks: list[tuple[int, int, str]], i: int, w: str) -> bool:
@@ -406,8 +428,17 @@ def claim_strength(text: str) -> ClaimReading:
     """
     if not isinstance(text, str):
         raise ValueError("claim_strength() reads text.")
+    return weigh(text, read_rules(text))
+
+
+def read_rules(text: str) -> ClaimReading:
+    """The cue rules' reading alone: cheap, for callers that weigh only some sentences."""
+    return _rule_reading(_lower(text))
+
+
+def weigh(text: str, rules: ClaimReading) -> ClaimReading:
+    """Complete the rules' reading of `text` with the learnt weights (claim_strength())."""
     low = _lower(text)
-    rules = _rule_reading(low)
     wording = rules.wording
     learnt = _weighted(claim_features(text, rules)) if _weights() else None
     # A hedge on a causal verb is unambiguous. Elsewhere the weights read researchers'
@@ -438,12 +469,13 @@ def claim_strength(text: str) -> ClaimReading:
 
 def _rule_reading(low: str) -> ClaimReading:
     """The rules alone: the first relation cue, with a hedge or negation before it."""
-    subjects, subject_spans = _subjects(low)
     advice = _advice(low)
     question = low.rstrip(_QUOTES + ".").endswith("?")
     cues = _cues(low)
     if not cues:
-        return ClaimReading(ClaimLevel.NONE, (), subjects, subject_spans, advice, question)
+        # Whom a sentence is about matters only where it states a finding.
+        return ClaimReading(ClaimLevel.NONE, (), advice=advice, question=question)
+    subjects, subject_spans = _subjects(low)
     start, end, kind = cues[0]
     spans: list[Span] = [(start, end)]
     clause_lo = _clause_start(low, start)

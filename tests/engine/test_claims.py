@@ -147,9 +147,9 @@ def test_spans_index_text_whose_lower_case_is_longer() -> None:
     ("text", "subjects"),
     [
         ("A high-fat diet shortened the lives of mice.", {"animals"}),
-        ("Rats given the drug lived longer.", {"animals"}),
+        ("The drug helped rats live longer.", {"animals"}),
         ("The compound killed cancer cells in vitro.", {"cells"}),
-        ("Women who ate more fibre lived longer.", {"people"}),
+        ("Women who ate more fibre had a lower risk of heart disease.", {"people"}),
         ("The drug protected the hearts of mice and of patients.", {"animals", "people"}),
         ("The weather was mild all year.", set()),
     ],
