@@ -14,6 +14,7 @@ finding; neither is a claim the source also makes anywhere at that strength.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -223,6 +224,7 @@ def _compare(s: _Claim, d: _Claim, s_read: _Reader, copied: bool) -> list[Findin
         and s.low >= ClaimLevel.CORRELATIONAL
         and d.low >= ClaimLevel.CONDITIONAL
         and _differ(s, d)
+        and not _said_in(d, s)
         and not _made_elsewhere(d, d.low, s_read)
     ):
         severity: Severity = "high" if d.low is ClaimLevel.CAUSAL else "medium"
@@ -230,15 +232,62 @@ def _compare(s: _Claim, d: _Claim, s_read: _Reader, copied: bool) -> list[Findin
     elif (
         copied
         and s.low > d.high
-        and s.low >= ClaimLevel.CONDITIONAL
-        and d.low >= ClaimLevel.CORRELATIONAL
-        and _differ(s, d)
+        and s.low is ClaimLevel.CAUSAL
+        and d.low is ClaimLevel.CONDITIONAL
+        and _same_verb(s, d)
+        and _hedge(d) in _NEAR_HEDGES
+        and not _NEAR_HEDGES & set(_WORD.findall(s.text.casefold()))
     ):
         out.append(_finding("claim_weakened", s, d, "low"))
     generalised = _generalised(s, d, s_read)
     if generalised is not None:
         out.append(generalised)
     return out
+
+
+_NEAR_HEDGES = frozenset(
+    {"may", "might", "could", "would", "can", "possibly", "potentially", "probably", "perhaps"}
+)
+_WORD = re.compile(r"[\w']+")
+
+
+def _cue(c: _Claim) -> str:
+    """The relation words that decided c's level (the last deciding span)."""
+    if not c.reading.spans:
+        return ""
+    a, b = c.reading.spans[-1]
+    return c.text[a:b].casefold()
+
+
+def _hedge(c: _Claim) -> str:
+    """The hedge before the relation words, if the reading has one."""
+    if c.reading.rules is not ClaimLevel.CONDITIONAL or len(c.reading.spans) < 2:
+        return ""
+    a, b = c.reading.spans[-2]
+    return c.text[a:b].casefold()
+
+
+def _root(words: str) -> str:
+    first = words.split()[0] if words.split() else ""
+    return first[:4]
+
+
+def _same_verb(s: _Claim, d: _Claim) -> bool:
+    return bool(_cue(s)) and _root(_cue(s)) == _root(_cue(d))
+
+
+def _said_in(d: _Claim, s: _Claim) -> bool:
+    """Does the source sentence itself hold the article's relation words?
+
+    Then the article repeats it; the release's weaker reading came from a framing
+    ("they suggest that … reduce") or from another cue in the same sentence, unless
+    the release hedged that very verb ("may increase" → "increases").
+    """
+    s_words = set(_WORD.findall(s.text.casefold()))
+    d_words = _WORD.findall(_cue(d))
+    if not d_words or not all(w in s_words for w in d_words):
+        return False
+    return not (_same_verb(s, d) and _hedge(s) in _NEAR_HEDGES)
 
 
 def _differ(s: _Claim, d: _Claim) -> bool:

@@ -98,7 +98,7 @@ _CORRELATIONAL = re.compile(
         r"(?:more|less) (?:likely|prone)",
         r"(?:higher|lower|greater|increased|reduced|decreased|elevated|raised|bigger|"
         r"smaller|excess) (?:risks?|odds|rates?|chances?|likelihood|incidence|"
-        r"prevalence|levels?|mortality|hazard)",
+        r"prevalence|mortality|hazard)",
         r"(?:at|of) (?:a )?(?:higher|lower|greater|increased|reduced) risk",
         r"(?:twice|three times|four times|\w+-fold|\d+% )(?:as likely|more likely|"
         r"less likely|the risk|higher|lower)",
@@ -119,7 +119,6 @@ _CORRELATIONAL = re.compile(
 _CAUSAL = re.compile(
     r"\b(?:"
     + _alt(
-        r"caus(?:es|ed)",
         r"leads? to|led to|leading to",
         r"results? in|resulted in|resulting in",
         r"contribut(?:es|ed|ing) to",
@@ -220,6 +219,16 @@ _NOUN_BEFORE = frozenset(
         "by",
         "from",
         "at",
+        # Adjectives before a noun ("the lower benefits seen").
+        "lower",
+        "higher",
+        "greater",
+        "bigger",
+        "smaller",
+        "fewer",
+        "health",
+        "potential",
+        "possible",
     ]
 )
 _NOUN_AFTER = frozenset(
@@ -329,17 +338,13 @@ def _verb_use(toks: list[tuple[int, int, str]], i: int, w: str) -> bool:
 
 
 # Words that turn a cause into a possibility, wherever they stand before it in the clause.
+# Words that turn a cause into a possibility. Verbs of hedging ("suggests", "appears
+# to") govern their whole clause; modals and adverbs ("may", "potentially") only the
+# verb a few words after them ("potentially influential factors, risk increased" is
+# not hedged).
 _HEDGE = re.compile(
     r"\b(?:"
     + _alt(
-        r"may",
-        r"might",
-        r"could",
-        r"would",
-        r"possibly",
-        r"potential(?:ly)?",
-        r"probabl[ey]",
-        r"perhaps",
         r"likely (?:to|that)",
         r"(?:is|are|was|were) likely",
         r"appears? to|appeared to|seems? to|seemed to",
@@ -348,15 +353,16 @@ _HEDGE = re.compile(
         r"indicat(?:es|ed|e|ing)",
         r"point(?:s|ed)? to",
         r"hint(?:s|ed)?",
-        r"possible|possibility",
-        r"plausibl[ey]",
-        r"putative",
         r"role (?:for|in|of)",
         r"implicat(?:es|ed|e|ing)",
         r"warrant",
         r"support(?:s|ed)? (?:the )?(?:idea|notion|hypothesis|possibility|view)",
     )
     + r")\b"
+)
+_HEDGE_NEAR = re.compile(
+    r"\b(?:may|might|could|would|possibly|potential(?:ly)?|probabl[ey]|perhaps|possible|"
+    r"possibility|plausibl[ey]|putative)\b"
 )
 _CAN = re.compile(r"\b(?:can|cannot|can't)\b")
 
@@ -481,8 +487,11 @@ def _rule_reading(low: str) -> ClaimReading:
     clause_lo = _clause_start(low, start)
     wording = ClaimLevel.CORRELATIONAL if kind == "corr" else ClaimLevel.CAUSAL
     if wording is ClaimLevel.CAUSAL:
-        hedge = _last_before(_HEDGE, low, clause_lo, start) or _last_before(
-            _CAN, low, clause_lo, start
+        near = max(clause_lo, _word_back(low, start, 4))
+        hedge = (
+            _last_before(_HEDGE_NEAR, low, near, start)
+            or _last_before(_CAN, low, near, start)
+            or _last_before(_HEDGE, low, clause_lo, start)
         )
         if hedge is not None:
             spans.insert(0, hedge)
@@ -553,7 +562,7 @@ def claim_features(text: str, rules: ClaimReading | None = None) -> list[str]:
         out.append("r:question")
     kinds = {k for _, _, k in _cues(low)}
     out += ["r:cue=" + k for k in sorted(kinds)]
-    if _HEDGE.search(low):
+    if _HEDGE.search(low) or _HEDGE_NEAR.search(low):
         out.append("r:hedge")
     if _CAN.search(low):
         out.append("r:can")
@@ -628,6 +637,8 @@ def _subjects(low: str) -> tuple[frozenset[str], tuple[tuple[str, int, int], ...
 
 
 def _advice(low: str) -> tuple[Span, ...]:
+    if low.rstrip(_QUOTES + ".").endswith("?"):
+        return ()  # "How much exercise do you need to …?" asks; it does not advise
     spans = [(m.start(), m.end()) for m in _ADVICE.finditer(low)]
     head = low.lstrip(_QUOTES)
     imp = _IMPERATIVE.match(head)
