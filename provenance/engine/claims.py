@@ -88,7 +88,7 @@ _CORRELATIONAL = re.compile(
         r"(?:positively |negatively |inversely |independently |significantly |strongly |"
         r"closely |directly |weakly )?(?:associated|correlated|linked|tied|connected|"
         r"related|coupled) (?:with|to)",
-        r"associations?",
+        r"associations?(?! football)",
         r"correlat(?:es?|ion|ions|ed)",
         r"links? (?:between|to|with)",
         r"linked",
@@ -418,6 +418,7 @@ _IMPERATIVE = re.compile(
     r"don't|do not|never)\b"
 )
 
+_ASKING = re.compile(r"\b(?:what|which|how|whether|if|debate|question)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|, (?:but|while|whereas|although|though|however)\b| but ")
 _QUOTES = "\"'“”‘’«» "
 
@@ -492,6 +493,7 @@ def _rule_reading(low: str) -> ClaimReading:
             _last_before(_HEDGE_NEAR, low, near, start)
             or _last_before(_CAN, low, near, start)
             or _last_before(_HEDGE, low, clause_lo, start)
+            or _coordinated_modal(low, clause_lo, start)
         )
         if hedge is not None:
             spans.insert(0, hedge)
@@ -591,6 +593,15 @@ def _cues(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _coordinated_modal(low: str, lo: int, cue: int) -> Span | None:
+    """A modal further back that governs the cue through "and"/"or" ("could have the
+    opposite effect and lead to")."""
+    modal = _last_before(_HEDGE_NEAR, low, lo, cue) or _last_before(_CAN, low, lo, cue)
+    if modal is not None and re.search(r"\b(?:and|or)\s+$", low[modal[1] : cue]):
+        return modal
+    return None
+
+
 def _clause_start(low: str, cue: int) -> int:
     lo = 0
     for m in _CLAUSE_BREAK.finditer(low, 0, cue):
@@ -639,7 +650,12 @@ def _subjects(low: str) -> tuple[frozenset[str], tuple[tuple[str, int, int], ...
 def _advice(low: str) -> tuple[Span, ...]:
     if low.rstrip(_QUOTES + ".").endswith("?"):
         return ()  # "How much exercise do you need to …?" asks; it does not advise
-    spans = [(m.start(), m.end()) for m in _ADVICE.finditer(low)]
+    # "the debate about what foods parents should give" reports a question, not advice.
+    spans = [
+        (m.start(), m.end())
+        for m in _ADVICE.finditer(low)
+        if not _ASKING.search(low, _word_back(low, m.start(), 3), m.start())
+    ]
     head = low.lstrip(_QUOTES)
     imp = _IMPERATIVE.match(head)
     if imp is not None and not head.rstrip(_QUOTES + ".").endswith("?"):

@@ -188,3 +188,18 @@ def test_statements_are_not_advice(text: str) -> None:
 def test_not_text_is_refused() -> None:
     with pytest.raises(ValueError, match="reads text"):
         claim_strength(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_modal_governs_a_verb_joined_by_and() -> None:
+    text = "Drinking too much could raise stress and lead to high blood pressure."
+    assert claim_strength(text).level is ClaimLevel.CONDITIONAL
+
+
+def test_an_adverb_hedges_only_the_words_just_after_it() -> None:
+    text = "After allowing for potentially important factors, the drug reduced deaths by 10%."
+    assert claim_strength(text).level is ClaimLevel.CAUSAL
+
+
+def test_a_question_about_advice_is_not_advice() -> None:
+    assert claim_strength("How much exercise do you need to stay healthy?").advice == ()
+    assert claim_strength("The debate about what foods parents should give babies.").advice == ()
