@@ -245,6 +245,7 @@ def _compare(s: _Claim, d: _Claim, s_read: _Reader, copied: bool) -> list[Findin
     return out
 
 
+_SUBJECTS = frozenset({"people", "animals", "cells"})
 _NEAR_HEDGES = frozenset(
     {"may", "might", "could", "would", "can", "possibly", "potentially", "probably", "perhaps"}
 )
@@ -330,10 +331,10 @@ def _generalised(s: _Claim, d: _Claim, s_read: _Reader) -> Finding | None:
         or d.low is ClaimLevel.NONE
     ):
         return None
-    # The source may speak of people elsewhere in the same terms: then it is not new.
+    # The source may state it of people alone elsewhere: then it is not new.
     if any(
         len(s_read.topic(u) & d.topic) >= SAME_TOPIC
-        and "people" in s_read.rough(u).reading.subjects
+        and s_read.rough(u).reading.subjects & _SUBJECTS == {"people"}
         and s_read.rough(u).low > ClaimLevel.NONE
         and s_read.claim(u).low > ClaimLevel.NONE
         for u in range(len(s_read))

@@ -377,20 +377,19 @@ _NOT_NEGATION = re.compile(r"\bnot only\b|\bno longer\b|\bno more\b|\bwhether or
 
 # Whom a finding is about.
 _ANIMALS = re.compile(
-    r"\b(?:mice|mouse|murine|rats?|rodents?|animals?|monkeys?|primates?|macaques?|pigs?|"
+    r"\b(?:mice|mouse|murine|rats?|rodents?|animals?|monkeys?|primates?|macaques?|"
     r"piglets?|zebrafish|fruit ?fl(?:y|ies)|flies|drosophila|worms?|c\. elegans|"
-    r"nematodes?|yeast|rabbits?|hamsters?|guinea pigs?|dogs?|cats?|sheep|cattle|cows?|"
-    r"chickens?|birds?|frogs?|tadpoles?|fish|lab animals?)\b"
+    r"nematodes?|yeast|rabbits?|hamsters?|guinea pigs?|lab animals?)\b"
 )
+# Cells as the subject of a study: grown in a lab, not the cells of a person's body.
 _CELLS = re.compile(
-    r"\b(?:cells?|cell lines?|cell cultures?|in vitro|in a (?:lab )?dish|petri dish|"
-    r"test tubes?|organoids?|tissue samples?|tissues?|stem cells?|neurons?|bacteria|"
-    r"lab-grown)\b"
+    r"\b(?:in vitro|cell lines?|cell cultures?|cultured cells|in (?:a|the) (?:lab )?dish|"
+    r"petri dish(?:es)?|test tubes?|organoids?|lab-grown)\b"
 )
 _PEOPLE = re.compile(
     r"\b(?:people|person|persons|patients?|humans?|men|women|man|woman|children|child|"
     r"kids?|babies|baby|infants?|adults?|teenagers?|teens?|adolescents?|girls?|boys?|"
-    r"mothers?|fathers?|parents?|pregnant|elderly|pensioners?|participants?|volunteers?|"
+    r"mothers?|fathers?|parents?|daughters?|sons?|families|grandchildren|pregnant|elderly|pensioners?|participants?|volunteers?|"
     r"smokers?|drinkers?|dieters?|you|your|yourself|britons?|americans?|"
     r"population|individuals?|consumers?|workers?|students?|those who|"
     r"anyone|everyone|someone|sufferers?|survivors?|in humans)\b"
@@ -418,6 +417,12 @@ _IMPERATIVE = re.compile(
     r"don't|do not|never)\b"
 )
 
+# Words that leave the relation after them an open question.
+_UNSETTLED = re.compile(
+    r"\b(?:(?:further|more) (?:research|studies|work)|(?:research|studies|work) (?:is|are) "
+    r"needed|it is not (?:yet )?(?:clear|known)|remains? unclear|to (?:find out|test|see) "
+    r"(?:whether|if|how))\b"
+)
 _ASKING = re.compile(r"\b(?:what|which|how|whether|if|debate|question)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|, (?:but|while|whereas|although|though|however)\b| but ")
 _QUOTES = "\"'“”‘’«» "
@@ -498,7 +503,9 @@ def _rule_reading(low: str) -> ClaimReading:
         if hedge is not None:
             spans.insert(0, hedge)
             wording = ClaimLevel.CONDITIONAL
-    neg = _negation_before(low, clause_lo, start, end)
+    neg = _negation_before(low, clause_lo, start, end) or _last_before(
+        _UNSETTLED, low, clause_lo, start
+    )
     if neg is not None:
         spans.insert(0, neg)
     level = ClaimLevel.NONE if neg is not None or question else wording
@@ -640,8 +647,13 @@ def _word_back(low: str, at: int, n: int) -> int:
 def _subjects(low: str) -> tuple[frozenset[str], tuple[tuple[str, int, int], ...]]:
     found: set[str] = set()
     spans: list[tuple[str, int, int]] = []
+    animal_ends: set[int] = set()
     for name, pattern in (("animals", _ANIMALS), ("cells", _CELLS), ("people", _PEOPLE)):
         for m in pattern.finditer(low):
+            if name == "animals":
+                animal_ends.add(m.end())
+            elif name == "people" and m.start() - 1 in animal_ends:
+                continue  # "rat fathers", "mouse mothers" are animals
             found.add(name)
             spans.append((name, m.start(), m.end()))
     return frozenset(found), tuple(sorted(spans, key=lambda s: (s[1], s[2])))

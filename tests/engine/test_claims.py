@@ -203,3 +203,8 @@ def test_an_adverb_hedges_only_the_words_just_after_it() -> None:
 def test_a_question_about_advice_is_not_advice() -> None:
     assert claim_strength("How much exercise do you need to stay healthy?").advice == ()
     assert claim_strength("The debate about what foods parents should give babies.").advice == ()
+
+
+def test_an_open_question_states_no_relationship() -> None:
+    text = "Further research is needed on how the diet of mothers may affect cancer risk."
+    assert claim_strength(text).level is ClaimLevel.NONE
