@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.engine.claims import ClaimLevel, ClaimReading, read_rules, weigh
+from provenance.engine.claims import ClaimLevel, ClaimReading, has_advice, read_rules, weigh
 from provenance.engine.result import Finding, Severity
 from provenance.engine.tokens import STOP_WORDS, is_number, stem
 
@@ -115,9 +115,6 @@ class _Reader:
             if self.rough(u).low > ClaimLevel.NONE:
                 return self.rough(u)
         return None
-
-    def advice(self, u: int) -> bool:
-        return bool(self.rough(u).reading.advice)
 
 
 def claim_findings(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
@@ -367,7 +364,7 @@ def _advice_added(
     top = [d_read.rough(u) for u in range(min(3, len(d_read)))]
     candidates = ([d_main] if d_main is not None else []) + top + paired
     d = next((c for c in candidates if c.reading.advice), None)
-    if d is None or any(s_read.advice(u) for u in range(len(s_read))):
+    if d is None or has_advice(s_read.side.text):
         return None
     a, b = d.reading.advice[0]
     words = " ".join(d.text[a:b].split())

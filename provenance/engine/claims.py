@@ -151,6 +151,85 @@ _VERB = re.compile(
     r"dampen|bolster|amplif|lessen|diminish|minimis|minimiz|predispos|stav|ward)"
     r"(?:es|s|ed|d|ing|e|ies|ied|y)?"
 )
+_PREFIX_WORD = re.compile(r"[a-z][a-z'-]*")
+# The first three letters of a word that every match of each pattern holds. A word
+# added to a pattern needs its head here (the verbs' are read off their pattern).
+_VERB_HEADS = frozenset(w[:3] for w in _VERB.pattern[3 : _VERB.pattern.index(")")].split("|"))
+_CORRELATIONAL_HEADS = frozenset(
+    [
+        "ass",
+        "cor",
+        "lin",
+        "tie",
+        "con",
+        "rel",
+        "cou",
+        "pre",
+        "mor",
+        "les",
+        "hig",
+        "low",
+        "gre",
+        "inc",
+        "red",
+        "dec",
+        "ele",
+        "rai",
+        "big",
+        "sma",
+        "exc",
+        "lik",
+        "ris",
+        "odd",
+        "haz",
+        "han",
+        "dep",
+        "co-",
+        "coo",
+        "mar",
+    ]
+)
+_CAUSAL_HEADS = frozenset(
+    [
+        "lea",
+        "led",
+        "res",
+        "con",
+        "bla",
+        "due",
+        "bec",
+        "att",
+        "eff",
+        "imp",
+        "inf",
+        "mak",
+        "hel",
+        "tha",
+    ]
+)
+_ADVICE_HEADS = frozenset(
+    [
+        "sho",
+        "mus",
+        "oug",
+        "nee",
+        "hav",
+        "rec",
+        "adv",
+        "urg",
+        "enc",
+        "bes",
+        "wis",
+        "ide",
+        "eat",
+        "dri",
+        "tak",
+        "smo",
+        "ski",
+        "ste",
+        "cut",
+    ]
+)
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
 _ASSIST = frozenset(
     [
@@ -286,7 +365,6 @@ _ADJ_BEFORE = frozenset(
 
 
 _VERB_WORD = re.compile(r"\b" + _VERB.pattern + r"\b")
-_WORD_BEFORE = re.compile(r"([a-z][a-z'-]*)\W*$")
 _WORD_AFTER = re.compile(r"\W*([a-z][a-z'-]*|\d+)")
 
 
@@ -305,17 +383,11 @@ def _verb_cues(low: str) -> list[tuple[int, int]]:
 
 def _around(low: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """Up to four words before [a, b), the word itself and the word after it."""
-    before: list[tuple[int, int, str]] = []
-    end = a
-    for _ in range(4):
-        m = _WORD_BEFORE.search(low, max(0, end - 40), end)
-        if m is None:
-            break
-        before.insert(0, (m.start(1), m.end(1), m.group(1)))
-        end = m.start(1)
+    lo = max(0, a - 60)
+    before = [(lo + m.start(), lo + m.end(), m.group()) for m in _PREFIX_WORD.finditer(low[lo:a])]
     after = _WORD_AFTER.match(low, b)
     tail = [(after.start(1), after.end(1), after.group(1))] if after else [(b, b, "")]
-    return [*before, (a, b, low[a:b]), *tail]
+    return [*before[-4:], (a, b, low[a:b]), *tail]
 
 
 def _verb_use(toks: list[tuple[int, int, str]], i: int, w: str) -> bool:
@@ -481,9 +553,10 @@ def weigh(text: str, rules: ClaimReading) -> ClaimReading:
 
 def _rule_reading(low: str) -> ClaimReading:
     """The rules alone: the first relation cue, with a hedge or negation before it."""
-    advice = _advice(low)
+    heads = _prefixes(low)
+    advice = _advice(low, heads)
     question = low.rstrip(_QUOTES + ".").endswith("?")
-    cues = _cues(low)
+    cues = _cues(low, heads)
     if not cues:
         # Whom a sentence is about matters only where it states a finding.
         return ClaimReading(ClaimLevel.NONE, (), advice=advice, question=question)
@@ -586,11 +659,26 @@ def _lower(text: str) -> str:
     return low.replace("’", "'").replace("‘", "'")
 
 
-def _cues(low: str) -> list[tuple[int, int, str]]:
-    """Relation cues in reading order; where two overlap, the longer wins."""
-    found = [(m.start(), m.end(), "corr") for m in _CORRELATIONAL.finditer(low)]
-    found += [(m.start(), m.end(), "cause") for m in _CAUSAL.finditer(low)]
-    found += [(a, b, "cause") for a, b in _verb_cues(low)]
+def _prefixes(low: str) -> set[str]:
+    return {w[:3] for w in _PREFIX_WORD.findall(low)}
+
+
+def _cues(low: str, heads: set[str] | None = None) -> list[tuple[int, int, str]]:
+    """Relation cues in reading order; where two overlap, the longer wins.
+
+    Each pattern runs only if the sentence has a word starting as one of the words
+    every match of it holds: scanning a sentence with a long pattern costs far more
+    than looking its words up.
+    """
+    if heads is None:
+        heads = _prefixes(low)
+    found: list[tuple[int, int, str]] = []
+    if heads & _CORRELATIONAL_HEADS:
+        found += [(m.start(), m.end(), "corr") for m in _CORRELATIONAL.finditer(low)]
+    if heads & _CAUSAL_HEADS:
+        found += [(m.start(), m.end(), "cause") for m in _CAUSAL.finditer(low)]
+    if heads & _VERB_HEADS:
+        found += [(a, b, "cause") for a, b in _verb_cues(low)]
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[tuple[int, int, str]] = []
     for c in found:
@@ -659,13 +747,26 @@ def _subjects(low: str) -> tuple[frozenset[str], tuple[tuple[str, int, int], ...
     return frozenset(found), tuple(sorted(spans, key=lambda s: (s[1], s[2])))
 
 
-def _advice(low: str) -> tuple[Span, ...]:
+_IMPERATIVE_ANYWHERE = re.compile(
+    r"(?:^|[.!?:]\s+|\n\s*)[\"'“‘]?" + _IMPERATIVE.pattern[1:], re.MULTILINE
+)
+
+
+def has_advice(text: str) -> bool:
+    """Does any sentence of `text` advise readers? One pass over the whole text; it may
+    say yes where a sentence-by-sentence reading would not (a reported question), so a
+    caller that looks for advice a text lacks errs towards finding none."""
+    low = _lower(text)
+    return bool(_ADVICE.search(low) or _IMPERATIVE_ANYWHERE.search(low))
+
+
+def _advice(low: str, heads: set[str] | None = None) -> tuple[Span, ...]:
     if low.rstrip(_QUOTES + ".").endswith("?"):
         return ()  # "How much exercise do you need to …?" asks; it does not advise
     # "the debate about what foods parents should give" reports a question, not advice.
     spans = [
         (m.start(), m.end())
-        for m in _ADVICE.finditer(low)
+        for m in (_ADVICE.finditer(low) if (heads or _prefixes(low)) & _ADVICE_HEADS else ())
         if not _ASKING.search(low, _word_back(low, m.start(), 3), m.start())
     ]
     head = low.lstrip(_QUOTES)
