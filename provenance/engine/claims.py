@@ -230,6 +230,25 @@ _ADVICE_HEADS = frozenset(
         "cut",
     ]
 )
+_FIGURATIVE = frozenset(
+    [
+        "concern",
+        "concerns",
+        "question",
+        "questions",
+        "awareness",
+        "hope",
+        "hopes",
+        "fear",
+        "fears",
+        "alarm",
+        "money",
+        "funds",
+        "prospect",
+        "possibility",
+        "eyebrows",
+    ]
+)
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
 _ASSIST = frozenset(
     [
@@ -397,6 +416,8 @@ def _verb_use(toks: list[tuple[int, int, str]], i: int, w: str) -> bool:
         j -= 1  # "can significantly reduce": look past the adverb
     prev = toks[j][2] if j >= 0 else ""
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    if nxt in _FIGURATIVE:
+        return False  # "raise concerns", "fuels fears": no finding about the world
     if w.endswith("ing"):
         return prev in _BE
     if w.endswith("ed"):

@@ -208,3 +208,11 @@ def test_a_question_about_advice_is_not_advice() -> None:
 def test_an_open_question_states_no_relationship() -> None:
     text = "Further research is needed on how the diet of mothers may affect cancer risk."
     assert claim_strength(text).level is ClaimLevel.NONE
+
+
+def test_figures_of_speech_are_not_causal() -> None:
+    for text in (
+        "These findings may raise concerns about bias.",
+        "The case fuels fears of a new wave.",
+    ):
+        assert claim_strength(text).rules < ClaimLevel.CONDITIONAL, text
