@@ -71,6 +71,8 @@ class ClaimReading:
     # (None without weights): both before negation or a question mark.
     rules: ClaimLevel = ClaimLevel.NONE
     learnt: ClaimLevel | None = None
+    # The kinds of relation cue the sentence holds ("cause", "corr"), sorted.
+    cue_kinds: tuple[str, ...] = ()
 
     def words(self, text: str) -> str:
         """The deciding words, as a reader would quote them."""
@@ -155,81 +157,107 @@ _PREFIX_WORD = re.compile(r"[a-z][a-z'-]*")
 # The first three letters of a word that every match of each pattern holds. A word
 # added to a pattern needs its head here (the verbs' are read off their pattern).
 _VERB_HEADS = frozenset(w[:3] for w in _VERB.pattern[3 : _VERB.pattern.index(")")].split("|"))
-_CORRELATIONAL_HEADS = frozenset(
+# Words (or word beginnings) that every match of each pattern holds: a sentence with none
+# of them skips the pattern, as scanning with a long pattern costs far more than looking
+# words up. A phrase added to a pattern needs its word here.
+_CORRELATIONAL_WORDS = frozenset(
     [
-        "ass",
-        "cor",
-        "lin",
-        "tie",
-        "con",
-        "rel",
-        "cou",
-        "pre",
-        "mor",
-        "les",
-        "hig",
-        "low",
-        "gre",
-        "inc",
-        "red",
-        "dec",
-        "ele",
-        "rai",
-        "big",
-        "sma",
-        "exc",
-        "lik",
-        "ris",
-        "odd",
-        "haz",
-        "han",
-        "dep",
-        "co-",
-        "coo",
-        "mar",
+        "associated",
+        "correlated",
+        "linked",
+        "tied",
+        "connected",
+        "related",
+        "coupled",
+        "link",
+        "links",
+        "relationship",
+        "relationships",
+        "relation",
+        "more",
+        "less",
+        "higher",
+        "lower",
+        "greater",
+        "increased",
+        "reduced",
+        "decreased",
+        "elevated",
+        "raised",
+        "bigger",
+        "smaller",
+        "excess",
+        "likely",
+        "risk",
+        "odds",
+        "hazard",
+        "hand",
+        "dependent",
+        "marker",
     ]
 )
-_CAUSAL_HEADS = frozenset(
+_CORRELATIONAL_STARTS = ("associat", "correlat", "predict", "co-occur", "cooccur")
+_CAUSAL_WORDS = frozenset(
     [
-        "lea",
+        "lead",
+        "leads",
         "led",
-        "res",
-        "con",
-        "bla",
+        "leading",
+        "result",
+        "results",
+        "resulted",
+        "resulting",
+        "contributes",
+        "contributed",
+        "contributing",
+        "blame",
+        "blamed",
+        "responsible",
         "due",
-        "bec",
-        "att",
-        "eff",
-        "imp",
-        "inf",
-        "mak",
-        "hel",
-        "tha",
+        "because",
+        "attributable",
+        "effect",
+        "impact",
+        "influence",
+        "effective",
+        "make",
+        "makes",
+        "help",
+        "helps",
+        "helped",
+        "helping",
+        "thanks",
     ]
 )
-_ADVICE_HEADS = frozenset(
+_ADVICE_WORDS = frozenset(
     [
-        "sho",
-        "mus",
-        "oug",
-        "nee",
-        "hav",
-        "rec",
-        "adv",
-        "urg",
-        "enc",
-        "bes",
-        "wis",
-        "ide",
+        "should",
+        "must",
+        "ought",
+        "need",
+        "needs",
+        "have",
+        "best",
+        "wise",
+        "advisable",
+        "idea",
         "eat",
-        "dri",
-        "tak",
-        "smo",
-        "ski",
-        "ste",
+        "drink",
+        "take",
+        "smoke",
+        "skip",
+        "steer",
         "cut",
+        "encouraged",
     ]
 )
+_ADVICE_STARTS = ("recommend", "advis", "urg")
+
+
+def _has_verb(words: set[str]) -> bool:
+    return any(w[:3] in _VERB_HEADS and _VERB.fullmatch(w) for w in words)
+
+
 _FIGURATIVE = frozenset(
     [
         "concern",
@@ -572,12 +600,13 @@ def weigh(text: str, rules: ClaimReading) -> ClaimReading:
         wording,
         rules.wording,
         learnt,
+        rules.cue_kinds,
     )
 
 
 def _rule_reading(low: str) -> ClaimReading:
     """The rules alone: the first relation cue, with a hedge or negation before it."""
-    heads = _prefixes(low)
+    heads = _words(low)
     advice = _advice(low, heads)
     question = low.rstrip(_QUOTES + ".").endswith("?")
     cues = _cues(low, heads)
@@ -616,6 +645,7 @@ def _rule_reading(low: str) -> ClaimReading:
         neg is not None,
         wording,
         wording,
+        cue_kinds=tuple(sorted({k for _, _, k in cues})),
     )
 
 
@@ -666,8 +696,7 @@ def claim_features(text: str, rules: ClaimReading | None = None) -> list[str]:
         out.append("r:negated")
     if rules.question:
         out.append("r:question")
-    kinds = {k for _, _, k in _cues(low)}
-    out += ["r:cue=" + k for k in sorted(kinds)]
+    out += ["r:cue=" + k for k in rules.cue_kinds]
     if _HEDGE.search(low) or _HEDGE_NEAR.search(low):
         out.append("r:hedge")
     if _CAN.search(low):
@@ -683,25 +712,24 @@ def _lower(text: str) -> str:
     return low.replace("’", "'").replace("‘", "'")
 
 
-def _prefixes(low: str) -> set[str]:
-    return {w[:3] for w in _PREFIX_WORD.findall(low)}
+def _words(low: str) -> set[str]:
+    return set(_PREFIX_WORD.findall(low))
 
 
 def _cues(low: str, heads: set[str] | None = None) -> list[tuple[int, int, str]]:
     """Relation cues in reading order; where two overlap, the longer wins.
 
-    Each pattern runs only if the sentence has a word starting as one of the words
-    every match of it holds: scanning a sentence with a long pattern costs far more
-    than looking its words up.
+    Each pattern runs only if the sentence has one of the words every match of it
+    holds (see _CORRELATIONAL_WORDS).
     """
     if heads is None:
-        heads = _prefixes(low)
+        heads = _words(low)
     found: list[tuple[int, int, str]] = []
-    if heads & _CORRELATIONAL_HEADS:
+    if heads & _CORRELATIONAL_WORDS or any(w.startswith(_CORRELATIONAL_STARTS) for w in heads):
         found += [(m.start(), m.end(), "corr") for m in _CORRELATIONAL.finditer(low)]
-    if heads & _CAUSAL_HEADS:
+    if heads & _CAUSAL_WORDS:
         found += [(m.start(), m.end(), "cause") for m in _CAUSAL.finditer(low)]
-    if heads & _VERB_HEADS:
+    if _has_verb(heads):
         found += [(a, b, "cause") for a, b in _verb_cues(low)]
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[tuple[int, int, str]] = []
@@ -784,13 +812,17 @@ def has_advice(text: str) -> bool:
     return bool(_ADVICE.search(low) or _IMPERATIVE_ANYWHERE.search(low))
 
 
+def _may_advise(words: set[str]) -> bool:
+    return bool(words & _ADVICE_WORDS) or any(w.startswith(_ADVICE_STARTS) for w in words)
+
+
 def _advice(low: str, heads: set[str] | None = None) -> tuple[Span, ...]:
     if low.rstrip(_QUOTES + ".").endswith("?"):
         return ()  # "How much exercise do you need to …?" asks; it does not advise
     # "the debate about what foods parents should give" reports a question, not advice.
     spans = [
         (m.start(), m.end())
-        for m in (_ADVICE.finditer(low) if (heads or _prefixes(low)) & _ADVICE_HEADS else ())
+        for m in (_ADVICE.finditer(low) if _may_advise(heads or _words(low)) else ())
         if not _ASKING.search(low, _word_back(low, m.start(), 3), m.start())
     ]
     head = low.lstrip(_QUOTES)
