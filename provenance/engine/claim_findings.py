@@ -360,7 +360,11 @@ def _subject_words(c: _Claim, kinds: set[str]) -> str:
 def _advice_added(
     s_read: _Reader, d_read: _Reader, d_main: _Claim | None, paired: list[_Claim]
 ) -> Finding | None:
-    """The article tells readers what to do where the release never does."""
+    """The article tells readers what to do where the release never does.
+
+    The source span is the release's main claim, the finding the advice rests on
+    (none when the release states no relationship near its top).
+    """
     top = [d_read.rough(u) for u in range(min(3, len(d_read)))]
     candidates = ([d_main] if d_main is not None else []) + top + paired
     d = next((c for c in candidates if c.reading.advice), None)
@@ -368,9 +372,10 @@ def _advice_added(
         return None
     a, b = d.reading.advice[0]
     words = " ".join(d.text[a:b].split())
+    s_main = s_read.main()
     return Finding(
         "advice_added",
-        None,
+        s_main.span if s_main is not None else None,
         d.span,
         f"The article tells readers what to do (“{words}”); the release gives no such advice.",
         {"derivative_words": words},

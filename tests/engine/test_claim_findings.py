@@ -153,8 +153,10 @@ def test_advice_added() -> None:
     story = "Eating more fibre is linked to a lower risk of bowel cancer, so you should eat more."
     f = only(pair(release, story), "advice_added")
     assert f.severity == "medium"
-    assert f.source_span is None
     assert "you should" in f.reason
+    # The source side shows the release's claim the advice rests on.
+    assert f.source_span is not None
+    assert (BEFORE + release + AFTER)[f.source_span[0] : f.source_span[1]] == release
 
 
 def test_advice_the_release_gives_too_is_no_finding() -> None:
