@@ -153,7 +153,7 @@ def claim_findings(src: Side, der: Side, matches: list[Match]) -> list[Finding]:
             if key not in seen:
                 seen.add(key)
                 out.append(f)
-    advice = _advice_added(s_read, d_read, d_main, [d for _, d, _ in pairs])
+    advice = _advice_added(s_read, d_read, d_main, [(s, d) for s, d, _ in pairs])
     if advice is not None:
         out.append(advice)
     return out
@@ -358,21 +358,25 @@ def _subject_words(c: _Claim, kinds: set[str]) -> str:
 
 
 def _advice_added(
-    s_read: _Reader, d_read: _Reader, d_main: _Claim | None, paired: list[_Claim]
+    s_read: _Reader,
+    d_read: _Reader,
+    d_main: _Claim | None,
+    paired: list[tuple[_Claim, _Claim]],
 ) -> Finding | None:
     """The article tells readers what to do where the release never does.
 
-    The source span is the release's main claim, the finding the advice rests on
-    (none when the release states no relationship near its top).
+    The source span is the release sentence the advising one restates, or else the
+    release's main claim, the finding the advice rests on (none when the release
+    states no relationship near its top).
     """
     top = [d_read.rough(u) for u in range(min(3, len(d_read)))]
-    candidates = ([d_main] if d_main is not None else []) + top + paired
+    candidates = ([d_main] if d_main is not None else []) + top + [d for _, d in paired]
     d = next((c for c in candidates if c.reading.advice), None)
     if d is None or has_advice(s_read.side.text):
         return None
+    s_main = next((s for s, p in paired if p.unit == d.unit), None) or s_read.main()
     a, b = d.reading.advice[0]
     words = " ".join(d.text[a:b].split())
-    s_main = s_read.main()
     return Finding(
         "advice_added",
         s_main.span if s_main is not None else None,

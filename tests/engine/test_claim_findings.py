@@ -246,3 +246,14 @@ def test_compare_can_leave_claims_out() -> None:
         claims=False,
     )
     assert claim_findings(result) == []
+
+
+def test_advice_points_at_the_release_sentence_it_restates() -> None:
+    first = "A diet rich in blueberries improved memory in mice, the researchers report."
+    release = "Eating more fibre is linked to a lower risk of bowel cancer."
+    story = "Eating more fibre is linked to a lower risk of bowel cancer, so you should eat more."
+    text_s = BEFORE + first + "\n\n" + release + AFTER
+    result = compare(text_s, BEFORE + first + "\n\n" + story + AFTER)
+    f = only(result, "advice_added")
+    assert f.source_span is not None
+    assert text_s[f.source_span[0] : f.source_span[1]] == release
