@@ -54,3 +54,14 @@ def test_the_findings_panel_shows_claim_findings_in_plain_words(
     assert '<span class="flabel">animal study told about people</span>' in panel
     assert '<span class="flabel">advice added</span>' in panel
     assert "The release says “linked to”; the article says “cuts”." in panel
+
+
+def test_the_handout_asks_about_claim_findings(db: None) -> None:
+    from comparisons import handout
+
+    release = make_document("Fibre release", RELEASE, kind="press_release")
+    story = make_document("Fibre story", STORY)
+    comparison = get_or_compute(release.current_version, story.current_version)
+    questions = " ".join(handout.default_questions(comparison.engine_result))
+    assert "animals or cells" in questions
+    assert "more strongly than the release" in questions
