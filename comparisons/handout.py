@@ -40,6 +40,14 @@ _BY_FINDING = {
     "and how could you check?",
     "quote_unsourced": "The article quotes words the source does not contain. Where could "
     "they have come from?",
+    "claim_strengthened": "The article states a finding more strongly than the release. "
+    "What did the study show, and what would a reader now believe?",
+    "subjects_generalised": "The release reports a study in animals or cells; the article "
+    "speaks of people. Why does that difference matter to a reader?",
+    "advice_added": "The article tells readers what to do, and the release does not. "
+    "Does the study support that advice?",
+    "claim_weakened": "The article states a finding more cautiously than the release. "
+    "Is it more careful, or does it lose something?",
     "passage_moved": "The article puts a passage in a different order. Does the new order "
     "change what seems most important?",
 }

@@ -27,6 +27,10 @@ FINDING_LABELS: dict[str, str] = {
     "quote_replaced": "quotation replaced",
     "attribution_changed": "attribution changed",
     "passage_moved": "passage moved",
+    "claim_strengthened": "claim stated more strongly",
+    "claim_weakened": "claim stated less strongly",
+    "subjects_generalised": "animal study told about people",
+    "advice_added": "advice added",
 }
 
 _PB = '<span class="pb"></span>'

@@ -7,6 +7,7 @@ This package's names are the engine's public face: the apps import from
 from __future__ import annotations
 
 from provenance.engine.analysis import AnalysedText, analyse
+from provenance.engine.claims import ClaimLevel, ClaimReading, claim_features, claim_strength
 from provenance.engine.compare import compare
 from provenance.engine.fingerprint import fingerprints, hash_gram, kgram_hashes, winnow
 from provenance.engine.paraphrase import paraphrase_thresholds
@@ -44,6 +45,8 @@ __all__ = [
     "WEAK_WORDS",
     "WORDING_KINDS",
     "AnalysedText",
+    "ClaimLevel",
+    "ClaimReading",
     "Comparison",
     "Finding",
     "Op",
@@ -53,6 +56,8 @@ __all__ = [
     "Tokens",
     "Unit",
     "analyse",
+    "claim_features",
+    "claim_strength",
     "compare",
     "distinctive_terms",
     "fingerprints",

@@ -6,8 +6,9 @@ from typing import Any
 
 from provenance.engine.align import align
 from provenance.engine.analysis import AnalysedText, analyse, make_side
+from provenance.engine.claim_findings import claim_findings
 from provenance.engine.diff import to_ops
-from provenance.engine.findings import find_all
+from provenance.engine.findings import find_all, ranked
 from provenance.engine.result import (
     PASSAGE_KINDS,
     WORDING_KINDS,
@@ -30,6 +31,8 @@ def compare(
     for input that is not text (wrong type, binary data) or for unknown options.
     Spans index the strings exactly as passed in.
     """
+    # claims=False leaves out the claim findings (bench/claims.py times what they cost).
+    claims_on = options.pop("claims", True)
     if options:
         raise ValueError(f"Unknown option(s): {', '.join(sorted(options))}.")
     src = _side(source, "source")
@@ -37,7 +40,9 @@ def compare(
     matches, tiles = align(src, der)
     passages = tuple(_passage(m, src, der) for m in matches)
     stats = _stats(matches, src, der)
-    findings: tuple[Finding, ...] = tuple(find_all(src, der, matches, tiles, stats))
+    found = find_all(src, der, matches, tiles, stats)
+    claims = claim_findings(src, der, matches) if claims_on else []
+    findings: tuple[Finding, ...] = tuple(ranked(found + claims) if claims else found)
     return Comparison(
         passages=passages,
         findings=findings,

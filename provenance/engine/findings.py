@@ -17,7 +17,14 @@ from provenance.engine.figures import (
 )
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units, with_speakers
-from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
+from provenance.engine.result import (
+    OWN_SEVERITY,
+    REASON,
+    SEVERITY,
+    WORDING_KINDS,
+    Finding,
+    Stats,
+)
 from provenance.engine.tokens import is_number
 
 if TYPE_CHECKING:
@@ -54,7 +61,12 @@ def ranked(findings: list[Finding]) -> list[Finding]:
     Ties keep reading order: derivative position, then source position.
     """
     out = [
-        replace(f, severity=SEVERITY[f.type], reason=f.reason or REASON[f.type]) for f in findings
+        replace(
+            f,
+            severity=f.severity if f.type in OWN_SEVERITY else SEVERITY[f.type],
+            reason=f.reason or REASON[f.type],
+        )
+        for f in findings
     ]
     out.sort(
         key=lambda f: (

@@ -24,6 +24,10 @@ FindingType = Literal[
     "quote_replaced",
     "attribution_changed",
     "passage_moved",
+    "claim_strengthened",
+    "claim_weakened",
+    "subjects_generalised",
+    "advice_added",
 ]
 Severity = Literal["high", "medium", "low"]
 # What a reader must notice first: words put in someone's mouth, then who is named,
@@ -37,6 +41,12 @@ FINDING_RANK: dict[str, int] = {
     "number_changed": 2,
     "quote_unsourced": 3,
     "passage_moved": 4,
+    # A claim stated more strongly, or about people where the study was in mice,
+    # misleads as much as a changed name; advice added, as much as a figure.
+    "claim_strengthened": 1,
+    "subjects_generalised": 1,
+    "advice_added": 2,
+    "claim_weakened": 4,
 }
 SEVERITY: dict[str, Severity] = {
     "attribution_changed": "high",
@@ -47,7 +57,14 @@ SEVERITY: dict[str, Severity] = {
     "number_changed": "medium",
     "quote_unsourced": "low",
     "passage_moved": "low",
+    "claim_strengthened": "high",
+    "subjects_generalised": "high",
+    "advice_added": "medium",
+    "claim_weakened": "low",
 }
+# Types whose severity each finding sets itself (a claim made causal is worse than made
+# conditional); ranked() keeps theirs.
+OWN_SEVERITY: frozenset[str] = frozenset({"claim_strengthened"})
 REASON: dict[str, str] = {
     "attribution_changed": "Words are put in a different person's mouth.",
     "quote_altered": "Words in quotation marks should be the speaker's own, and these differ.",
@@ -57,6 +74,10 @@ REASON: dict[str, str] = {
     "quote_unsourced": "The release cannot confirm these quoted words.",
     "quote_replaced": "One speaker's words stand where the release quoted someone else.",
     "passage_moved": "The article tells the release's points in another order.",
+    "claim_strengthened": "The article states a finding more strongly than the release.",
+    "claim_weakened": "The article states a finding less strongly than the release.",
+    "subjects_generalised": "A finding about animals or cells is told as if about people.",
+    "advice_added": "The article tells readers what to do; the release did not.",
 }
 PASSAGE_KINDS: tuple[PassageKind, ...] = (
     "verbatim",
