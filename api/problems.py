@@ -68,12 +68,12 @@ class ApiProblem(Exception):
 
 
 class TooManyRequests(ApiProblem):
-    def __init__(self, retry_after: int, what: str) -> None:
+    def __init__(self, retry_after: int, what: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(
             429,
             f"Too many {what} requests. Try again in {retry_after} seconds.",
             slug="rate-limited",
-            headers={"Retry-After": str(retry_after)},
+            headers={**(headers or {}), "Retry-After": str(retry_after)},
         )
 
 
@@ -138,12 +138,18 @@ def _api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
 
 
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    if hasattr(request, "auth_challenge"):  # POST /tokens: only a password makes a token
+        detail = "Send your user name and password with HTTP Basic authentication."
+    else:
+        detail = (
+            "Send a personal API token as “Authorization: Bearer TOKEN” (make one on your "
+            "account page), or sign in."
+        )
     return problem_response(
         401,
-        "Send a personal API token as “Authorization: Bearer TOKEN” (make one on your "
-        "account page), or sign in.",
+        detail,
         slug="unauthenticated",
-        headers={"WWW-Authenticate": 'Bearer realm="api"'},
+        headers={"WWW-Authenticate": getattr(request, "auth_challenge", 'Bearer realm="api"')},
     )
 
 

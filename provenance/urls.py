@@ -22,6 +22,6 @@ urlpatterns = [
     path("", include("comparisons.urls")),
     path("account/tokens/", include("api.urls")),
     path("api/v1/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    re_path(r"^api/(?P<rest>(?s:.*))$", api_not_found),
     path("admin/", admin.site.urls),
 ]

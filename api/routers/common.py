@@ -1,8 +1,10 @@
-"""What every router shares: the error responses each operation may give."""
+"""What every router shares: the error responses each operation may give, bounded ids."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.urls import register_converter
 
 from api.problems import Problem
 
@@ -12,3 +14,22 @@ ERRORS = frozenset({400, 401, 403, 404, 409, 413, 422, 429})
 
 def responses(ok: dict[int, Any]) -> dict[Any, Any]:
     return {**ok, ERRORS: Problem}
+
+
+class IdConverter:
+    """An id in a path: up to 18 digits, so it always fits the database's 64-bit integers.
+
+    Django's `int` takes any length, and a 20-digit id overflowed the query (a 500);
+    a longer one now matches no operation and answers the catch-all's 404 problem.
+    """
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")

@@ -64,7 +64,7 @@ def import_create(
     return Answer(202, body)
 
 
-@router.get("/{int:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
+@router.get("/{id:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
 def import_detail(request: HttpRequest, pk: int) -> ImportJobOut:
     """Progress of an import; restarts it if its worker died, as the job page's poll does."""
     uploader(request)

@@ -18,6 +18,7 @@ from annotations.models import Annotation, Reply
 from api.auth import reader
 from api.problems import ApiProblem
 from api.routers.common import responses
+from api.types import MAX_ID, Id, WholeNumber
 from documents.access import get_document_for
 
 router = Router(tags=["annotations"])
@@ -29,14 +30,14 @@ JSONLD = {"x-media-type": interchange.MEDIA_TYPE}
 
 class StatusIn(Schema):
     status: Literal["open", "confirmed", "dismissed"]
-    revision: int | None = Field(
-        None, ge=0, description="The revision you reviewed; a newer one answers 409."
+    revision: WholeNumber | None = Field(
+        None, ge=0, le=MAX_ID, description="The revision you reviewed; a newer one answers 409."
     )
 
 
 class ReplyIn(Schema):
     body: str = Field(min_length=1, max_length=10_000)
-    parent: int | None = Field(None, description="The reply this one answers.")
+    parent: Id | None = Field(None, description="The reply this one answers.")
 
 
 class ReviewOut(Schema):
@@ -70,7 +71,7 @@ def _one(annotation: Annotation) -> dict[str, Any]:
 
 
 @document_router.get(
-    "/{int:pk}/annotations",
+    "/{id:pk}/annotations",
     response=responses({200: dict[str, Any]}),
     url_name="document_annotations",
     openapi_extra=JSONLD,
@@ -93,7 +94,7 @@ def document_annotations(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @router.get(
-    "/{int:pk}",
+    "/{id:pk}",
     response=responses({200: dict[str, Any]}),
     url_name="annotation_detail",
     openapi_extra=JSONLD,
@@ -138,7 +139,7 @@ def annotation_import(request: HttpRequest, payload: Body[dict[str, Any]]) -> Im
     )
 
 
-@router.post("/{int:pk}/status", response=responses({200: ReviewOut}), url_name="annotation_status")
+@router.post("/{id:pk}/status", response=responses({200: ReviewOut}), url_name="annotation_status")
 def annotation_status(request: HttpRequest, pk: int, payload: StatusIn) -> ReviewOut:
     """Confirm, dismiss or reopen (moderators review others' annotations)."""
     user = reader(request)
@@ -154,7 +155,7 @@ def annotation_status(request: HttpRequest, pk: int, payload: StatusIn) -> Revie
     )
 
 
-@router.post("/{int:pk}/replies", response=responses({201: ReplyOut}), url_name="annotation_reply")
+@router.post("/{id:pk}/replies", response=responses({201: ReplyOut}), url_name="annotation_reply")
 def annotation_reply(request: HttpRequest, pk: int, payload: ReplyIn) -> Answer[ReplyOut]:
     user = reader(request)
     annotation = get_annotation_for(user, pk)
