@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from api import problems
 from api.auth import AUTH
 from api.routers import (
+    checks,
     comparisons,
     documents,
     imports,
@@ -69,3 +70,4 @@ api.add_router("/share-links", sharing.router)
 api.add_router("/annotations", web_annotations.router)
 api.add_router("/imports", imports.router)
 api.add_router("/tokens", tokens.router)
+api.add_router("/checks", checks.router)
