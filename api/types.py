@@ -31,6 +31,8 @@ def _iso_date(value: Any) -> Any:
     return value.strip()
 
 
-Id = Annotated[int, BeforeValidator(not_boolean), Field(ge=1, le=MAX_ID)]
-WholeNumber = Annotated[int, BeforeValidator(not_boolean)]
+# The bounds come before the validator: pydantic then writes them into the schema as
+# minimum and maximum (after it, they would show as unknown `ge`/`le` keys).
+Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(not_boolean)]
+Revision = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(not_boolean)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

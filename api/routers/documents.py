@@ -9,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.files import UploadedFile
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from api import actions, throttle
 from api.auth import reader, uploader
 from api.pagination import MAX_PER_PAGE, PER_PAGE, paginate
 from api.problems import ApiProblem
-from api.routers.common import responses
+from api.routers.common import required_file, responses
 from api.schemas import (
     CreateOut,
     DocumentListItem,
@@ -79,6 +79,12 @@ class Meta(Schema):
         description="For a file whose encoding detection is unsure: one of the encodings "
         "the 422 answer offers.",
     )
+
+    @field_validator("version_of", mode="before")
+    @classmethod
+    def _form_null(cls, value: object) -> object:
+        # A multipart form has no null: clients send an empty field or the word "null".
+        return None if value in ("", "null") else value
 
     def metadata(self) -> Metadata:
         return Metadata(
@@ -180,10 +186,11 @@ def document_create(
         throttle.spend(request, user, "fetch")
         submission = Submission(fetch_url=payload.url, source=DocumentVersion.Source.URL)
     else:
+        # Valid by the schema (both are optional), so a 400 as for any unusable content.
         raise ApiProblem(
-            422,
+            400,
             "Send the text, or a url to fetch.",
-            slug="validation",
+            slug="rejected",
             errors=[("text", "Give the text or a url.")],
         )
     outcome = actions.do_add_document(
@@ -205,8 +212,8 @@ def document_create(
 def document_upload(
     request: HttpRequest,
     response: HttpResponse,
-    file: Annotated[UploadedFile, File()],
     meta: Form[Meta],
+    file: Annotated[UploadedFile | None, File()] = None,
 ) -> Answer[CreateOut] | Answer[ImportJobOut]:
     """Add a document from a file (text, HTML, Markdown, Word, PDF).
 
@@ -214,6 +221,7 @@ def document_upload(
     with the import's status URL.
     """
     user = uploader(request)
+    file = required_file(file)
     if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
         raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
     version_of = _version_of(request, meta)

@@ -21,15 +21,13 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 router = Router(tags=["tokens"])
+Days = Annotated[int, Field(ge=1, le=tokens.MAX_DAYS), BeforeValidator(not_boolean)]
 
 
 class TokenIn(Schema):
     name: str = Field(min_length=1, max_length=tokens.NAME_MAX)
-    expires_in_days: Annotated[int, BeforeValidator(not_boolean)] = Field(
-        tokens.DEFAULT_DAYS,
-        ge=1,
-        le=tokens.MAX_DAYS,
-        description="How long the token works, in days.",
+    expires_in_days: Days = Field(
+        tokens.DEFAULT_DAYS, description="How long the token works, in days."
     )
     scope: Literal["read", "write"] = Field(
         "write", description="`read` for a token that may only read (GET)."

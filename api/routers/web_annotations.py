@@ -25,7 +25,7 @@ from annotations.models import Annotation, AnnotationQuerySet, Label, Reply
 from api.auth import reader
 from api.problems import ApiProblem, Problem
 from api.routers.common import responses
-from api.types import MAX_ID, Id, WholeNumber
+from api.types import MAX_ID, Id, Revision
 from comparisons.access import get_comparison_for
 from documents.access import get_document_for
 
@@ -38,8 +38,8 @@ JSONLD = {"x-media-type": interchange.MEDIA_TYPE}
 
 class StatusIn(Schema):
     status: Literal["open", "confirmed", "dismissed"]
-    revision: WholeNumber | None = Field(
-        None, ge=0, le=MAX_ID, description="The revision you reviewed; a newer one answers 409."
+    revision: Revision | None = Field(
+        None, description="The revision you reviewed; a newer one answers 409."
     )
 
 
@@ -235,7 +235,9 @@ class AnnotationFilters(Schema):
     user: str = Field("", max_length=150, description="Made by this user name.")
     text: str = Field("", max_length=200, description="Words in the note.")
     quote: str = Field("", max_length=200, description="Words in the annotated passage.")
-    cursor: str = Field("", max_length=40, description="The `next` link's cursor.")
+    cursor: str = Field(
+        "", max_length=40, pattern=r"^[A-Za-z0-9_-]*$", description="The `next` link's cursor."
+    )
     limit: int = Field(25, ge=1, le=100)
 
 
@@ -250,9 +252,9 @@ def _cursor(value: str) -> int:
     match = re.fullmatch(r"after:(\d{1,18})", decoded)
     if match is None:
         raise ApiProblem(
-            422,
-            "Check these fields: cursor.",
-            slug="validation",
+            400,
+            "That cursor is not one of ours: use the `next` link as it is.",
+            slug="rejected",
             errors=[("cursor", "Use the cursor of a `next` link as it is.")],
         )
     return int(match.group(1))
@@ -349,8 +351,8 @@ class AnnotationEdit(Schema):
     label: str | None = Field(None, min_length=1, max_length=80, description="Name or slug.")
     note: str | None = Field(None, max_length=10_000)
     public: StrictBool | None = None
-    revision: WholeNumber | None = Field(
-        None, ge=1, le=MAX_ID, description="The revision you edited (or send If-Match)."
+    revision: Revision | None = Field(
+        None, description="The revision you edited (or send If-Match)."
     )
 
 
@@ -387,9 +389,7 @@ def annotation_edit(request: HttpRequest, pk: int, payload: AnnotationEdit) -> H
 
 
 class Seen(Schema):
-    revision: WholeNumber | None = Field(
-        None, ge=1, le=MAX_ID, description="The revision you saw (or send If-Match)."
-    )
+    revision: Revision | None = Field(None, description="The revision you saw (or send If-Match).")
 
 
 @router.delete(

@@ -86,9 +86,11 @@ def test_the_list_pages_by_cursor_with_a_link_header(api_for, moderator, educato
     assert not second.has_header("Link")
 
 
-@pytest.mark.parametrize("cursor", ["nonsense", "YWZ0ZXI6eA", "!!"])
-def test_a_made_up_cursor_is_a_422_problem(api_for, educator, db, cursor):
-    problem(api_for(educator).get(ANNOTATIONS, cursor=cursor), 422)
+@pytest.mark.parametrize(
+    ("cursor", "status"), [("nonsense", 400), ("YWZ0ZXI6eA", 400), ("!!", 422)]
+)
+def test_a_made_up_cursor_is_a_problem(api_for, educator, db, cursor, status):
+    problem(api_for(educator).get(ANNOTATIONS, cursor=cursor), status)
 
 
 def test_the_list_by_comparison_needs_a_comparison_you_may_see(api_for, educator, demo_comparison):

@@ -62,3 +62,11 @@ def test_a_refused_upload_stores_no_document_and_no_entry(api_for, admin_member)
     assert response.status_code == 400
     assert not AuditEntry.objects.exists()
     assert not Document.objects.exists()
+
+
+def test_starting_an_import_through_the_api_is_audited_with_its_actor(api_for, admin_member):
+    manifest = SimpleUploadedFile("batch.csv", b"title,text\nOne,The harbour will reopen in May.\n")
+    response = api_for(admin_member).post("/api/v1/imports", {"file": manifest}, multipart=True)
+    assert response.status_code == 202, response.content
+    entry = AuditEntry.objects.get(action=Action.DOCUMENTS_IMPORT)
+    assert entry.actor == admin_member and entry.details["via"] == "api"

@@ -30,7 +30,6 @@ T = TypeVar("T", bound="DocumentUploadMultiPartBodyParams")
 class DocumentUploadMultiPartBodyParams:
     """ 
         Attributes:
-            file (File):
             kind (DocumentUploadMultiPartBodyParamsKind | Unset):  Default: DocumentUploadMultiPartBodyParamsKind.ARTICLE.
             title (str | Unset):  Default: ''.
             outlet (str | Unset):  Default: ''.
@@ -43,9 +42,9 @@ class DocumentUploadMultiPartBodyParams:
             version_of (int | None | Unset): Add as a new version of this document.
             encoding (str | Unset): For a file whose encoding detection is unsure: one of the encodings the 422 answer
                 offers. Default: ''.
+            file (File | None | Unset):
      """
 
-    file: File
     kind: DocumentUploadMultiPartBodyParamsKind | Unset = DocumentUploadMultiPartBodyParamsKind.ARTICLE
     title: str | Unset = ''
     outlet: str | Unset = ''
@@ -56,6 +55,7 @@ class DocumentUploadMultiPartBodyParams:
     near_duplicates: DocumentUploadMultiPartBodyParamsNearDuplicates | Unset = DocumentUploadMultiPartBodyParamsNearDuplicates.ASK
     version_of: int | None | Unset = UNSET
     encoding: str | Unset = ''
+    file: File | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -63,9 +63,6 @@ class DocumentUploadMultiPartBodyParams:
 
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
-
-
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
@@ -96,11 +93,19 @@ class DocumentUploadMultiPartBodyParams:
 
         encoding = self.encoding
 
+        file: FileTypes | None | Unset
+        if isinstance(self.file, Unset):
+            file = UNSET
+        elif isinstance(self.file, File):
+            file = self.file.to_tuple()
+
+        else:
+            file = self.file
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "file": file,
         })
         if kind is not UNSET:
             field_dict["kind"] = kind
@@ -122,16 +127,14 @@ class DocumentUploadMultiPartBodyParams:
             field_dict["version_of"] = version_of
         if encoding is not UNSET:
             field_dict["encoding"] = encoding
+        if file is not UNSET:
+            field_dict["file"] = file
 
         return field_dict
 
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
-
-        files.append(("file", self.file.to_tuple()))
-
-
 
         if not isinstance(self.kind, Unset):
             files.append(("kind",  (None, str(self.kind.value).encode(), "text/plain")))
@@ -186,6 +189,14 @@ class DocumentUploadMultiPartBodyParams:
 
 
 
+        if not isinstance(self.file, Unset):
+            if isinstance(self.file, File):
+
+                files.append(("file", self.file.to_tuple()))
+            else:
+                files.append(("file", (None, str(self.file).encode(), "text/plain")))
+
+
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -198,13 +209,6 @@ class DocumentUploadMultiPartBodyParams:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file = File(
-             payload = BytesIO(d.pop("file"))
-        )
-
-
-
-
         _kind = d.pop("kind", UNSET)
         kind: DocumentUploadMultiPartBodyParamsKind | Unset
         if isinstance(_kind,  Unset):
@@ -249,8 +253,29 @@ class DocumentUploadMultiPartBodyParams:
 
         encoding = d.pop("encoding", UNSET)
 
+        def _parse_file(data: object) -> File | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, bytes):
+                    raise TypeError()
+                file_type_0 = File(
+                     payload = BytesIO(data)
+                )
+
+
+
+                return file_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(File | None | Unset, data)
+
+        file = _parse_file(d.pop("file", UNSET))
+
+
         document_upload_multi_part_body_params = cls(
-            file=file,
             kind=kind,
             title=title,
             outlet=outlet,
@@ -261,6 +286,7 @@ class DocumentUploadMultiPartBodyParams:
             near_duplicates=near_duplicates,
             version_of=version_of,
             encoding=encoding,
+            file=file,
         )
 
 

@@ -14,6 +14,7 @@ from ..models.import_create_multi_part_body_params_kind import ImportCreateMulti
 from ..types import File, FileTypes
 from ..types import UNSET, Unset
 from io import BytesIO
+from typing import cast
 
 
 
@@ -28,18 +29,18 @@ T = TypeVar("T", bound="ImportCreateMultiPartBodyParams")
 class ImportCreateMultiPartBodyParams:
     """ 
         Attributes:
-            file (File):
             kind (ImportCreateMultiPartBodyParamsKind | Unset):  Default: ImportCreateMultiPartBodyParamsKind.ARTICLE.
             outlet (str | Unset):  Default: ''.
             author (str | Unset):  Default: ''.
             language (str | Unset):  Default: 'en'.
+            file (File | None | Unset):
      """
 
-    file: File
     kind: ImportCreateMultiPartBodyParamsKind | Unset = ImportCreateMultiPartBodyParamsKind.ARTICLE
     outlet: str | Unset = ''
     author: str | Unset = ''
     language: str | Unset = 'en'
+    file: File | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -47,9 +48,6 @@ class ImportCreateMultiPartBodyParams:
 
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file.to_tuple()
-
-
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
@@ -61,11 +59,19 @@ class ImportCreateMultiPartBodyParams:
 
         language = self.language
 
+        file: FileTypes | None | Unset
+        if isinstance(self.file, Unset):
+            file = UNSET
+        elif isinstance(self.file, File):
+            file = self.file.to_tuple()
+
+        else:
+            file = self.file
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "file": file,
         })
         if kind is not UNSET:
             field_dict["kind"] = kind
@@ -75,16 +81,14 @@ class ImportCreateMultiPartBodyParams:
             field_dict["author"] = author
         if language is not UNSET:
             field_dict["language"] = language
+        if file is not UNSET:
+            field_dict["file"] = file
 
         return field_dict
 
 
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
-
-        files.append(("file", self.file.to_tuple()))
-
-
 
         if not isinstance(self.kind, Unset):
             files.append(("kind",  (None, str(self.kind.value).encode(), "text/plain")))
@@ -106,6 +110,14 @@ class ImportCreateMultiPartBodyParams:
 
 
 
+        if not isinstance(self.file, Unset):
+            if isinstance(self.file, File):
+
+                files.append(("file", self.file.to_tuple()))
+            else:
+                files.append(("file", (None, str(self.file).encode(), "text/plain")))
+
+
 
         for prop_name, prop in self.additional_properties.items():
             files.append((prop_name, (None, str(prop).encode(), "text/plain")))
@@ -118,13 +130,6 @@ class ImportCreateMultiPartBodyParams:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file = File(
-             payload = BytesIO(d.pop("file"))
-        )
-
-
-
-
         _kind = d.pop("kind", UNSET)
         kind: ImportCreateMultiPartBodyParamsKind | Unset
         if isinstance(_kind,  Unset):
@@ -141,12 +146,34 @@ class ImportCreateMultiPartBodyParams:
 
         language = d.pop("language", UNSET)
 
+        def _parse_file(data: object) -> File | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, bytes):
+                    raise TypeError()
+                file_type_0 = File(
+                     payload = BytesIO(data)
+                )
+
+
+
+                return file_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(File | None | Unset, data)
+
+        file = _parse_file(d.pop("file", UNSET))
+
+
         import_create_multi_part_body_params = cls(
-            file=file,
             kind=kind,
             outlet=outlet,
             author=author,
             language=language,
+            file=file,
         )
 
 
