@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 from api.problems import ApiProblem, Problem
 
 # Declared on every operation so the schema lists the problems a client must handle.
-ERRORS = frozenset({400, 401, 403, 404, 409, 413, 422, 429})
+ERRORS = frozenset({400, 401, 403, 404, 409, 413, 422, 429, 503})
 
 
 def responses(ok: dict[int, Any]) -> dict[Any, Any]:

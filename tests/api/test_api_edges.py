@@ -110,3 +110,27 @@ def test_a_sign_in_lockout_under_the_api_is_a_problem_with_retry_after(db, educa
     assert int(locked["Retry-After"]) > 0
     assert "sign-ins" in body["detail"]
     assert response.status_code in {401, 429}
+
+
+def test_a_locked_database_is_a_503_problem_with_retry_after(
+    api_for, educator, monkeypatch, settings
+):
+    from django.db import OperationalError
+
+    from api.routers import documents
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise OperationalError("database is locked")
+
+    settings.LOCKED_RETRY_AFTER_SECONDS = 7
+    monkeypatch.setattr(documents, "get_document_for", locked)
+    response = api_for(educator).get("/api/v1/documents/1")
+    problem(response, 503)
+    assert response["Retry-After"] == "7"
+
+
+def test_operation_ids_are_the_operations_names(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
+    assert len(ids) == len(set(ids))
+    assert {"document_list", "annotation_list", "annotation_edit", "token_revoke"} <= set(ids)
