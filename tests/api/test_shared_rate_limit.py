@@ -45,7 +45,8 @@ def environment(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "shell",
             "-c",
             "from django.contrib.auth.models import User; "
-            "User.objects.create_user('scripter', password='right-pw-for-tests')",
+            "User.objects.create_user('scripter', password='right-pw-for-tests'); "
+            "User.objects.create_user('guessed', password='right-pw-for-tests')",
         ],
         env=env,
         cwd=ROOT,
@@ -96,11 +97,15 @@ def _wait_for(server: subprocess.Popen[bytes], port: int) -> None:
 
 
 @pytest.fixture
-def servers(environment: dict[str, str]) -> Iterator[dict[int, subprocess.Popen[bytes]]]:
+def servers(
+    environment: dict[str, str], request: pytest.FixtureRequest
+) -> Iterator[dict[int, subprocess.Popen[bytes]]]:
+    # A test may change the servers' environment by parametrizing this fixture.
+    env = {**environment, **getattr(request, "param", {})}
     running: dict[int, subprocess.Popen[bytes]] = {}
     try:
         for port in PORTS:
-            running[port] = _serve(environment, port)
+            running[port] = _serve(env, port)
         yield running
     finally:
         for server in running.values():
@@ -108,8 +113,10 @@ def servers(environment: dict[str, str]) -> Iterator[dict[int, subprocess.Popen[
             server.wait(timeout=30)
 
 
-def _wrong_password(port: int) -> tuple[int, dict[str, str]]:
-    pair = base64.b64encode(b"scripter:wrong").decode()
+def _wrong_password(
+    port: int, credentials: bytes = b"scripter:wrong"
+) -> tuple[int, dict[str, str]]:
+    pair = base64.b64encode(credentials).decode()
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/api/v1/tokens",
         data=b'{"name": "x"}',
@@ -139,3 +146,18 @@ def test_two_servers_and_a_restart_share_one_budget(
     servers[first].wait(timeout=30)
     servers[first] = _serve(environment, first)
     assert _wrong_password(first)[0] == 429
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("servers", [{"AXES_FAILURE_LIMIT": "2"}], indirect=True)
+def test_a_sign_in_lockout_holds_on_every_server(
+    servers: dict[int, subprocess.Popen[bytes]],
+) -> None:
+    first, second = PORTS
+    _wrong_password(first, b"guessed:wrong")
+    _wrong_password(second, b"guessed:wrong")
+    # Two failures on two servers lock the name out on both, the right password too.
+    status, headers = _wrong_password(first, b"guessed:right-pw-for-tests")
+    assert status == 429
+    assert int(headers["Retry-After"]) > 0
+    assert headers["Content-Type"] == "application/problem+json"
