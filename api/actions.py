@@ -18,7 +18,7 @@ from django.db import transaction
 from api import tokens
 from api.models import ApiToken
 from audit.log import Action, record
-from documents import curation
+from documents import curation, duplicates
 from documents.ingest import NearDuplicates, Outcome, Submission, check_submission, ingest_document
 from documents.uploads import job_for_file
 
@@ -42,15 +42,26 @@ def do_add_document(
     """Read, check and store a document or a new version; audit what was stored.
 
     Raises RejectedInput for what cannot be read. The submission is read (a URL fetched,
-    a file extracted) before the transaction opens.
+    a file extracted) and the index asked for near-duplicates before the transaction
+    opens, so the write lock waits on neither.
     """
     if version_of is not None and version_of.outlet is not None:
         # A new version belongs to its document's outlet, whose boilerplate we know.
         meta = replace(meta, outlet=meta.outlet or version_of.outlet.name)
     prepared = check_submission(submission, meta)
+    policy = near_duplicates
+    # Look for a near-duplicate here, before the write lock is taken (it reads the
+    # index). With none found, ingest need not look again inside the transaction; with
+    # one found (rarely) it decides, by the client's policy, as always.
+    if (
+        version_of is None
+        and policy != NearDuplicates.SEPARATE
+        and duplicates.find_near_duplicate(prepared.text) is None
+    ):
+        policy = NearDuplicates.SEPARATE
     with transaction.atomic(durable=True):
         outcome = ingest_document(
-            prepared, user=actor, version_of=version_of, near_duplicates=near_duplicates
+            prepared, user=actor, version_of=version_of, near_duplicates=policy
         )
         if outcome.stored and outcome.document is not None:
             details: dict[str, Any] = {"via": "api"}
