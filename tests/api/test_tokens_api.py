@@ -6,6 +6,7 @@ import base64
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from api.models import ApiToken
@@ -142,3 +143,32 @@ def test_rate_limited_calls_report_where_the_caller_stands(with_password, settin
     problem(third, 429)
     assert third["RateLimit-Remaining"] == "0"
     assert third["Retry-After"] == third["RateLimit-Reset"]
+
+
+def test_the_password_page_and_the_people_page_revoke_tokens(
+    with_password, admin_member, api_for, client_for
+):
+    client = api_for(with_password)
+    page = client_for(with_password).post(
+        "/accounts/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-pw-for-tests-3",
+            "new_password2": "a-new-long-pw-for-tests-3",
+        },
+    )
+    assert page.status_code == 302, page.content[:300]
+    assert page["Location"] == reverse("password_change_done")
+    problem(client.get("/api/v1/documents"), 401)
+    # An admin deactivating the account through the people page's workflow revokes too.
+    second = api_for(admin_member)
+    from django.test import RequestFactory
+
+    from accounts.people import do_set_active
+
+    other = api_for(with_password)
+    request = RequestFactory().post("/")
+    request.user = admin_member
+    assert do_set_active(request, with_password, False)
+    problem(other.get("/api/v1/documents"), 401)
+    assert second.get("/api/v1/documents").status_code == 200
