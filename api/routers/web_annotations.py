@@ -144,6 +144,8 @@ def annotation_create(request: HttpRequest, payload: Body[dict[str, Any]]) -> Ht
     user = reader(request)
     if not permissions.can_create(user):
         raise ApiProblem(403, "Only moderators and admins can annotate.")
+    for key in ("pvn:document", "pvn:version"):
+        _whole(payload, key)  # a number past a 64-bit column is refused, not a 500
     new = interchange.parse_annotation(payload, user)
     target = _on_comparison(new.target, payload, user)
     annotation = workflow.do_create_annotation(user, target, new.label, new.note, new.public)

@@ -182,7 +182,13 @@ def test_a_new_annotation_keeps_its_comparison_and_finding(api_for, moderator, d
 
 @pytest.mark.parametrize(
     ("extra", "field"),
-    [({"pvn:finding": 0}, "pvn:finding"), ({"pvn:comparison": True}, "pvn:comparison")],
+    [
+        ({"pvn:finding": 0}, "pvn:finding"),
+        ({"pvn:comparison": True}, "pvn:comparison"),
+        ({"pvn:comparison": 10**20}, "pvn:comparison"),
+        ({"pvn:document": 10**20, "pvn:version": 1}, "pvn:document"),
+        ({"pvn:document": 1, "pvn:version": 10**20}, "pvn:version"),
+    ],
 )
 def test_a_finding_needs_its_comparison_and_ids_are_not_booleans(
     api_for, moderator, release, extra, field
