@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from annotations import anchoring, permissions
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
+from audit.log import Action as AuditAction
+from audit.log import record
 from documents.models import DocumentVersion
 
 if TYPE_CHECKING:
@@ -433,3 +435,30 @@ def find_in_version(version: DocumentVersion, words: str, near: int = 0) -> tupl
     if placed is None:
         raise ValidationError("Those words are not in the current version of the text.")
     return placed.quote.start, placed.quote.end
+
+
+# Delete -------------------------------------------------------------------------------
+
+
+def check_delete(user: AnyUser, annotation: Annotation) -> None:
+    if not permissions.can_edit(user, annotation):
+        raise PermissionDenied("Moderators can delete only their own annotations.")
+
+
+def do_delete_annotation(
+    annotation: Annotation, user: User, *, base_revision: int, request: Any = None
+) -> None:
+    """Delete an annotation seen at `base_revision`, with its replies and history.
+
+    Raises EditConflict when it changed since: nobody deletes words they have not
+    seen. Its history goes with it, so the audit log keeps what was deleted, written
+    in the same transaction.
+    """
+    check_delete(user, annotation)
+    with transaction.atomic(durable=True):
+        current = _fresh(annotation.pk)
+        if current.revision != base_revision:
+            raise EditConflict(current)
+        details = {**current.snapshot(), "revision": current.revision}
+        record(request, AuditAction.ANNOTATION_DELETED, current, actor=user, details=details)
+        current.delete()

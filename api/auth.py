@@ -10,20 +10,32 @@ from django.core.exceptions import PermissionDenied
 from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
 
 from api import throttle, tokens
+from api.problems import ApiProblem
 from provenance import roles
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.http import HttpRequest
 
+# What a read-only token may do.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = tokens.user_for(token)
-        if user is not None:
-            # Everything below reads request.user, as the pages do.
-            request.user = user
-        return user
+        row = tokens.token_for(token)
+        if row is None:
+            return None
+        if row.read_only and request.method not in SAFE_METHODS:
+            raise ApiProblem(
+                403,
+                "This token is read-only: it may read but not change anything.",
+                slug="read-only-token",
+            )
+        # Everything below reads request.user, as the pages do.
+        request.user = row.user
+        request.api_token = row  # type: ignore[attr-defined]
+        return row.user
 
 
 class BrowserSession(SessionAuth):
@@ -46,8 +58,13 @@ class PasswordAuth(HttpBasicAuth):
     guess a password than the login page.
     """
 
+    def __call__(self, request: HttpRequest) -> Any:
+        # A refusal challenges with the scheme this operation takes (see api.problems).
+        request.auth_challenge = 'Basic realm="api", charset="UTF-8"'  # type: ignore[attr-defined]
+        return super().__call__(request)
+
     def authenticate(self, request: HttpRequest, username: str, password: str) -> User | None:
-        throttle.spend(username[:150], "password")
+        throttle.spend(request, username[:150], "password")
         user = authenticate(request, username=username, password=password)
         if user is None or not user.is_active:
             return None

@@ -14,14 +14,17 @@ from collections.abc import Sequence
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from documents.errors import RejectedInput
+from provenance.busy import is_locked_database
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -68,12 +71,12 @@ class ApiProblem(Exception):
 
 
 class TooManyRequests(ApiProblem):
-    def __init__(self, retry_after: int, what: str) -> None:
+    def __init__(self, retry_after: int, what: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(
             429,
             f"Too many {what} requests. Try again in {retry_after} seconds.",
             slug="rate-limited",
-            headers={"Retry-After": str(retry_after)},
+            headers={**(headers or {}), "Retry-After": str(retry_after)},
         )
 
 
@@ -138,12 +141,18 @@ def _api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
 
 
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    if hasattr(request, "auth_challenge"):  # POST /tokens: only a password makes a token
+        detail = "Send your user name and password with HTTP Basic authentication."
+    else:
+        detail = (
+            "Send a personal API token as “Authorization: Bearer TOKEN” (make one on your "
+            "account page), or sign in."
+        )
     return problem_response(
         401,
-        "Send a personal API token as “Authorization: Bearer TOKEN” (make one on your "
-        "account page), or sign in.",
+        detail,
         slug="unauthenticated",
-        headers={"WWW-Authenticate": 'Bearer realm="api"'},
+        headers={"WWW-Authenticate": getattr(request, "auth_challenge", 'Bearer realm="api"')},
     )
 
 
@@ -164,6 +173,19 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem_response(413, "The request body is over the size limit.", slug="too-large")
 
 
+def _database(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    if not is_locked_database(exc):
+        return _unexpected(request, exc)
+    # As the pages answer (provenance.busy): a full database, not a bug.
+    retry_after = str(settings.LOCKED_RETRY_AFTER_SECONDS)
+    return problem_response(
+        503,
+        f"The database is busy. Try again in {retry_after} seconds.",
+        slug="busy",
+        headers={"Retry-After": retry_after},
+    )
+
+
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return problem_response(500, "Something went wrong on our side. Try again later.")
@@ -181,6 +203,7 @@ def install(api: NinjaAPI) -> None:
         (Http404, _not_found),
         (PermissionDenied, _forbidden),
         (RequestDataTooBig, _too_big),
+        (OperationalError, _database),
         (Exception, _unexpected),
     ]
     for exc_class, handler in handlers:

@@ -3,16 +3,24 @@
 Fetching a URL, running discovery and comparing long texts cost seconds of work (or
 another site's patience); each has its own budget per user and window, set in
 `API_RATE_LIMITS`. Over budget answers 429 with Retry-After: the end of the window.
+
+The counters live in the shared cache (settings.CACHES: the database's cache table or
+Redis), so a budget is one budget across every gunicorn process and survives a restart.
+Each counted call also reports where the caller stands, as the RateLimit-Limit,
+RateLimit-Remaining and RateLimit-Reset headers (IETF httpapi rate-limit fields draft),
+added by api.middleware.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 from api.problems import TooManyRequests
 
@@ -30,29 +38,54 @@ WHAT = {
 }
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Where a caller stands in one budget after a counted call."""
+
+    limit: int
+    remaining: int
+    reset: int  # seconds until the window ends
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(self.reset),
+        }
+
+
 def limit_for(bucket: str) -> tuple[int, int]:
     limits: dict[str, tuple[int, int]] = getattr(settings, "API_RATE_LIMITS", {})
     return limits.get(bucket, DEFAULT_LIMITS[bucket])
 
 
-def spend(user: Any, bucket: str) -> None:
-    """Count one call against the user's budget for `bucket`; raise TooManyRequests if over.
+def _count(key: str, window: int) -> int:
+    # add() is a no-op if the key exists, so the first call of a window sets the expiry.
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
 
-    `user` is a user, or for sign-ins the user name tried (so guessing one account's
-    password is slowed however many addresses the guesses come from).
+
+def spend(request: HttpRequest | None, who: Any, bucket: str) -> Standing:
+    """Count one call against `who`'s budget for `bucket`; raise TooManyRequests if over.
+
+    `who` is a user, or for sign-ins the user name tried (so guessing one account's
+    password is slowed however many addresses the guesses come from). The standing is
+    kept on `request` for the response's RateLimit headers.
     """
     allowed, window = limit_for(bucket)
     now = int(time.time())
     start = now - now % window
-    who = user if isinstance(user, str) else user.pk
-    digest = hashlib.sha256(str(who).encode()).hexdigest()[:32]  # any name makes a valid key
-    key = f"api-rate:{bucket}:{digest}:{start}"
-    # add() is a no-op if the key exists, so the first call of a window sets the expiry.
-    cache.add(key, 0, timeout=window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        used = 1
+    name = who if isinstance(who, str) else who.pk
+    digest = hashlib.sha256(str(name).encode()).hexdigest()[:32]  # any name makes a valid key
+    used = _count(f"api-rate:{bucket}:{digest}:{start}", window)
+    reset = max(1, start + window - now)
+    standing = Standing(allowed, max(0, allowed - used), reset)
+    if request is not None:
+        request.rate_limit = standing  # type: ignore[attr-defined]
     if used > allowed:
-        raise TooManyRequests(max(1, start + window - now), WHAT[bucket])
+        raise TooManyRequests(reset, WHAT[bucket], standing.headers())
+    return standing

@@ -42,6 +42,9 @@ class AuditEntry(models.Model):
         USER_ROLE = "user_role", "Changed a user's role"
         USER_DEACTIVATED = "user_deactivated", "Deactivated a user"
         USER_REACTIVATED = "user_reactivated", "Reactivated a user"
+        API_TOKEN_CREATED = "api_token_created", "Made an API token"
+        API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
+        ANNOTATION_DELETED = "annotation_deleted", "Deleted an annotation"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -204,10 +204,12 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _link_to_manage(request: HttpRequest, pk: int) -> ShareLink:
-    """Return a link this user may revoke or restore (its creator or an admin), else 404/403."""
+    """Return a link this user may revoke or restore (its creator or an admin), else 404."""
     link = get_share_link_for(request.user, pk)
     if not link.can_revoke(request.user):
-        raise PermissionDenied("Only the person who made this link, or an admin, can revoke it.")
+        # Educators never see others' links listed: such a link is as unknown to them as
+        # one that does not exist, on this page as in the API.
+        raise Http404("No such share link.")
     return link
 
 

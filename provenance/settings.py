@@ -11,6 +11,7 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -85,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "api.middleware.MethodNotAllowedProblem",
+    "api.middleware.ApiProblemMiddleware",
     # Near the end, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees the views' exceptions first: a locked SQLite database is a 503
@@ -278,7 +279,34 @@ API_RATE_LIMITS = {
     "fetch": (int(os.environ.get("API_RATE_FETCH", "20")), 3600),
     "discovery": (int(os.environ.get("API_RATE_DISCOVERY", "30")), 3600),
     "long_comparison": (int(os.environ.get("API_RATE_LONG_COMPARISON", "10")), 3600),
+    "password": (int(os.environ.get("API_RATE_PASSWORD", "20")), 3600),
 }
+
+# The cache holds the API's rate-limit counters, so it must be one that every gunicorn
+# process (and the next one after a restart) sees: the database's cache table by default
+# (made by `migrate`, see api/apps.py), or CACHE_URL for a shared server such as Redis
+# (redis://host:6379/0, which needs the `redis` package installed). Tests use each
+# process's memory unless CACHE_URL is set: a transactional test's flush would not
+# empty the cache table.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _cache: dict[str, Any] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    }
+elif CACHE_URL.startswith("locmem://") or (TESTING and not CACHE_URL):
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+elif CACHE_URL.startswith("db://") or not CACHE_URL:
+    _cache = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_URL.removeprefix("db://") or "provenance_cache",
+    }
+else:
+    raise ImproperlyConfigured(
+        "CACHE_URL must start with redis://, rediss://, db:// or locmem:// "
+        f"(got {CACHE_URL[:20]!r})."
+    )
+CACHES = {"default": _cache}
 
 # Security: strict by default when not debugging; each can be relaxed by environment.
 SESSION_COOKIE_HTTPONLY = True

@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("comparisons.urls")),
     path("account/tokens/", include("api.urls")),
     path("api/v1/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", api_not_found),
+    re_path(r"^api/(?P<rest>(?s:.*))$", api_not_found),
     # Before the admin's own URLs, so its sign-in form is never shown.
     path("admin/login/", own_pages.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

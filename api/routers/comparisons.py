@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 from ninja import Query, Router, Schema
 from ninja import Status as Answer
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from api import throttle
 from api.auth import reader, sharer
@@ -24,6 +24,7 @@ from api.schemas import (
     comparison_out,
     share_link_out,
 )
+from api.types import Id, not_boolean
 from comparisons import compare, sharing
 from comparisons.access import get_comparison_for, links_withdrawn
 from comparisons.models import Comparison
@@ -33,12 +34,12 @@ router = Router(tags=["comparisons"])
 
 
 class PairIn(Schema):
-    source: int = Field(description="The source document (e.g. the press release).")
-    derivative: int = Field(description="The derivative document (e.g. the article).")
+    source: Id = Field(description="The source document (e.g. the press release).")
+    derivative: Id = Field(description="The derivative document (e.g. the article).")
 
 
 class ShareIn(Schema):
-    expires_in_days: Literal[1, 7, 30, 365] | None = Field(
+    expires_in_days: Annotated[Literal[1, 7, 30, 365], BeforeValidator(not_boolean)] | None = Field(
         None, description="Leave out for a link that works until revoked."
     )
 
@@ -75,13 +76,13 @@ def comparison_create(
         raise ApiProblem(400, "Both documents need a text to compare.", slug="rejected")
     words = compare.pair_words(source.current_version, derivative.current_version)
     if words > compare.inline_max_words():
-        throttle.spend(user, "long_comparison")
+        throttle.spend(request, user, "long_comparison")
     comparison = compare.get_or_compute(source.current_version, derivative.current_version, user)
     return _with_status(request, response, comparison)
 
 
 @router.get(
-    "/{int:pk}",
+    "/{id:pk}",
     response=responses({200: ComparisonOut, 202: ComparisonOut}),
     url_name="comparison_detail",
 )
@@ -94,7 +95,7 @@ def comparison_detail(
 
 
 @router.get(
-    "/{int:pk}/status", response=responses({200: ComparisonStatus}), url_name="comparison_status"
+    "/{id:pk}/status", response=responses({200: ComparisonStatus}), url_name="comparison_status"
 )
 def comparison_status(request: HttpRequest, pk: int) -> ComparisonStatus:
     """Progress while a comparison is computed; poll until status is done or failed."""
@@ -109,7 +110,7 @@ def comparison_status(request: HttpRequest, pk: int) -> ComparisonStatus:
 
 
 @router.get(
-    "/{int:pk}/share-links",
+    "/{id:pk}/share-links",
     response=responses({200: list[ShareLinkOut]}),
     url_name="share_link_list",
 )
@@ -121,7 +122,7 @@ def share_link_list(request: HttpRequest, pk: int) -> list[ShareLinkOut]:
 
 
 @router.post(
-    "/{int:pk}/share-links",
+    "/{id:pk}/share-links",
     response=responses({201: ShareLinkOut}),
     url_name="share_link_create",
 )
@@ -143,7 +144,7 @@ document_router = Router(tags=["comparisons"])
 
 
 @document_router.get(
-    "/{int:pk}/comparisons",
+    "/{id:pk}/comparisons",
     response=responses({200: ComparisonPage}),
     url_name="document_comparisons",
 )

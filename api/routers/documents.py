@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from django.conf import settings
@@ -10,13 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Form, Query, Router, Schema
 from ninja import Status as Answer
 from ninja.files import UploadedFile
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from api import throttle
+from api import actions, throttle
 from api.auth import reader, uploader
 from api.pagination import MAX_PER_PAGE, PER_PAGE, paginate
 from api.problems import ApiProblem
-from api.routers.common import responses
+from api.routers.common import required_file, responses
 from api.schemas import (
     CreateOut,
     DocumentListItem,
@@ -31,14 +30,15 @@ from api.schemas import (
     import_job_out,
     version_out,
 )
+from api.types import Id, IsoDate
 from discovery.lineage import origins_for
 from discovery.models import Role, SourceRelation
-from documents import curation
 from documents.access import get_document_for, get_numbered_version_for
-from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
+from documents.errors import RejectedInput
+from documents.extract import encoding_choices
+from documents.ingest import NearDuplicates, Outcome, Status, Submission
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion
-from documents.uploads import receive_upload
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -53,9 +53,9 @@ class Filters(Schema):
     q: str = Field("", max_length=200, description="Words in the title, author, outlet or text.")
     kind: Kind | None = None
     outlet: str = Field("", max_length=200, description="Outlet name (case-insensitive).")
-    published_from: dt.date | None = None
-    published_to: dt.date | None = None
-    origin: int | None = Field(None, description="Only documents whose origin is this one.")
+    published_from: IsoDate | None = None
+    published_to: IsoDate | None = None
+    origin: Id | None = Field(None, description="Only documents whose origin is this one.")
     archived: bool = Field(False, description="Archived documents only (admins).")
     page: int = Field(1, ge=1, le=100_000)
     per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)
@@ -72,13 +72,19 @@ class Meta(Schema):
     near_duplicates: NearDuplicatePolicy = Field(
         "ask", description="A text very like one held: ask (409), add as a version, or separate."
     )
-    version_of: int | None = Field(None, description="Add as a new version of this document.")
+    version_of: Id | None = Field(None, description="Add as a new version of this document.")
     encoding: str = Field(
         "",
         max_length=40,
         description="For a file whose encoding detection is unsure: one of the encodings "
         "the 422 answer offers.",
     )
+
+    @field_validator("version_of", mode="before")
+    @classmethod
+    def _form_null(cls, value: object) -> object:
+        # A multipart form has no null: clients send an empty field or the word "null".
+        return None if value in ("", "null") else value
 
     def metadata(self) -> Metadata:
         return Metadata(
@@ -89,6 +95,12 @@ class Meta(Schema):
             url=self.url,
             published=self.published,
             language=self.language,
+        )
+
+    def bulk_defaults(self) -> Metadata:
+        # Bulk items take their own titles and URLs; only kind, outlet and the like apply to all.
+        return Metadata(
+            kind=self.kind, outlet=self.outlet, author=self.author, language=self.language
         )
 
 
@@ -171,19 +183,21 @@ def document_create(
             raise ApiProblem(413, "The text is over the size limit.", slug="too-large")
         submission = Submission(text=payload.text, source=DocumentVersion.Source.PASTE)
     elif payload.url:
-        throttle.spend(user, "fetch")
+        throttle.spend(request, user, "fetch")
         submission = Submission(fetch_url=payload.url, source=DocumentVersion.Source.URL)
     else:
+        # Valid by the schema (both are optional), so a 400 as for any unusable content.
         raise ApiProblem(
-            422,
+            400,
             "Send the text, or a url to fetch.",
-            slug="validation",
+            slug="rejected",
             errors=[("text", "Give the text or a url.")],
         )
-    outcome = ingest(
+    outcome = actions.do_add_document(
+        user,
+        request,
         submission,
         payload.metadata(),
-        user=user,
         version_of=version_of,
         near_duplicates=NearDuplicates(payload.near_duplicates),
     )
@@ -198,8 +212,8 @@ def document_create(
 def document_upload(
     request: HttpRequest,
     response: HttpResponse,
-    file: Annotated[UploadedFile, File()],
     meta: Form[Meta],
+    file: Annotated[UploadedFile | None, File()] = None,
 ) -> Answer[CreateOut] | Answer[ImportJobOut]:
     """Add a document from a file (text, HTML, Markdown, Word, PDF).
 
@@ -207,46 +221,58 @@ def document_upload(
     with the import's status URL.
     """
     user = uploader(request)
+    file = required_file(file)
     if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
         raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
-    cleaned = {
-        **meta.metadata().__dict__,
-        "files": [file],
-        "near_duplicate": meta.near_duplicates,
-        "encoding": meta.encoding,
-    }
-    result = receive_upload(cleaned, user=user, version_of=_version_of(request, meta))
-    if result.encodings:  # the page shows previews; here the client picks and sends again
-        raise ApiProblem(
-            422,
-            "The file's encoding is uncertain. Nothing was stored: send it again with "
-            "`encoding` set to the reading that looks right.",
-            slug="encoding-uncertain",
-            errors=[
-                ("encoding", "Pick one of: " + ", ".join(c.encoding for c in result.encodings))
-            ],
-            extra={
-                "encodings": [
-                    {"encoding": c.encoding, "preview": c.preview} for c in result.encodings
-                ]
-            },
-        )
-    if result.job is not None:
-        body = import_job_out(request, result.job)
-        response["Location"] = body.url
-        return Answer(202, body)
-    assert result.outcome is not None  # without a job there is always an outcome
-    return _created(request, response, result.outcome)
+    version_of = _version_of(request, meta)
+    name, data = file.name or "", file.read()
+    if version_of is None:
+        defaults = meta.bulk_defaults()
+        if job := actions.do_start_import(user, request, name, data, defaults):
+            body = import_job_out(request, job)
+            response["Location"] = body.url
+            return Answer(202, body)
+    _check_encoding(data, name, meta.encoding)
+    submission = Submission(
+        data=data, filename=name, source=DocumentVersion.Source.FILE, encoding=meta.encoding
+    )
+    outcome = actions.do_add_document(
+        user,
+        request,
+        submission,
+        meta.metadata(),
+        version_of=version_of,
+        near_duplicates=NearDuplicates(meta.near_duplicates),
+    )
+    return _created(request, response, outcome)
 
 
-@router.get("/{int:pk}", response=responses({200: DocumentOut}), url_name="document_detail")
+def _check_encoding(data: bytes, name: str, picked: str) -> None:
+    """Refuse a text file whose encoding detection is unsure until the client picks one."""
+    choices = encoding_choices(data, name)
+    if not choices or picked in {c.encoding for c in choices}:
+        return
+    if picked:
+        raise RejectedInput("Pick one of the encodings offered for this file.")
+    # The page shows previews; here the client picks and sends again.
+    raise ApiProblem(
+        422,
+        "The file's encoding is uncertain. Nothing was stored: send it again with "
+        "`encoding` set to the reading that looks right.",
+        slug="encoding-uncertain",
+        errors=[("encoding", "Pick one of: " + ", ".join(c.encoding for c in choices))],
+        extra={"encodings": [{"encoding": c.encoding, "preview": c.preview} for c in choices]},
+    )
+
+
+@router.get("/{id:pk}", response=responses({200: DocumentOut}), url_name="document_detail")
 def document_detail(request: HttpRequest, pk: int) -> DocumentOut:
     document = get_document_for(reader(request), pk)
     return document_out(request, document)
 
 
 @router.get(
-    "/{int:pk}/versions/{int:number}",
+    "/{id:pk}/versions/{id:number}",
     response=responses({200: VersionText}),
     url_name="document_version",
 )
@@ -257,19 +283,21 @@ def document_version(request: HttpRequest, pk: int, number: int) -> VersionText:
 
 
 @router.post(
-    "/{int:pk}/archive", response=responses({200: DocumentOut}), url_name="document_archive"
+    "/{id:pk}/archive", response=responses({200: DocumentOut}), url_name="document_archive"
 )
 def document_archive(request: HttpRequest, pk: int) -> DocumentOut:
     """Hide a document from lists (admins still see it); its versions are kept."""
-    document = get_document_for(uploader(request), pk)
-    curation.archive_document(document)
+    user = uploader(request)
+    document = get_document_for(user, pk)
+    actions.do_archive_document(user, request, document)
     return document_out(request, document)
 
 
 @router.post(
-    "/{int:pk}/unarchive", response=responses({200: DocumentOut}), url_name="document_unarchive"
+    "/{id:pk}/unarchive", response=responses({200: DocumentOut}), url_name="document_unarchive"
 )
 def document_unarchive(request: HttpRequest, pk: int) -> DocumentOut:
-    document = get_document_for(uploader(request), pk)
-    curation.unarchive_document(document)
+    user = uploader(request)
+    document = get_document_for(user, pk)
+    actions.do_unarchive_document(user, request, document)
     return document_out(request, document)

@@ -12,14 +12,14 @@ from ninja import Status as Answer
 from ninja.files import UploadedFile
 from pydantic import Field
 
+from api import actions
 from api.auth import uploader
 from api.problems import ApiProblem
-from api.routers.common import responses
+from api.routers.common import required_file, responses
 from api.schemas import ImportJobOut, Kind, import_job_out
 from documents import bulk
 from documents.metadata import Metadata
 from documents.models import ImportJob
-from documents.uploads import job_for_file
 
 router = Router(tags=["imports"])
 
@@ -37,11 +37,12 @@ class Defaults(Schema):
 def import_create(
     request: HttpRequest,
     response: HttpResponse,
-    file: Annotated[UploadedFile, File()],
     defaults: Form[Defaults],
+    file: Annotated[UploadedFile | None, File()] = None,
 ) -> Answer[ImportJobOut]:
     """Queue a bulk import; poll the Location for its progress."""
     user = uploader(request)
+    file = required_file(file)
     if file.size is not None and file.size > settings.UPLOAD_MAX_BYTES:
         raise ApiProblem(413, "The file is over the size limit.", slug="too-large")
     meta = Metadata(
@@ -50,7 +51,7 @@ def import_create(
         author=defaults.author,
         language=defaults.language,
     )
-    job = job_for_file(file.name or "", file.read(), meta, user=user)
+    job = actions.do_start_import(user, request, file.name or "", file.read(), meta)
     if job is None:
         raise ApiProblem(
             400,
@@ -64,7 +65,7 @@ def import_create(
     return Answer(202, body)
 
 
-@router.get("/{int:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
+@router.get("/{id:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
 def import_detail(request: HttpRequest, pk: int) -> ImportJobOut:
     """Progress of an import; restarts it if its worker died, as the job page's poll does."""
     uploader(request)

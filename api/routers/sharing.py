@@ -15,7 +15,7 @@ router = Router(tags=["share links"])
 
 
 @router.post(
-    "/{int:pk}/revoke", response=responses({200: ShareLinkOut}), url_name="share_link_revoke"
+    "/{id:pk}/revoke", response=responses({200: ShareLinkOut}), url_name="share_link_revoke"
 )
 def share_link_revoke(request: HttpRequest, pk: int) -> ShareLinkOut:
     """Stop a link working (its maker or an admin); revoking twice changes nothing."""

@@ -59,7 +59,7 @@ class Queued(Schema):
     sources: str
 
 
-@router.get("/{int:pk}/sources", response=responses({200: SourcesOut}), url_name="document_sources")
+@router.get("/{id:pk}/sources", response=responses({200: SourcesOut}), url_name="document_sources")
 def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
     """What the document page shows: origin first, then direct sources, siblings, related.
 
@@ -70,18 +70,18 @@ def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
     viewer = reader(request)
     document = get_document_for(viewer, pk)
     if discovery_status(document) in {"queued", "failed"}:
-        throttle.spend(viewer, "discovery")
+        throttle.spend(request, viewer, "discovery")
     return sources_report(document, viewer, on_demand=True).to_dict()
 
 
-@router.post("/{int:pk}/discover", response=responses({202: Queued}), url_name="document_discover")
+@router.post("/{id:pk}/discover", response=responses({202: Queued}), url_name="document_discover")
 def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> Answer[Queued]:
     """Index the document again and look for its sources in the background (rate-limited)."""
     user = uploader(request)
     document = get_document_for(user, pk)
     if document.current_version is None:
         raise ApiProblem(400, "This document has no text to search with.", slug="rejected")
-    throttle.spend(user, "discovery")
+    throttle.spend(request, user, "discovery")
     work.requeue(document.current_version)
     url = api_url(request, "document_sources", document.pk)
     response["Location"] = url

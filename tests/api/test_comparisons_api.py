@@ -158,3 +158,19 @@ def test_an_archived_comparison_cannot_be_shared(api_for, admin_member, demo_com
     )
     problem(api_for(admin_member).post(_links(demo_comparison.pk), {}), 409)
     assert not ShareLink.objects.exists()
+
+
+def test_page_and_api_both_answer_404_for_another_educators_share_link(
+    api_for, client_for, educator, demo_comparison
+):
+    from django.contrib.auth.models import User
+
+    from comparisons import sharing
+
+    link = sharing.create_link(demo_comparison, educator, None)
+    other = User.objects.create_user("erin")
+    other.groups.add(*educator.groups.all())
+    problem(api_for(other).post(f"/api/v1/share-links/{link.pk}/revoke"), 404)
+    assert client_for(other).post(f"/share-links/{link.pk}/revoke/").status_code == 404
+    link.refresh_from_db()
+    assert link.state == "active"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +70,56 @@ def test_the_readme_curl_lines_work_against_a_live_server(live_server, settings)
     assert comparison["derivative"]["title"].startswith("Extra French officers")
     assert comparison["source"]["kind"] == "press_release"
     assert comparison["result"]["schema"]
+
+
+@pytest.mark.slow
+def test_the_typed_client_walks_the_same_path_against_a_live_server(live_server, settings) -> None:  # type: ignore[no-untyped-def]
+    """The README's steps again, through the generated client (clients/python/)."""
+    from tests.conftest import load_seeds
+
+    settings.DEBUG = True
+    call_command("create_demo_users")
+    load_seeds()
+    sys.path.insert(0, str(ROOT / "clients" / "python"))
+    try:
+        from provenance_client import AuthenticatedClient
+        from provenance_client.api.comparisons import comparison_detail
+        from provenance_client.api.documents import document_upload
+        from provenance_client.api.sources import document_sources
+        from provenance_client.api.tokens import token_create
+        from provenance_client.models import (
+            ComparisonOut,
+            CreateOut,
+            DocumentUploadMultiPartBodyParams,
+            DocumentUploadMultiPartBodyParamsKind,
+            SourcesOut,
+            TokenIn,
+            TokenOut,
+        )
+        from provenance_client.types import File
+    finally:
+        sys.path.remove(str(ROOT / "clients" / "python"))
+
+    password = base64.b64encode(b"admin:demo-admin-pass").decode()
+    with AuthenticatedClient(live_server.url, token=password, prefix="Basic") as basic:
+        made = token_create.sync(client=basic, body=TokenIn(name="client walk-through"))
+    assert isinstance(made, TokenOut), made
+    with AuthenticatedClient(live_server.url, token=made.token) as client:
+        article = ROOT / "demo" / "api-example-article.txt"
+        with article.open("rb") as handle:
+            body = DocumentUploadMultiPartBodyParams(
+                file=File(payload=handle, file_name=article.name),
+                kind=DocumentUploadMultiPartBodyParamsKind.ARTICLE,
+                outlet="Example Gazette",
+            )
+            created = document_upload.sync(client=client, body=body)
+        assert isinstance(created, CreateOut), created
+        sources = document_sources.sync(created.document.id, client=client)
+        assert isinstance(sources, SourcesOut), sources
+        assert sources.status == "done"
+        pk = next(s.comparison for s in sources.sources if s.comparison)
+        comparison = comparison_detail.sync(pk, client=client)
+    assert isinstance(comparison, ComparisonOut), comparison
+    assert comparison.status == "done"
+    assert comparison.derivative.title.startswith("Extra French officers")
+    assert comparison.source.kind == "press_release"

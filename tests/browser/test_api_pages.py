@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from api.models import ApiToken
 from tests.browser.conftest import Pages
@@ -28,6 +29,13 @@ def test_a_token_is_made_by_keyboard_shown_once_and_revoked(
     raw = token_box.input_value()
     assert raw.startswith("pvn_")
     page.screenshot(path=str(screenshots / "api-token-made.png"), full_page=True)
+    # Every token expires: the list says when, in words a person reads.
+    expires = page.get_by_role("columnheader", name="Expires")
+    assert expires.is_visible()
+    row = ApiToken.objects.get()
+    assert row.expires_at is not None
+    shown = timezone.localtime(row.expires_at)  # the page shows the site's time zone
+    assert page.get_by_role("cell", name=f"{shown:%-d %b %Y}").is_visible()
     low_contrast, structure = audit(page)  # the site's AA contrast and structure checks
     assert low_contrast == [] and structure == []
     page.goto("/account/tokens/")

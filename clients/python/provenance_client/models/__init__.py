@@ -1,0 +1,153 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .annotation_create_payload import AnnotationCreatePayload
+from .annotation_create_response import AnnotationCreateResponse
+from .annotation_detail_response import AnnotationDetailResponse
+from .annotation_edit import AnnotationEdit
+from .annotation_edit_response import AnnotationEditResponse
+from .annotation_filters import AnnotationFilters
+from .annotation_filters_status_type_0 import AnnotationFiltersStatusType0
+from .annotation_import_payload import AnnotationImportPayload
+from .annotation_list_response import AnnotationListResponse
+from .annotation_list_status_type_0 import AnnotationListStatusType0
+from .check_in import CheckIn
+from .check_out import CheckOut
+from .check_out_result_type_0 import CheckOutResultType0
+from .comparison_out import ComparisonOut
+from .comparison_out_result_type_0 import ComparisonOutResultType0
+from .comparison_out_status import ComparisonOutStatus
+from .comparison_page import ComparisonPage
+from .comparison_status import ComparisonStatus
+from .comparison_status_status import ComparisonStatusStatus
+from .create_out import CreateOut
+from .create_out_status import CreateOutStatus
+from .defaults import Defaults
+from .defaults_kind import DefaultsKind
+from .document_annotations_response import DocumentAnnotationsResponse
+from .document_in import DocumentIn
+from .document_in_kind import DocumentInKind
+from .document_in_near_duplicates import DocumentInNearDuplicates
+from .document_list_item import DocumentListItem
+from .document_list_kind_type_0 import DocumentListKindType0
+from .document_out import DocumentOut
+from .document_page import DocumentPage
+from .document_ref import DocumentRef
+from .document_upload_multi_part_body_params import DocumentUploadMultiPartBodyParams
+from .document_upload_multi_part_body_params_kind import DocumentUploadMultiPartBodyParamsKind
+from .document_upload_multi_part_body_params_near_duplicates import DocumentUploadMultiPartBodyParamsNearDuplicates
+from .field_error import FieldError
+from .filters import Filters
+from .filters_kind_type_0 import FiltersKindType0
+from .found_source import FoundSource
+from .import_create_multi_part_body_params import ImportCreateMultiPartBodyParams
+from .import_create_multi_part_body_params_kind import ImportCreateMultiPartBodyParamsKind
+from .import_job_out import ImportJobOut
+from .import_out import ImportOut
+from .meta import Meta
+from .meta_kind import MetaKind
+from .meta_near_duplicates import MetaNearDuplicates
+from .page_query import PageQuery
+from .pair_in import PairIn
+from .problem import Problem
+from .queued import Queued
+from .reply_in import ReplyIn
+from .reply_out import ReplyOut
+from .review_out import ReviewOut
+from .seen import Seen
+from .share_in import ShareIn
+from .share_in_expires_in_days_type_0 import ShareInExpiresInDaysType0
+from .share_link_out import ShareLinkOut
+from .share_link_out_state import ShareLinkOutState
+from .source_out import SourceOut
+from .source_out_role import SourceOutRole
+from .sources_out import SourcesOut
+from .sources_out_status import SourcesOutStatus
+from .status_in import StatusIn
+from .status_in_status import StatusInStatus
+from .token_in import TokenIn
+from .token_in_scope import TokenInScope
+from .token_info import TokenInfo
+from .token_info_scope import TokenInfoScope
+from .token_info_state import TokenInfoState
+from .token_out import TokenOut
+from .token_out_scope import TokenOutScope
+from .token_out_state import TokenOutState
+from .version_out import VersionOut
+from .version_text import VersionText
+
+__all__ = (
+    "AnnotationCreatePayload",
+    "AnnotationCreateResponse",
+    "AnnotationDetailResponse",
+    "AnnotationEdit",
+    "AnnotationEditResponse",
+    "AnnotationFilters",
+    "AnnotationFiltersStatusType0",
+    "AnnotationImportPayload",
+    "AnnotationListResponse",
+    "AnnotationListStatusType0",
+    "CheckIn",
+    "CheckOut",
+    "CheckOutResultType0",
+    "ComparisonOut",
+    "ComparisonOutResultType0",
+    "ComparisonOutStatus",
+    "ComparisonPage",
+    "ComparisonStatus",
+    "ComparisonStatusStatus",
+    "CreateOut",
+    "CreateOutStatus",
+    "Defaults",
+    "DefaultsKind",
+    "DocumentAnnotationsResponse",
+    "DocumentIn",
+    "DocumentInKind",
+    "DocumentInNearDuplicates",
+    "DocumentListItem",
+    "DocumentListKindType0",
+    "DocumentOut",
+    "DocumentPage",
+    "DocumentRef",
+    "DocumentUploadMultiPartBodyParams",
+    "DocumentUploadMultiPartBodyParamsKind",
+    "DocumentUploadMultiPartBodyParamsNearDuplicates",
+    "FieldError",
+    "Filters",
+    "FiltersKindType0",
+    "FoundSource",
+    "ImportCreateMultiPartBodyParams",
+    "ImportCreateMultiPartBodyParamsKind",
+    "ImportJobOut",
+    "ImportOut",
+    "Meta",
+    "MetaKind",
+    "MetaNearDuplicates",
+    "PageQuery",
+    "PairIn",
+    "Problem",
+    "Queued",
+    "ReplyIn",
+    "ReplyOut",
+    "ReviewOut",
+    "Seen",
+    "ShareIn",
+    "ShareInExpiresInDaysType0",
+    "ShareLinkOut",
+    "ShareLinkOutState",
+    "SourceOut",
+    "SourceOutRole",
+    "SourcesOut",
+    "SourcesOutStatus",
+    "StatusIn",
+    "StatusInStatus",
+    "TokenIn",
+    "TokenInfo",
+    "TokenInfoScope",
+    "TokenInfoState",
+    "TokenInScope",
+    "TokenOut",
+    "TokenOutScope",
+    "TokenOutState",
+    "VersionOut",
+    "VersionText",
+)

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ImportOut")
+
+
+
+@_attrs_define
+class ImportOut:
+    """ 
+        Attributes:
+            created (int):
+            replies (int):
+            skipped (list[str]):
+            message (str):
+     """
+
+    created: int
+    replies: int
+    skipped: list[str]
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        created = self.created
+
+        replies = self.replies
+
+        skipped = self.skipped
+
+
+
+        message = self.message
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "created": created,
+            "replies": replies,
+            "skipped": skipped,
+            "message": message,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        created = d.pop("created")
+
+        replies = d.pop("replies")
+
+        skipped = cast(list[str], d.pop("skipped"))
+
+
+        message = d.pop("message")
+
+        import_out = cls(
+            created=created,
+            replies=replies,
+            skipped=skipped,
+            message=message,
+        )
+
+
+        import_out.additional_properties = d
+        return import_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

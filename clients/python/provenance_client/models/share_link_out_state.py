@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class ShareLinkOutState(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class TokenInfoScope(StrEnum):
+    READ = "read"
+    WRITE = "write"
+
+    def __str__(self) -> str:
+        return str(self.value)
