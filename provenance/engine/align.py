@@ -170,6 +170,10 @@ def _matched(
     kind, similarity = classify(core, src.tokens)
     m = Match(kind, s_lo, s_hi, d_lo, d_hi, similarity, core, partial=head or tail)
     m.s_span, m.d_span = s_span, d_span
+    if head or tail:
+        first = next(k for k, op in enumerate(ops) if op is core[0])
+        m.cut_head = ops[:first]
+        m.cut_tail = ops[first + len(core) :]
     return m
 
 
@@ -206,6 +210,7 @@ def _join_fragments(matches: list[Match]) -> list[Match]:
         b.kind = "verbatim" if a.kind == b.kind == "verbatim" else "reused"
         b.s_lo, b.d_lo = a.s_lo, a.d_lo
         b.ops = a.ops + b.ops
+        b.cut_head = a.cut_head
         b.s_span, b.d_span = (a.s_span[0], b.s_span[1]), (a.d_span[0], b.d_span[1])
         b.similarity = 1.0
         b.partial = True
