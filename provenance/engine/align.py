@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     d_done = bytearray(len(der.units))
     s_done = bytearray(len(src.units))
     groups = link_groups(links, src, der)
+    chance_run = chance_run_length(len(src.tokens), len(der.tokens))
     groups += gap_groups(src, der, groups)
     # Which group each unit is linked in: copying that goes on past a passage's edge on
     # both sides makes an edge edit a change inside the copy, not the copy's end.
@@ -84,6 +86,12 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         m = _matched(src, der, ds, ss, tiles, edges)
         if m is None:
             continue
+        if (
+            chance_run > SHORT_RUN
+            and not any(edges)
+            and (_longest_run(m) < chance_run or m.similarity < LONE_SIMILARITY)
+        ):
+            continue  # a stock phrase two long texts share by chance, not a copy
         matches.append(m)
         matches.extend(_remainders(src, ss, m, "omitted"))
         matches.extend(_remainders(der, ds, m, "added"))
@@ -110,6 +118,34 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     matches.extend(_leftovers(src, s_done, "omitted"))
     matches.extend(_leftovers(der, d_done, "added"))
     return _ordered(matches), tiles
+
+
+# Chance runs. Two texts share a run of n words by chance about S·D·qⁿ times (S, D their
+# lengths in words, q the odds that two words of stock prose agree), so the run a lone
+# passage needs grows by one word each time S·D grows by 1/q. SHORT_RUN words suffice
+# for texts of the size the engine was built on (a release and its stories, up to about
+# REF_WORDS each). q was measured with bench/long_texts.py on unrelated runs of real
+# releases: the longest runs they share by chance are 7 words at 20k words each and 8
+# at 50k ("a better understanding of the mechanisms underlying the"), one word more
+# for S·D 6.25 times larger, so 1/q ≈ 6.
+SHORT_RUN = 5
+REF_WORDS = 1500
+CHANCE_Q = 1 / 6.25
+# Nor, in such texts, does a lone pair of sentences sharing one stock phrase amid other
+# words ("… means that no firm conclusions can be drawn …") make a copied passage.
+LONE_SIMILARITY = 0.5
+
+
+def chance_run_length(n_src: int, n_der: int) -> int:
+    """The shared run (in words) a passage standing alone needs between texts this long."""
+    ratio = max(1, n_src) * max(1, n_der) / (REF_WORDS * REF_WORDS)
+    if ratio <= 1:
+        return SHORT_RUN
+    return math.ceil(SHORT_RUN + math.log(ratio) / math.log(1 / CHANCE_Q))
+
+
+def _longest_run(m: Match) -> int:
+    return max((op.s_hi - op.s_lo for op in m.ops if op.kind == "equal"), default=0)
 
 
 def _matched(

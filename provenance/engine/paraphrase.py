@@ -25,6 +25,19 @@ MIN_SCORE_ALONE = 0.5
 ALONE_SHARE = 0.1
 MAX_DF = 25  # stems in more source units than this say nothing about a pair
 FIGURE_BOOST = 1.5
+# Figures and dates alone ("23 February 2017" against "Press release: 23 February
+# 2017") are no restatement: a pair shares this many stems that are words.
+MIN_SHARED_WORDS = 2
+# Chance pairs. The more sentence pairs two texts offer, the more of them share words by
+# chance: beyond REF_PAIRS candidate pairs (two texts of about 1,500 words) the bar
+# rises by CHANCE_SLOPE per e-fold of pairs, and the units must be sentences, not
+# headings. Measured with bench/long_texts.py: unrelated runs of real releases of 20k
+# and 50k words pair sentences by chance at scores up to 0.70 (boilerplate such as
+# "This was an observational study, so no conclusions can be drawn …" restated).
+REF_PAIRS = 3600
+CHANCE_SLOPE = 0.06
+MAX_SCORE_BAR = 0.9
+LONG_MIN_WORDS = 8
 
 
 class _StemCache(dict[str, str]):
@@ -79,6 +92,10 @@ def pair_paraphrases(
     copied = sum(der.unit_hi[u] - der.unit_lo[u] for u in range(len(der.units)) if d_done[u])
     alone = copied < ALONE_SHARE * len(der.tokens)
     min_score = max(MIN_SCORE, MIN_SCORE_ALONE) if alone else MIN_SCORE
+    pairs = len(s_free) * len(d_free)
+    crowded = pairs > REF_PAIRS
+    if crowded:
+        min_score = min(MAX_SCORE_BAR, min_score + CHANCE_SLOPE * math.log(pairs / REF_PAIRS))
     s_stems = {u: _unit_stems(src, u) for u in s_free}
     s_sets = {u: set(stems) for u, stems in s_stems.items()}
     d_stems = {u: _unit_stems(der, u) for u in d_free}
@@ -114,7 +131,12 @@ def pair_paraphrases(
             if norm_s is None:
                 norm_s = norms_s[su] = math.sqrt(sum(map(sq.__getitem__, s_stems[su])))
             s_set = s_sets[su]
-            shared = sum(map(sq.__getitem__, filter(s_set.__contains__, useful)))
+            common = [st for st in useful if st in s_set]
+            if sum(1 for st in common if not is_number(st)) < MIN_SHARED_WORDS:
+                continue
+            if crowded and min(len(stems), len(s_stems[su])) < LONG_MIN_WORDS:
+                continue
+            shared = sum(map(sq.__getitem__, common))
             score = shared / (norm_d * norm_s)
             if score >= min_score:
                 candidates.append((-score, du, su))
