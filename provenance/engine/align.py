@@ -89,7 +89,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         if (
             chance_run > SHORT_RUN
             and not any(edges)
-            and (_longest_run(m) < chance_run or m.similarity < LONE_SIMILARITY)
+            and (_longest_run(m) < chance_run or _cover(m) < LONE_COVER)
         ):
             continue  # a stock phrase two long texts share by chance, not a copy
         matches.append(m)
@@ -132,8 +132,9 @@ SHORT_RUN = 5
 REF_WORDS = 1500
 CHANCE_Q = 1 / 6.25
 # Nor, in such texts, does a lone pair of sentences sharing one stock phrase amid other
-# words ("… means that no firm conclusions can be drawn …") make a copied passage.
-LONE_SIMILARITY = 0.5
+# words ("… means that no firm conclusions can be drawn …") make a copied passage: the
+# passage must keep at least this share of the shorter side's words.
+LONE_COVER = 0.5
 
 
 def chance_run_length(n_src: int, n_der: int) -> int:
@@ -142,6 +143,14 @@ def chance_run_length(n_src: int, n_der: int) -> int:
     if ratio <= 1:
         return SHORT_RUN
     return math.ceil(SHORT_RUN + math.log(ratio) / math.log(1 / CHANCE_Q))
+
+
+def _cover(m: Match) -> float:
+    """Share of the shorter side's words that the passage keeps (a copy may sit inside a
+    far longer unit, as in text without sentence breaks)."""
+    same = sum(op.s_hi - op.s_lo for op in m.ops if is_match(op))
+    shorter = min(m.s_hi - m.s_lo, m.d_hi - m.d_lo)
+    return same / shorter if shorter > 0 else 0.0
 
 
 def _longest_run(m: Match) -> int:

@@ -56,32 +56,26 @@ def _unit_stems(side: Side, u: int) -> list[str]:
     # Sorted, so float sums run in the same order whatever the hash seed.
     lo, hi = side.unit_lo[u], side.unit_hi[u]
     keys = side.tokens.keys[lo:hi]
-    if not any(map(is_number, keys)):
-        stems = set(map(_STEMS.__getitem__, keys))
-    else:
-        stems = _figure_stems(side, lo, hi)
+    stems = set(map(_STEMS.__getitem__, keys))
+    if any(map(is_number, keys)):
+        # A figure's numerals count as its amount ("12m", "12" → "1.2e+07GBP").
+        stems = {st for st in stems if not is_number(st)} | _figure_stems(side, lo, hi)
     stems.discard("")
     return sorted(stems)
 
 
 def _figure_stems(side: Side, lo: int, hi: int) -> set[str]:
-    """Stems with one per amount, however it is written: "£12m", "£12 million" and
-    "twelve million pounds" all give "12000000GBP"; "40%" and "forty per cent", "40%".
+    """One stem per amount, however it is written: "£12m", "£12 million" and "twelve
+    million pounds" all give "1.2e+07GBP"; "40%" and "forty per cent", "40%".
 
-    A restatement often writes its figures another way; the amount is what they share,
-    so the words of a figure count once, as its amount.
+    A restatement often writes its figures another way; the amount is what they share.
     """
-    keys = side.tokens.keys
-    stems: set[str] = set()
-    i = lo
+    out: set[str] = set()
     for f in read_figures(side.text, side.tokens, lo, hi):
-        stems.update(map(_STEMS.__getitem__, keys[i : f.lo]))
         if f.readings:
             unit, value = f.readings[0]
-            stems.add(f"{value:g}{unit}")
-        i = max(i, f.hi)
-    stems.update(map(_STEMS.__getitem__, keys[i:hi]))
-    return stems
+            out.add(f"{value:g}{unit}")
+    return out
 
 
 class _Weights(dict[str, float]):
