@@ -27,6 +27,7 @@ FINDING_LABELS: dict[str, str] = {
     "quote_replaced": "quotation replaced",
     "attribution_changed": "attribution changed",
     "passage_moved": "passage moved",
+    "group_relabelled": "group relabelled",
 }
 
 _PB = '<span class="pb"></span>'

@@ -15,6 +15,7 @@ from provenance.engine.figures import (
     may_touch_figure,
     read_figures,
 )
+from provenance.engine.groups import group_findings
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units, with_speakers
 from provenance.engine.result import REASON, SEVERITY, WORDING_KINDS, Finding, Stats
@@ -36,6 +37,7 @@ def find_all(
     if len(wording) < 2 and stats.derivative_share < 0.05:
         return []
     out: list[Finding] = []
+    groups: list[Finding] = []
     for m in matches:
         if m.s_lo < 0 or m.d_lo < 0:
             continue
@@ -44,9 +46,20 @@ def find_all(
         if whole.kind in ("altered", "trimmed", "paraphrased"):
             # Verbatim and reused passages have the same keys, so the same figures.
             out.extend(_number_findings(src, der, whole))
+        if whole.kind in ("altered", "trimmed"):
+            groups.extend(group_findings(src, der, whole))
         if m.moved:
             out.append(_moved(src, der, m))
     out.extend(_quote_findings(src, der, matches, tiles))
+    if groups:
+        # Inside a quotation the change is an altered quotation, reported as such.
+        quoted = [q.span for q in find_quotes(der)]
+        out.extend(
+            g
+            for g in groups
+            if g.derivative_span is not None
+            and not any(a <= g.derivative_span[0] < b for a, b in quoted)
+        )
     return ranked(_replaced_quotes(src, der, matches, out))
 
 

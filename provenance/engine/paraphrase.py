@@ -27,7 +27,8 @@ ALONE_SHARE = 0.1
 MAX_DF = 25  # stems in more source units than this say nothing about a pair
 FIGURE_BOOST = 1.5
 # Figures and dates alone ("23 February 2017" against "Press release: 23 February
-# 2017") are no restatement: a pair shares this many stems that are words.
+# 2017") are no restatement: a pair shares this many stems that are words, unless the
+# two units have the same stems (a date line moved whole).
 MIN_SHARED_WORDS = 2
 # Chance pairs. The more sentence pairs two texts offer, the more of them share words by
 # chance: beyond REF_PAIRS candidate pairs (two texts of about 1,500 words) the bar
@@ -152,8 +153,9 @@ def pair_paraphrases(
                 norm_s = norms_s[su] = math.sqrt(sum(map(sq.__getitem__, s_stems[su])))
             s_set = s_sets[su]
             common = [st for st in useful if st in s_set]
-            if sum(1 for st in common if not is_number(st)) < MIN_SHARED_WORDS:
-                continue
+            whole = len(common) == len(stems) == len(s_set)
+            if not whole and sum(not is_number(st) for st in common) < MIN_SHARED_WORDS:
+                continue  # (a line copied whole, a date say, is still its own twin)
             if crowded and min(len(stems), len(s_stems[su])) < LONG_MIN_WORDS:
                 continue
             shared = sum(map(sq.__getitem__, common))

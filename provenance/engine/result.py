@@ -24,6 +24,7 @@ FindingType = Literal[
     "quote_replaced",
     "attribution_changed",
     "passage_moved",
+    "group_relabelled",
 ]
 Severity = Literal["high", "medium", "low"]
 # What a reader must notice first: words put in someone's mouth, then who is named,
@@ -34,6 +35,7 @@ FINDING_RANK: dict[str, int] = {
     "quote_replaced": 0,
     "name_added": 1,
     "name_removed": 1,
+    "group_relabelled": 1,
     "number_changed": 2,
     "quote_unsourced": 3,
     "passage_moved": 4,
@@ -44,6 +46,7 @@ SEVERITY: dict[str, Severity] = {
     "quote_replaced": "high",
     "name_added": "medium",
     "name_removed": "medium",
+    "group_relabelled": "high",
     "number_changed": "medium",
     "quote_unsourced": "low",
     "passage_moved": "low",
@@ -54,6 +57,7 @@ REASON: dict[str, str] = {
     "name_added": "The article names someone the release does not.",
     "name_removed": "The article drops a name the release gives.",
     "number_changed": "A figure differs from the release's.",
+    "group_relabelled": "The article names a group of people differently from the release.",
     "quote_unsourced": "The release cannot confirm these quoted words.",
     "quote_replaced": "One speaker's words stand where the release quoted someone else.",
     "passage_moved": "The article tells the release's points in another order.",
