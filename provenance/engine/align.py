@@ -186,7 +186,7 @@ def _matched(
     # A copy cut inside a sentence: the passage starts and ends at the copied words,
     # when what is left is copied wording and the words cut off do not restate each
     # other (a clause moved within a sentence).
-    n_head, n_tail = foreign_edges(core, src.tokens)
+    n_head, n_tail = foreign_edges(core, src.tokens, _glued(tiles, s_lo, s_hi, d_lo, d_hi))
     n_head = 0 if continued[0] else n_head
     n_tail = 0 if continued[1] else n_tail
     cut = core[n_head : len(core) - n_tail]
@@ -220,6 +220,26 @@ def _matched(
         m.cut_head = ops[:first]
         m.cut_tail = ops[first + len(core) :]
     return m
+
+
+def _glued(
+    tiles: list[tuple[int, int, int]], s_lo: int, s_hi: int, d_lo: int, d_hi: int
+) -> tuple[bool, bool]:
+    """Whether a copied run crosses into the ranges at their start, and out at their end,
+    on both sides at once (one tile over the boundary)."""
+    k = bisect.bisect_right(tiles, d_lo, key=lambda t: t[1]) - 1
+    head = (
+        k >= 0
+        and tiles[k][1] < d_lo < tiles[k][1] + tiles[k][2]
+        and tiles[k][0] + (d_lo - tiles[k][1]) == s_lo
+    )
+    k = bisect.bisect_right(tiles, d_hi - 1, key=lambda t: t[1]) - 1
+    tail = (
+        k >= 0
+        and tiles[k][1] < d_hi < tiles[k][1] + tiles[k][2]
+        and tiles[k][0] + (d_hi - tiles[k][1]) == s_hi
+    )
+    return head, tail
 
 
 def _restated(src: Side, der: Side, ops: list[RawOp]) -> bool:

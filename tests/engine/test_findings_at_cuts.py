@@ -75,3 +75,27 @@ def test_host_words_far_from_the_copy_are_not_compared() -> None:
         f"The town's river burst its banks in 1998 and again when 300 homes flooded, so {COPIED}.",
     )
     assert "number_changed" not in _types(src, der)
+
+
+def test_a_copy_ending_in_a_few_words_of_a_short_line_stops_at_them() -> None:
+    """The copy's last words ("The BMJ") go on a run from the line before; the host's own
+    words after them are not part of the passage (no `altered` running past the copy)."""
+    src = (
+        "Alcohol taxes should rise in both markets, the authors say, to curb harmful "
+        "drinking among young adults.\n\n29 September 2016\n\nThe BMJ Press Release\n\n"
+        "Doctors warn that heavy drinking harms the liver over many years."
+    )
+    copied = (
+        "Alcohol taxes should rise in both markets, the authors say, to curb harmful "
+        "drinking among young adults.\n\n29 September 2016\n\nThe BMJ"
+    )
+    der = (
+        "Residents of the village gathered at the theatre for the autumn exhibition. "
+        + copied
+        + " lens will dilute and wash away the molecules that the cells use to signal."
+    )
+    c = compare(src, der)
+    assert_spans_valid(c, src, der)
+    end = der.index(copied) + len(copied)
+    wording = [p for p in c.passages if p.kind in ("verbatim", "reused", "altered", "trimmed")]
+    assert wording and all(p.derivative_span and p.derivative_span[1] <= end for p in wording)
