@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from provenance.engine.figures import read_figures
+from provenance.engine.figures import may_be_styled_figure, read_figures
 from provenance.engine.tokens import WEAK_WORDS, is_content, is_number, stem
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ def _unit_stems(side: Side, u: int) -> list[str]:
     lo, hi = side.unit_lo[u], side.unit_hi[u]
     keys = side.tokens.keys[lo:hi]
     stems = set(map(_STEMS.__getitem__, keys))
-    if any(map(is_number, keys)):
+    unit = side.units[u]
+    if may_be_styled_figure(keys, side.text, unit.start, unit.end):
         # A figure's numerals count as its amount ("12m", "12" → "1.2e+07GBP").
         stems = {st for st in stems if not is_number(st)} | _figure_stems(side, lo, hi)
     stems.discard("")
@@ -152,15 +153,9 @@ def pair_paraphrases(
             if norm_s is None:
                 norm_s = norms_s[su] = math.sqrt(sum(map(sq.__getitem__, s_stems[su])))
             s_set = s_sets[su]
-            common = [st for st in useful if st in s_set]
-            whole = len(common) == len(stems) == len(s_set)
-            if not whole and sum(not is_number(st) for st in common) < MIN_SHARED_WORDS:
-                continue  # (a line copied whole, a date say, is still its own twin)
-            if crowded and min(len(stems), len(s_stems[su])) < LONG_MIN_WORDS:
-                continue
-            shared = sum(map(sq.__getitem__, common))
+            shared = sum(map(sq.__getitem__, filter(s_set.__contains__, useful)))
             score = shared / (norm_d * norm_s)
-            if score >= min_score:
+            if score >= min_score and _worth_pairing(stems, s_stems[su], useful, s_set, crowded):
                 candidates.append((-score, du, su))
     candidates.sort()
     used_d: set[int] = set()
@@ -174,6 +169,17 @@ def pair_paraphrases(
         out.append((du, su, -neg))
     out.sort()
     return out
+
+
+def _worth_pairing(
+    d_stems: list[str], s_stems: list[str], useful: list[str], s_set: set[str], crowded: bool
+) -> bool:
+    """The checks a pair scoring high enough must pass too (run only for those)."""
+    common = [st for st in useful if st in s_set]
+    whole = len(common) == len(d_stems) == len(s_stems)
+    if not whole and sum(not is_number(st) for st in common) < MIN_SHARED_WORDS:
+        return False  # (a line copied whole, a date say, is still its own twin)
+    return not crowded or min(len(d_stems), len(s_stems)) >= LONG_MIN_WORDS
 
 
 @contextlib.contextmanager
