@@ -28,6 +28,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,7 @@ def host(
     pool_b: Sequence[dict[str, Any]],
     n: int,
     rng: random.Random,
-    common: set[tuple[str, ...]] = frozenset(),  # type: ignore[assignment]
+    common: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> list[str]:
     if genre == "releases":
         paras = [p for p in release_paragraphs(pool_b, rng) if not shingles(p, 8) & common]
