@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import pan, paraphrase_calibration
+from bench.edge_ops import EDGE_FINDINGS, EDGE_OPS, edge_edit
 from bench.embed import embed
 from bench.generate import OPERATIONS, Derived, Segment, derive, paragraphs
 from bench.realdev import REAL
@@ -72,8 +73,9 @@ ALLOWED_FINDINGS: dict[str, frozenset[str]] = {
     "name_swap": frozenset({"name_added", "name_removed", "attribution_changed", "quote_altered"}),
     "name_insert": frozenset({"name_added", "attribution_changed", "quote_altered"}),
     "number_change": frozenset({"number_changed", "quote_altered"}),
+    **EDGE_FINDINGS,
 }
-FINDING_OPS = ("name_swap", "name_insert", "number_change", "quote_swap", "reorder")
+FINDING_OPS = ("name_swap", "name_insert", "number_change", "quote_swap", "reorder", *EDGE_OPS)
 
 
 # --- Scoring one comparison --------------------------------------------------------------
@@ -322,6 +324,8 @@ def run_generated(
             derived: Derived | None
             if name == "embed":
                 derived = embed(release["text"], run_rng, pools[inst])
+            elif name in EDGE_OPS:
+                derived = edge_edit(release["text"], run_rng, pools[inst], name)
             else:
                 chosen = run_ops or run_rng.sample(generated, min(5, len(generated)))
                 derived = derive(release["text"], chosen, run_rng, filler=pools[inst])
@@ -496,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--ops",
         type=lambda s: [o for o in s.split(",") if o],
-        default=[*OPERATIONS, "embed"],
+        default=[*OPERATIONS, "embed", *EDGE_OPS],
         help="comma-separated operations (default: all)",
     )
     parser.add_argument("--unrelated", type=int, default=50, help="unrelated pairs to compare")
@@ -508,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--skip-calibration", action="store_true", help="skip the paraphrase trade-off table"
     )
     args = parser.parse_args(argv)
-    known = [*OPERATIONS, "embed"]
+    known = [*OPERATIONS, "embed", *EDGE_OPS]
     unknown = set(args.ops) - set(known)
     if unknown:
         parser.error(f"unknown operations: {sorted(unknown)}; known: {', '.join(known)}")

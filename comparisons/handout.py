@@ -50,6 +50,8 @@ _BY_FINDING = {
     "Is it more careful, or does it lose something?",
     "passage_moved": "The article puts a passage in a different order. Does the new order "
     "change what seems most important?",
+    "group_relabelled": "The article names a group of people differently from the source. "
+    "Does the new name change how readers see them?",
 }
 _GENERAL = (
     "How much of the article was written by its author, and how much came from the source? "

@@ -31,6 +31,7 @@ FINDING_LABELS: dict[str, str] = {
     "claim_weakened": "claim stated less strongly",
     "subjects_generalised": "animal study told about people",
     "advice_added": "advice added",
+    "group_relabelled": "group relabelled",
 }
 
 _PB = '<span class="pb"></span>'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     d_done = bytearray(len(der.units))
     s_done = bytearray(len(src.units))
     groups = link_groups(links, src, der)
+    chance_run = chance_run_length(len(src.tokens), len(der.tokens))
     groups += gap_groups(src, der, groups)
     # Which group each unit is linked in: copying that goes on past a passage's edge on
     # both sides makes an edge edit a change inside the copy, not the copy's end.
@@ -84,6 +86,12 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
         m = _matched(src, der, ds, ss, tiles, edges)
         if m is None:
             continue
+        if (
+            chance_run > SHORT_RUN
+            and not any(edges)
+            and (_longest_run(m) < chance_run or _cover(m) < LONE_COVER)
+        ):
+            continue  # a stock phrase two long texts share by chance, not a copy
         matches.append(m)
         matches.extend(_remainders(src, ss, m, "omitted"))
         matches.extend(_remainders(der, ds, m, "added"))
@@ -110,6 +118,43 @@ def align(src: Side, der: Side) -> tuple[list[Match], list[tuple[int, int, int]]
     matches.extend(_leftovers(src, s_done, "omitted"))
     matches.extend(_leftovers(der, d_done, "added"))
     return _ordered(matches), tiles
+
+
+# Chance runs. Two texts share a run of n words by chance about S·D·qⁿ times (S, D their
+# lengths in words, q the odds that two words of stock prose agree), so the run a lone
+# passage needs grows by one word each time S·D grows by 1/q. SHORT_RUN words suffice
+# for texts of the size the engine was built on (a release and its stories, up to about
+# REF_WORDS each). q was measured with bench/long_texts.py on unrelated runs of real
+# releases: the longest runs they share by chance are 7 words at 20k words each and 8
+# at 50k ("a better understanding of the mechanisms underlying the"), one word more
+# for S·D 6.25 times larger, so 1/q ≈ 6.
+SHORT_RUN = 5
+REF_WORDS = 1500
+CHANCE_Q = 1 / 6.25
+# Nor, in such texts, does a lone pair of sentences sharing one stock phrase amid other
+# words ("… means that no firm conclusions can be drawn …") make a copied passage: the
+# passage must keep at least this share of the shorter side's words.
+LONE_COVER = 0.5
+
+
+def chance_run_length(n_src: int, n_der: int) -> int:
+    """The shared run (in words) a passage standing alone needs between texts this long."""
+    ratio = max(1, n_src) * max(1, n_der) / (REF_WORDS * REF_WORDS)
+    if ratio <= 1:
+        return SHORT_RUN
+    return math.ceil(SHORT_RUN + math.log(ratio) / math.log(1 / CHANCE_Q))
+
+
+def _cover(m: Match) -> float:
+    """Share of the shorter side's words that the passage keeps (a copy may sit inside a
+    far longer unit, as in text without sentence breaks)."""
+    same = sum(op.s_hi - op.s_lo for op in m.ops if is_match(op))
+    shorter = min(m.s_hi - m.s_lo, m.d_hi - m.d_lo)
+    return same / shorter if shorter > 0 else 0.0
+
+
+def _longest_run(m: Match) -> int:
+    return max((op.s_hi - op.s_lo for op in m.ops if op.kind == "equal"), default=0)
 
 
 def _matched(
@@ -141,7 +186,7 @@ def _matched(
     # A copy cut inside a sentence: the passage starts and ends at the copied words,
     # when what is left is copied wording and the words cut off do not restate each
     # other (a clause moved within a sentence).
-    n_head, n_tail = foreign_edges(core, src.tokens)
+    n_head, n_tail = foreign_edges(core, src.tokens, _glued(tiles, s_lo, s_hi, d_lo, d_hi))
     n_head = 0 if continued[0] else n_head
     n_tail = 0 if continued[1] else n_tail
     cut = core[n_head : len(core) - n_tail]
@@ -170,7 +215,31 @@ def _matched(
     kind, similarity = classify(core, src.tokens)
     m = Match(kind, s_lo, s_hi, d_lo, d_hi, similarity, core, partial=head or tail)
     m.s_span, m.d_span = s_span, d_span
+    if head or tail:
+        first = next(k for k, op in enumerate(ops) if op is core[0])
+        m.cut_head = ops[:first]
+        m.cut_tail = ops[first + len(core) :]
     return m
+
+
+def _glued(
+    tiles: list[tuple[int, int, int]], s_lo: int, s_hi: int, d_lo: int, d_hi: int
+) -> tuple[bool, bool]:
+    """Whether a copied run crosses into the ranges at their start, and out at their end,
+    on both sides at once (one tile over the boundary)."""
+    k = bisect.bisect_right(tiles, d_lo, key=lambda t: t[1]) - 1
+    head = (
+        k >= 0
+        and tiles[k][1] < d_lo < tiles[k][1] + tiles[k][2]
+        and tiles[k][0] + (d_lo - tiles[k][1]) == s_lo
+    )
+    k = bisect.bisect_right(tiles, d_hi - 1, key=lambda t: t[1]) - 1
+    tail = (
+        k >= 0
+        and tiles[k][1] < d_hi < tiles[k][1] + tiles[k][2]
+        and tiles[k][0] + (d_hi - tiles[k][1]) == s_hi
+    )
+    return head, tail
 
 
 def _restated(src: Side, der: Side, ops: list[RawOp]) -> bool:
@@ -206,6 +275,7 @@ def _join_fragments(matches: list[Match]) -> list[Match]:
         b.kind = "verbatim" if a.kind == b.kind == "verbatim" else "reused"
         b.s_lo, b.d_lo = a.s_lo, a.d_lo
         b.ops = a.ops + b.ops
+        b.cut_head = a.cut_head
         b.s_span, b.d_span = (a.s_span[0], b.s_span[1]), (a.d_span[0], b.d_span[1])
         b.similarity = 1.0
         b.partial = True

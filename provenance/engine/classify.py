@@ -100,7 +100,9 @@ PARAPHRASE_SHARED = 0.45
 EDGE_WORDS = 3  # words at a passage's edge that the other text lacks: its own text, not an edit
 
 
-def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
+def foreign_edges(
+    ops: list[RawOp], src: Tokens, glued: tuple[bool, bool] = (False, False)
+) -> tuple[int, int]:
     """Count the ops at the head and at the tail of a passage that are not copied.
 
     A copy that starts or ends inside a sentence leaves, at the edge of the linked
@@ -111,14 +113,19 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
     stays one passage). Such an edge is cut off, so that the passage starts and ends at
     the copied words. Words only added at an edge edit the sentence, and a tail that
     only drops source words is a trimmed sentence: both stay.
+
+    glued: whether the first (last) words of the units go on a run of copied words from
+    the units before (after) them on both sides. Those words are the end of that copy,
+    however few ("… 29 September 2016 / The BMJ" followed by the host's own words): the
+    other edge is cut after them as after a long run.
     """
 
-    def edge(seq: list[RawOp]) -> tuple[int, bool]:
+    def edge(seq: list[RawOp], glued_far: bool) -> tuple[int, bool]:
         cut = foreign = shared = dropped = 0
         only_deletes = True
         for idx, op in enumerate(seq):
             if is_match(op):
-                if op.s_hi - op.s_lo >= LONG_RUN:
+                if op.s_hi - op.s_lo >= LONG_RUN or (glued_far and idx == len(seq) - 1):
                     break
                 if any(is_content(k) for k in src.keys[op.s_lo : op.s_hi]):
                     return 0, False
@@ -136,8 +143,8 @@ def foreign_edges(ops: list[RawOp], src: Tokens) -> tuple[int, int]:
             return 0, False
         return cut, only_deletes
 
-    head, _ = edge(ops)
-    tail, only_deletes = edge(ops[::-1])
+    head, _ = edge(ops, glued[1])
+    tail, only_deletes = edge(ops[::-1], glued[0])
     if only_deletes:
         tail = 0
     if head + tail >= len(ops):

@@ -298,6 +298,20 @@ def may_be_figure_key(key: str) -> bool:
     return key[:1].isdigit() or key in _FIGURE_WORDS or _is_tens(key)
 
 
+_STYLED_RE = re.compile(r"\d[^\s\d]")
+
+
+def may_be_styled_figure(keys: list[str], text: str, start: int, end: int) -> bool:
+    """Cheap test: could keys (text[start:end]) hold a figure written other than as bare
+    digits ("£12m", "12 million", "4,300", "40%", "40 per cent")? Bare digits read as
+    themselves."""
+    return (
+        "%" in keys
+        or not _FIGURE_WORDS.isdisjoint(keys)
+        or _STYLED_RE.search(text, start, end) is not None
+    )
+
+
 def may_touch_figure(tokens: Tokens, lo: int, hi: int) -> bool:
     """Cheap test: could tokens [lo, hi), or the one before, belong to a figure?"""
     # Inlined rather than calling may_be_figure_key: this runs on every changed op.

@@ -15,6 +15,7 @@ from provenance.engine.figures import (
     may_touch_figure,
     read_figures,
 )
+from provenance.engine.groups import group_findings
 from provenance.engine.names import name_findings
 from provenance.engine.quotes import Quote, find_quotes, said_units, with_speakers
 from provenance.engine.result import (
@@ -26,9 +27,10 @@ from provenance.engine.result import (
     Stats,
 )
 from provenance.engine.tokens import is_number
+from provenance.engine.types import Match
 
 if TYPE_CHECKING:
-    from provenance.engine.types import Match, Side
+    from provenance.engine.types import Side
 
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
 
@@ -42,17 +44,59 @@ def find_all(
     if len(wording) < 2 and stats.derivative_share < 0.05:
         return []
     out: list[Finding] = []
+    groups: list[Finding] = []
     for m in matches:
         if m.s_lo < 0 or m.d_lo < 0:
             continue
-        out.extend(name_findings(src, der, m))
-        if m.kind in ("altered", "trimmed", "paraphrased"):
+        whole = with_edges(m)
+        out.extend(name_findings(src, der, whole))
+        if whole.kind in ("altered", "trimmed", "paraphrased"):
             # Verbatim and reused passages have the same keys, so the same figures.
-            out.extend(_number_findings(src, der, m))
+            out.extend(_number_findings(src, der, whole))
+        if whole.kind in ("altered", "trimmed"):
+            groups.extend(group_findings(src, der, whole))
         if m.moved:
             out.append(_moved(src, der, m))
     out.extend(_quote_findings(src, der, matches, tiles))
+    if groups:
+        # Inside a quotation the change is an altered quotation, reported as such.
+        quoted = [q.span for q in find_quotes(der)]
+        out.extend(
+            g
+            for g in groups
+            if g.derivative_span is not None
+            and not any(a <= g.derivative_span[0] < b for a, b in quoted)
+        )
     return ranked(_replaced_quotes(src, der, matches, out))
+
+
+EDGE_REWRITE = 8  # words on either side of a cut edge that a rewrite of the sentence's end may span
+
+
+def with_edges(m: Match) -> Match:
+    """The passage widened to its whole sentences where a cut edge is a short rewrite.
+
+    A copy cut inside a sentence leaves the words before (or after) the cut outside
+    the passage. When they are few on both sides ("In 2023, 45" rewritten as "Last
+    year some 60"), they are the sentence's own opening (or ending) redone, and what
+    they say still counts: a changed figure or a removed name there is a finding like
+    any other. Longer stretches are the host's own text and the source's unused words,
+    which have nothing to do with each other.
+    """
+    head = m.cut_head if _short_edge(m.cut_head) else []
+    tail = m.cut_tail if _short_edge(m.cut_tail) else []
+    if not head and not tail:
+        return m
+    ops = head + m.ops + tail
+    return Match("altered", ops[0].s_lo, ops[-1].s_hi, ops[0].d_lo, ops[-1].d_hi, 0.0, ops)
+
+
+def _short_edge(ops: list[RawOp]) -> bool:
+    if not ops:
+        return False
+    s_words = ops[-1].s_hi - ops[0].s_lo
+    d_words = ops[-1].d_hi - ops[0].d_lo
+    return s_words <= EDGE_REWRITE and d_words <= EDGE_REWRITE
 
 
 def ranked(findings: list[Finding]) -> list[Finding]:
@@ -140,6 +184,32 @@ def _without(figs: list[Figure], others: list[Figure]) -> list[Figure]:
     return out
 
 
+def _unmoved(
+    s_figs: list[Figure], d_figs: list[Figure], ops: list[RawOp]
+) -> tuple[list[Figure], list[Figure]]:
+    """Drop the figures that stand in copied wording on both sides, twinned by position.
+
+    They are the same figure, whatever else the sentences hold; matched by amount
+    instead, a "6" rewritten at the edge could take the twin of a "six" copied later
+    and leave that "six" to pass for the change.
+    """
+    twin: dict[int, int] = {}
+    for op in ops:
+        if (op.kind == "equal" or op.trivial) and op.s_hi - op.s_lo == op.d_hi - op.d_lo:
+            for k in range(op.s_hi - op.s_lo):
+                twin[op.s_lo + k] = op.d_lo + k
+    d_at = {f.lo: f for f in d_figs}
+    gone: set[int] = set()
+    s_left = []
+    for f in s_figs:
+        g = d_at.get(twin.get(f.lo, -1))
+        if g is not None and id(g) not in gone and f.same_as(g, strict=False):
+            gone.add(id(g))
+        else:
+            s_left.append(f)
+    return s_left, [g for g in d_figs if id(g) not in gone]
+
+
 def _context(side: Side, i: int) -> set[str]:
     """Words around a figure (and the word part of "12-month"), for pairing changed figures."""
     keys = side.tokens.keys
@@ -167,6 +237,7 @@ def _number_findings(src: Side, der: Side, m: Match) -> list[Finding]:
     if not s_figs or not d_figs:
         return []
     # The same amount in another form ("£7m", "seven million pounds") is not a change.
+    s_figs, d_figs = _unmoved(s_figs, d_figs, m.ops)
     s_only = _without(s_figs, d_figs)
     d_only = _without(d_figs, s_figs)
     if not s_only or not d_only:

@@ -28,6 +28,7 @@ FindingType = Literal[
     "claim_weakened",
     "subjects_generalised",
     "advice_added",
+    "group_relabelled",
 ]
 Severity = Literal["high", "medium", "low"]
 # What a reader must notice first: words put in someone's mouth, then who is named,
@@ -38,6 +39,7 @@ FINDING_RANK: dict[str, int] = {
     "quote_replaced": 0,
     "name_added": 1,
     "name_removed": 1,
+    "group_relabelled": 1,
     "number_changed": 2,
     "quote_unsourced": 3,
     "passage_moved": 4,
@@ -54,6 +56,7 @@ SEVERITY: dict[str, Severity] = {
     "quote_replaced": "high",
     "name_added": "medium",
     "name_removed": "medium",
+    "group_relabelled": "high",
     "number_changed": "medium",
     "quote_unsourced": "low",
     "passage_moved": "low",
@@ -71,6 +74,7 @@ REASON: dict[str, str] = {
     "name_added": "The article names someone the release does not.",
     "name_removed": "The article drops a name the release gives.",
     "number_changed": "A figure differs from the release's.",
+    "group_relabelled": "The article names a group of people differently from the release.",
     "quote_unsourced": "The release cannot confirm these quoted words.",
     "quote_replaced": "One speaker's words stand where the release quoted someone else.",
     "passage_moved": "The article tells the release's points in another order.",

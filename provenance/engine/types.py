@@ -40,3 +40,7 @@ class Match:
     d_span: tuple[int, int] | None = None
     # Cut inside a unit at an edge: a copy that starts or ends mid-sentence.
     partial: bool = False
+    # The ops of the linked units left outside the passage at its head and tail: the
+    # findings still read the whole sentences, so an edit at the cut is not lost.
+    cut_head: list[RawOp] = field(default_factory=list)
+    cut_tail: list[RawOp] = field(default_factory=list)
