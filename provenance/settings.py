@@ -175,13 +175,12 @@ AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-# Behind a proxy the client's address is in X-Forwarded-For; set how many proxies to trust.
-AXES_IPWARE_PROXY_COUNT = (
+# Behind AXES_PROXY_COUNT proxies the client's address is read from X-Forwarded-For,
+# that many entries from the right (the proxies' own); unset, only REMOTE_ADDR counts.
+AXES_PROXY_COUNT = (
     int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
 )
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 # A signed-in session ends after this many seconds without a request (0: never); see
 # accounts/idle.py. SESSION_COOKIE_AGE still caps a session's whole life (two weeks).
