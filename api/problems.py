@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -164,6 +165,14 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem_response(413, "The request body is over the size limit.", slug="too-large")
 
 
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return problem_response(
+        400,
+        "The upload could not be read: send it as multipart/form-data with a boundary.",
+        slug="malformed-body",
+    )
+
+
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return problem_response(500, "Something went wrong on our side. Try again later.")
@@ -181,6 +190,7 @@ def install(api: NinjaAPI) -> None:
         (Http404, _not_found),
         (PermissionDenied, _forbidden),
         (RequestDataTooBig, _too_big),
+        (MultiPartParserError, _bad_multipart),
         (Exception, _unexpected),
     ]
     for exc_class, handler in handlers:
