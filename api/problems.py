@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from ninja import Schema
@@ -23,6 +24,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from documents.errors import RejectedInput
+from provenance.busy import is_locked_database, retry_after
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -173,6 +175,20 @@ def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpRespo
     )
 
 
+def _database(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    if not is_locked_database(exc):
+        return _unexpected(request, exc)
+    # A locked SQLite database is a busy server, as on the pages: try again shortly.
+    logger.warning("Database locked: %s %s answered 503", request.method, request.path)
+    wait = retry_after()
+    return problem_response(
+        503,
+        f"The database is busy. Nothing was changed; try again in {wait} seconds.",
+        slug="busy",
+        headers={"Retry-After": str(wait)},
+    )
+
+
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("API error on %s %s", request.method, request.path)
     return problem_response(500, "Something went wrong on our side. Try again later.")
@@ -191,6 +207,7 @@ def install(api: NinjaAPI) -> None:
         (PermissionDenied, _forbidden),
         (RequestDataTooBig, _too_big),
         (MultiPartParserError, _bad_multipart),
+        (OperationalError, _database),
         (Exception, _unexpected),
     ]
     for exc_class, handler in handlers:

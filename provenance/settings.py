@@ -175,9 +175,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-# Behind AXES_PROXY_COUNT proxies the client's address is read from X-Forwarded-For,
-# that many entries from the right (the proxies' own); unset, only REMOTE_ADDR counts.
-AXES_PROXY_COUNT = (
+# Behind AXES_PROXY_COUNT proxies the client's address (for lockouts and rate limits) is
+# read from X-Forwarded-For, that many entries from the right; unset, only REMOTE_ADDR
+# counts. Named CLIENT_PROXY_COUNT here: axes warns about its own old AXES_PROXY_COUNT.
+CLIENT_PROXY_COUNT = (
     int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
 )
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
@@ -185,6 +186,8 @@ AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 # A signed-in session ends after this many seconds without a request (0: never); see
 # accounts/idle.py. SESSION_COOKIE_AGE still caps a session's whole life (two weeks).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+# Database sessions that skip a refresh when SQLite is locked (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 
 # Password-reset and invitation mail: printed in development, kept in memory in tests,
 # sent by SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS)

@@ -29,7 +29,7 @@ def through_proxy(username: str, password: str, forwarded: str) -> Any:
 def test_a_guesser_behind_the_proxy_locks_only_their_own_address(
     moderator: User, settings: Any
 ) -> None:
-    settings.AXES_PROXY_COUNT = 1
+    settings.CLIENT_PROXY_COUNT = 1
     for n in range(10):
         through_proxy("mo", f"wrong-{n}", "203.0.113.5")
     assert through_proxy("mo", PASSWORD, "203.0.113.5").status_code == 429
@@ -40,7 +40,7 @@ def test_a_guesser_behind_the_proxy_locks_only_their_own_address(
 def test_a_forged_entry_before_the_proxys_own_does_not_escape_the_lock(
     moderator: User, settings: Any
 ) -> None:
-    settings.AXES_PROXY_COUNT = 1
+    settings.CLIENT_PROXY_COUNT = 1
     for n in range(10):
         through_proxy("mo", f"wrong-{n}", f"192.0.2.{n}, 203.0.113.5")
     # The guesser writes a new address each time, but the proxy's entry is the same.
@@ -50,7 +50,7 @@ def test_a_forged_entry_before_the_proxys_own_does_not_escape_the_lock(
 def test_without_the_proxy_setting_a_forwarded_header_changes_nothing(
     moderator: User, settings: Any
 ) -> None:
-    settings.AXES_PROXY_COUNT = None
+    settings.CLIENT_PROXY_COUNT = None
     for n in range(10):
         through_proxy("mo", f"wrong-{n}", f"192.0.2.{n}")
     assert through_proxy("mo", PASSWORD, "198.51.100.7").status_code == 429
