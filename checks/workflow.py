@@ -104,7 +104,11 @@ def _fetched_text(url: str) -> str:
     except ValidationError as exc:
         raise RejectedInput(f"“{url[:80]}” is not a web address (http:// or https://).") from exc
     fetched = fetch.fetch(url)  # its SSRF guards: no private or local addresses
-    return extract(fetched.data, fetched.filename, fetched.content_type).text.strip()
+    # Stops reading at the check's own limit, not after the whole file.
+    limit = settings.CHECK_MAX_CHARS
+    return extract(
+        fetched.data, fetched.filename, fetched.content_type, max_chars=limit
+    ).text.strip()
 
 
 def find_sources(text: str | AnalysedText, viewer: AnyUser) -> list[Found]:

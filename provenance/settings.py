@@ -387,6 +387,11 @@ if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Article checks (checks/): the longest article accepted, how many candidate sources the
 # engine compares, and the defaults of the admin-editable settings row (CheckSettings).
 CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "100000"))
+# Bounds on reading one document, enforced while it is read: its text's length, a PDF's
+# pages, and the seconds a PDF may take.
+EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "1000000"))
+PDF_MAX_PAGES = int(os.environ.get("PDF_MAX_PAGES", "500"))
+EXTRACT_MAX_SECONDS = float(os.environ.get("EXTRACT_MAX_SECONDS", "5"))
 CHECK_CANDIDATES = int(os.environ.get("CHECK_CANDIDATES", "5"))
 CHECK_RETENTION_DAYS = int(os.environ.get("CHECK_RETENTION_DAYS", "30"))
 CHECK_TOKEN_HOURLY_LIMIT = int(os.environ.get("CHECK_TOKEN_HOURLY_LIMIT", "60"))
