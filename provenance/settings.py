@@ -387,6 +387,8 @@ if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Article checks (checks/): the longest article accepted, how many candidate sources the
 # engine compares, and the defaults of the admin-editable settings row (CheckSettings).
 CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "100000"))
+# Checks one educator may start in an hour (a class link has its own allowance).
+CHECK_HOURLY_LIMIT = int(os.environ.get("CHECK_HOURLY_LIMIT", "30"))
 # Bounds on reading one document, enforced while it is read: its text's length, a PDF's
 # pages, and the seconds a PDF may take.
 EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "1000000"))
