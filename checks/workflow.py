@@ -226,6 +226,15 @@ def run_url_check(check_id: int) -> None:
         _fail(check, "The check stopped on an error on our side. Try it again later.")
 
 
+def resume() -> dict[str, int]:
+    """Queue again every address check whose worker stopped (`manage.py resume_work`)."""
+    restarted = Check.objects.restart_stale()
+    for check_id in restarted:
+        logger.warning("Check %s stopped with its worker; queueing it again", check_id)
+        transaction.on_commit(partial(_enqueue, check_id))
+    return {"checks": len(restarted)}
+
+
 def _fail(check: Check, message: str) -> None:
     Check.objects.filter(pk=check.pk).update(
         status=Check.Status.FAILED, error=message, finished_at=timezone.now()

@@ -196,3 +196,26 @@ def test_an_educators_own_checks_are_rate_limited(
     assert int(answers[2]["Retry-After"]) > 0
     assert "run all your checks for this hour" in answers[2].content.decode()
     assert Check.objects.count() == 2
+
+
+def test_a_check_whose_worker_died_is_queued_again_by_resume_work(
+    site: Site, class_token: ClassToken, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.tasks import default_task_backend
+    from django.utils import timezone
+
+    from provenance.jobs import resume_all
+
+    _response, check = ask(
+        Client(), class_token, site.base + "/article", django_capture_on_commit_callbacks
+    )
+    # Claimed by a worker that then died: running, and no sign of life for an hour.
+    Check.objects.filter(pk=check.pk).update(
+        status=Check.Status.RUNNING, heartbeat_at=timezone.now() - timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resume_all()["checks"] == {"checks": 1}
+    assert Check.objects.get(pk=check.pk).status == Check.Status.PENDING
+    assert [r.task.name for r in default_task_backend.results] == ["run_check", "run_check"]
