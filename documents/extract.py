@@ -607,7 +607,11 @@ def _pdf_pages(reader: PdfReader, limit: int) -> list[str]:
     A small PDF can name one content stream from thousands of pages; reading them all
     before checking would spend a minute on text we then refuse.
     """
-    count = len(reader.pages)
+    # The page tree's declared count first: counting the pages themselves parses every
+    # page object (a millisecond each), which is the cost the limit is there to avoid.
+    count = max(_declared_pages(reader), 0)
+    if count <= settings.PDF_MAX_PAGES:
+        count = len(reader.pages)
     if count > settings.PDF_MAX_PAGES:
         raise RejectedInput(
             f"This PDF has {count:,} pages; we read at most {settings.PDF_MAX_PAGES:,}. "
@@ -631,6 +635,20 @@ def _pdf_pages(reader: PdfReader, limit: int) -> list[str]:
             )
         pages.append(text)
     return pages
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """The /Count the PDF's page tree declares (it may lie low; `len` checks after)."""
+    from pypdf.generic import DictionaryObject
+
+    try:
+        pages = reader.root_object.get("/Pages")
+        pages = pages.get_object() if pages is not None else None
+        if not isinstance(pages, DictionaryObject):
+            return 0
+        return int(pages.get("/Count", 0))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return 0
 
 
 def _megabytes(size: int) -> str:
