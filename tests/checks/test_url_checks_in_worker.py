@@ -193,6 +193,7 @@ def test_an_educators_own_checks_are_rate_limited(
         for n in range(3)
     ]
     assert [a.status_code for a in answers] == [302, 302, 429]
+    assert "being checked…" in client.get(reverse("checks:list")).content.decode()
     assert int(answers[2]["Retry-After"]) > 0
     assert "run all your checks for this hour" in answers[2].content.decode()
     assert Check.objects.count() == 2
