@@ -17,11 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import people
+from accounts import people, resets
 from accounts.forms import ActiveForm, InviteForm, RoleForm
 from audit.log import Action, record
 from audit.models import AuditEntry
-from provenance import roles
+from provenance import roles, site
 from provenance.access import require_capability
 
 PAGE_SIZE = 50
@@ -37,10 +37,19 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form: Any) -> HttpResponse:
+        wait = resets.wait_before_sending(self.request, form.cleaned_data["email"])
+        if wait:
+            form.add_error(None, resets.too_many_message(wait))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            response["Retry-After"] = str(wait)
+            return response
         # Says nothing about whether the address is known (the page never does either).
         record(
             self.request, Action.PASSWORD_RESET_SENT, details={"email": form.cleaned_data["email"]}
         )
+        # The link names SITE_URL when it is set, never the Host header a request sent.
+        self.extra_email_context = {"site_url": site.site_url(self.request)}
         return super().form_valid(form)
 
 

@@ -7,7 +7,9 @@ so placing a quote in a new text goes:
 
 1. exact: every occurrence of the quote, ranked by how much of the old context
    surrounds it, then by nearness to where the old offsets map to in the new
-   text (through a diff of the two texts);
+   text (through a diff of the two texts); an occurrence with little of the old
+   context around it is placed but marked as out of context (`in_context`), so a
+   reviewed annotation goes back to review;
 2. fuzzy: diff-match-patch's bitap `match_main`, whose patterns are limited to
    32 characters, so long quotes are matched by head and tail separately and
    the distance between them is checked against the quote's length; the
@@ -30,6 +32,10 @@ MATCH_THRESHOLD = 0.3  # 0 = perfect match only, 1 = anything; dmp's default 0.5
 MATCH_DISTANCE = 1000  # how far from the expected place a match may drift (dmp units)
 MIN_SIMILARITY = 0.7  # a fuzzy placement must keep this share of the quote's characters
 LENGTH_TOLERANCE = 0.3  # a fuzzy placement may be this much longer or shorter than the quote
+# An occurrence is in the quote's own place when this share of the old context (prefix
+# and suffix together) still surrounds it; the same words elsewhere say something else
+# ("a further £9 million" is not "a new fund of £9 million").
+CONTEXT_KEPT = 0.5
 
 Method = Literal["exact", "fuzzy"]
 
@@ -52,6 +58,8 @@ class Placement:
     quote: Quote
     method: Method
     similarity: float
+    # False when the words were found only among other words than the old context's.
+    in_context: bool = True
 
 
 def quote_for(text: str, start: int, end: int, context: int = CONTEXT) -> Quote:
@@ -116,6 +124,12 @@ def _context_score(quote: Quote, text: str, start: int) -> int:
     return _common_suffix(before, quote.prefix) + _common_prefix(after, quote.suffix)
 
 
+def keeps_context(quote: Quote, text: str, start: int) -> bool:
+    """Whether the occurrence at `start` is surrounded by enough of the quote's old context."""
+    context = len(quote.prefix) + len(quote.suffix)
+    return context == 0 or _context_score(quote, text, start) >= CONTEXT_KEPT * context
+
+
 def find_exact(quote: Quote, text: str, expected: int) -> int | None:
     """Return the start of the best occurrence of quote.exact in text, or None."""
     best: tuple[int, int] | None = None  # (-context score, distance) ranks occurrences
@@ -168,7 +182,8 @@ def place(quote: Quote, new_text: str, positions: PositionMap | None = None) -> 
     expected = positions(quote.start) if positions is not None else quote.start
     start = find_exact(quote, new_text, expected)
     if start is not None:
-        return Placement(quote_for(new_text, start, start + len(quote.exact)), "exact", 1.0)
+        placed = quote_for(new_text, start, start + len(quote.exact))
+        return Placement(placed, "exact", 1.0, keeps_context(quote, new_text, start))
     span = find_fuzzy(quote, new_text, expected)
     if span is None:
         return None
@@ -176,4 +191,6 @@ def place(quote: Quote, new_text: str, positions: PositionMap | None = None) -> 
     score = similarity(quote.exact, found)
     if score < MIN_SIMILARITY:
         return None
-    return Placement(quote_for(new_text, *span), "fuzzy", score)
+    return Placement(
+        quote_for(new_text, *span), "fuzzy", score, keeps_context(quote, new_text, span[0])
+    )

@@ -340,11 +340,17 @@ def reanchor_annotations(
                     "prefix": q.prefix,
                     "suffix": q.suffix,
                 }
-                if q.exact != annotation.exact and annotation.status in REVIEWED:
-                    # Placed on reworded text: the review judged other words.
+                moved_words = q.exact != annotation.exact or not placed.in_context
+                if moved_words and annotation.status in REVIEWED:
+                    # Placed on reworded text, or on the same words in another sentence:
+                    # the review judged something else.
                     fields.update(BACK_TO_REVIEW)
                 action = Action.REANCHORED
-                extra = {"method": placed.method, "similarity": round(placed.similarity, 3)}
+                extra = {
+                    "method": placed.method,
+                    "similarity": round(placed.similarity, 3),
+                    "in_context": placed.in_context,
+                }
                 (report.fuzzy if placed.method == "fuzzy" else report.moved).append(annotation)
             _update(annotation, annotation.revision, fields)
             _record(annotation, None, action, {**_diff(before, annotation.snapshot()), **extra})

@@ -14,17 +14,17 @@ from collections.abc import Sequence
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from documents.errors import RejectedInput
-from provenance.busy import is_locked_database
+from provenance.busy import is_locked_database, retry_after
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -173,16 +173,25 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
     return problem_response(413, "The request body is over the size limit.", slug="too-large")
 
 
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return problem_response(
+        400,
+        "The upload could not be read: send it as multipart/form-data with a boundary.",
+        slug="malformed-body",
+    )
+
+
 def _database(request: HttpRequest, exc: OperationalError) -> HttpResponse:
     if not is_locked_database(exc):
         return _unexpected(request, exc)
-    # As the pages answer (provenance.busy): a full database, not a bug.
-    retry_after = str(settings.LOCKED_RETRY_AFTER_SECONDS)
+    # A locked SQLite database is a busy server, as on the pages: try again shortly.
+    logger.warning("Database locked: %s %s answered 503", request.method, request.path)
+    wait = retry_after()
     return problem_response(
         503,
-        f"The database is busy. Try again in {retry_after} seconds.",
+        f"The database is busy. Nothing was changed; try again in {wait} seconds.",
         slug="busy",
-        headers={"Retry-After": retry_after},
+        headers={"Retry-After": str(wait)},
     )
 
 
@@ -203,6 +212,7 @@ def install(api: NinjaAPI) -> None:
         (Http404, _not_found),
         (PermissionDenied, _forbidden),
         (RequestDataTooBig, _too_big),
+        (MultiPartParserError, _bad_multipart),
         (OperationalError, _database),
         (Exception, _unexpected),
     ]

@@ -6,3 +6,9 @@ from django.apps import AppConfig
 class ChecksConfig(AppConfig):
     name = "checks"
     verbose_name = "Article checks"
+
+    def ready(self) -> None:
+        from checks import workflow
+        from provenance.jobs import register_resumer
+
+        register_resumer("checks", workflow.resume)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from documents.models import DocumentVersion
+from provenance.jobs import Job, JobQuerySet
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -112,7 +113,7 @@ def retention_cutoff() -> datetime:
     return timezone.now() - timedelta(days=CheckSettings.load().retention_days)
 
 
-class CheckQuerySet(models.QuerySet["Check"]):
+class CheckQuerySet(JobQuerySet["Check"]):
     # Expiry is worked out from the current setting, so shortening the retention
     # period hides older checks at once, before `purge_checks` deletes them.
     def live(self) -> CheckQuerySet:
@@ -131,8 +132,13 @@ class CheckQuerySet(models.QuerySet["Check"]):
         return self.live().filter(class_token=token)
 
 
-class Check(models.Model):
-    """One article checked against the corpus, with what was found."""
+class Check(Job):
+    """One article checked against the corpus, with what was found.
+
+    A check of a pasted text is done when it is made; a check of an address is pending
+    until the worker has fetched and checked it (`status`, and `error` in words when it
+    failed), so no page waits on another site.
+    """
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checks"
@@ -152,9 +158,10 @@ class Check(models.Model):
     result = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    objects = CheckQuerySet.as_manager()
+    # Job's manager, with the checks' own queries (mypy cannot see the two managers agree).
+    objects = CheckQuerySet.as_manager()  # type: ignore[misc]
 
-    class Meta:
+    class Meta(Job.Meta):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:

@@ -49,8 +49,14 @@ def _run(form: CheckForm, token: ClassToken | None, owner: User) -> Check | None
 def check_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """My checks, and the form to check another article."""
     form = CheckForm(request.POST or None)
-    if request.method == "POST" and (check := _run(form, None, request.user)):
-        return redirect(check)
+    wait = 0
+    if request.method == "POST":
+        if wait := workflow.wait_before_checking(request.user):
+            form.add_error(
+                None, f"You have run all your checks for this hour. Try in {_minutes(wait)}."
+            )
+        elif check := _run(form, None, request.user):
+            return redirect(check)
     context = {
         "form": form,
         "checks": Check.objects.visible_to(request.user)[:LIST_LIMIT],
@@ -58,13 +64,19 @@ def check_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "token_form": ClassTokenForm(),
         "retention_days": CheckSettings.load().retention_days,
     }
-    return render(request, "checks/list.html", context, status=400 if form.errors else 200)
+    status = 429 if wait else 400 if form.errors else 200
+    response = render(request, "checks/list.html", context, status=status)
+    if wait:
+        response["Retry-After"] = str(wait)
+    return response
 
 
 @require_GET
 @require_check
 def check_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     check = get_check_for(request.user, pk)
+    if check.status != Check.Status.DONE:
+        return render(request, "checks/checking.html", {"check": check})
     return render(request, "checks/detail.html", check_context(check, request.user))
 
 
@@ -128,9 +140,17 @@ def class_detail(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     except TokenWithdrawn:
         return _private(render(request, "checks/class_withdrawn.html", status=410))
     check = get_class_check(class_token, pk)
+    if check.status != Check.Status.DONE:
+        context = {"check": check, "class_token": class_token}
+        return _private(render(request, "checks/checking.html", context))
     context = check_context(check, class_token.created_by)
     context["class_token"] = class_token
     return _private(render(request, "checks/detail.html", context))
+
+
+def _minutes(seconds: int) -> str:
+    minutes = max(1, round(seconds / 60))
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def _private(response: HttpResponse) -> HttpResponse:

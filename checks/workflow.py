@@ -1,15 +1,18 @@
 """Check an article against the corpus without adding it: read it, find its sources, keep the check.
 
 `read_article` validates what the educator (or class) sent and raises
-`RejectedInput` with a message for them; `do_check` finds the sources and writes
-the one `Check` row. Nothing here writes to the shared corpus or its index: the
-article is analysed in memory, ranked against the index with discovery's `rank`
-and compared with each likely source by the engine.
+`RejectedInput` with a message for them; `do_check` finds the sources of a pasted
+text and writes the one `Check` row, or queues an address for the worker
+(`run_url_check` fetches and checks it there). Nothing here writes to the shared
+corpus or its index: the article is analysed in memory, ranked against the index
+with discovery's `rank` and compared with each likely source by the engine.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -17,14 +20,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from checks.models import Check, ClassToken
 from comparisons.analysis import analysis_for
 from discovery.search import HIT_LIMIT, rank
 from documents import fetch
+from documents.clean import clean_line, clean_text
 from documents.errors import RejectedInput
 from documents.extract import extract, normalise_newlines
 from documents.models import Document, DocumentVersion
+from provenance import ratelimit
 from provenance.engine import AnalysedText, analyse, compare
 from provenance.engine import Comparison as EngineComparison
 
@@ -32,6 +38,8 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from provenance.roles import AnyUser
+
+logger = logging.getLogger(__name__)
 
 # Where an article's text most likely started: a release or statement beats an article
 # that copied it, so the best source of a near-copy of a news story is still its release.
@@ -72,21 +80,30 @@ class Found:
 
 
 def read_article(text: str, url: str) -> Article:
-    """Return the article to check from pasted text or a URL, or raise RejectedInput."""
+    """Return the article to check from pasted text or a URL, or raise RejectedInput.
+
+    An address is only checked for form here (`text` stays empty): fetching it may take
+    as long as the other site likes, so the worker does it (`run_url_check`).
+    """
     text, url = text.strip(), url.strip()
     if text and url:
         raise RejectedInput("Paste the article's text or give its address, not both.")
     if url:
-        text = _fetched_text(url)
+        _check_url_form(url)
+        return Article(title=clean_line(url)[:100], text="", url=url)
     if not text:
         raise RejectedInput("Paste the article's text or give its address.")
+    return _article(text, "")
+
+
+def _article(text: str, url: str) -> Article:
     limit = settings.CHECK_MAX_CHARS
     if len(text) > limit:
         raise RejectedInput(
             f"That article is {len(text):,} characters long; a check takes at most {limit:,}."
         )
-    text = normalise_newlines(text)
-    return Article(title=_title(text), text=text, url=url)
+    text = clean_text(normalise_newlines(text))
+    return Article(title=clean_line(_title(text)), text=text, url=url)
 
 
 def _title(text: str, limit: int = 100) -> str:
@@ -98,13 +115,25 @@ def _title(text: str, limit: int = 100) -> str:
     return line[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _fetched_text(url: str) -> str:
+def _check_url_form(url: str) -> None:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError as exc:
         raise RejectedInput(f"“{url[:80]}” is not a web address (http:// or https://).") from exc
+
+
+def _fetched_text(url: str) -> str:
     fetched = fetch.fetch(url)  # its SSRF guards: no private or local addresses
-    return extract(fetched.data, fetched.filename, fetched.content_type).text.strip()
+    # Stops reading at the check's own limit, not after the whole file.
+    limit = settings.CHECK_MAX_CHARS
+    return extract(
+        fetched.data, fetched.filename, fetched.content_type, max_chars=limit
+    ).text.strip()
+
+
+def wait_before_checking(owner: User) -> int:
+    """Count one check against the educator's hourly budget; 0 to go on, else seconds to wait."""
+    return ratelimit.take("checks", owner.pk, settings.CHECK_HOURLY_LIMIT, 3600)
 
 
 def find_sources(text: str | AnalysedText, viewer: AnyUser) -> list[Found]:
@@ -147,19 +176,68 @@ def best_source(found: list[Found]) -> Found | None:
 
 @transaction.atomic
 def do_check(owner: User, article: Article, token: ClassToken | None = None) -> Check:
-    """Find the article's sources as `owner` would see them and keep the check."""
+    """Keep the check: done at once for a pasted text, queued for the worker for an address."""
+    if not article.text:
+        check = Check.objects.create(
+            owner=owner, class_token=token, title=article.title, url=article.url, text=""
+        )
+        transaction.on_commit(partial(_enqueue, check.pk))
+        return check
+    check = Check(owner=owner, class_token=token, url=article.url)
+    _complete(check, article)
+    check.save()
+    return check
+
+
+def _enqueue(check_id: int) -> None:
+    from checks.tasks import run_check
+
+    run_check.enqueue(check_id)
+
+
+def _complete(check: Check, article: Article) -> None:
+    """Find the article's sources as the check's owner would see them, onto `check`."""
     analysed = analyse(article.text, name="article")
-    found = find_sources(analysed, owner)
+    found = find_sources(analysed, check.owner)
     best = best_source(found)
-    return Check.objects.create(
-        owner=owner,
-        class_token=token,
-        title=article.title,
-        url=article.url,
-        text=article.text,
-        sources=[f.to_dict() for f in found],
-        best_version=best.version if best else None,
-        result=best.result.to_dict() if best else None,
+    check.title = article.title
+    check.text = article.text
+    check.sources = [f.to_dict() for f in found]
+    check.best_version = best.version if best else None
+    check.result = best.result.to_dict() if best else None
+    check.status = Check.Status.DONE
+    check.finished_at = timezone.now()
+
+
+def run_url_check(check_id: int) -> None:
+    """Fetch a queued check's address and check it (in the worker); a failure is kept in words."""
+    if not Check.objects.claim(check_id, attempts=F("attempts") + 1):
+        return  # another worker has it, or it is finished
+    check = Check.objects.select_related("owner").get(pk=check_id)
+    try:
+        article = _article(_fetched_text(check.url), check.url)
+        with transaction.atomic():
+            _complete(check, article)
+            check.save()
+    except RejectedInput as exc:
+        _fail(check, exc.message)
+    except Exception:
+        logger.exception("Check %s failed", check_id)
+        _fail(check, "The check stopped on an error on our side. Try it again later.")
+
+
+def resume() -> dict[str, int]:
+    """Queue again every address check whose worker stopped (`manage.py resume_work`)."""
+    restarted = Check.objects.restart_stale()
+    for check_id in restarted:
+        logger.warning("Check %s stopped with its worker; queueing it again", check_id)
+        transaction.on_commit(partial(_enqueue, check_id))
+    return {"checks": len(restarted)}
+
+
+def _fail(check: Check, message: str) -> None:
+    Check.objects.filter(pk=check.pk).update(
+        status=Check.Status.FAILED, error=message, finished_at=timezone.now()
     )
 
 

@@ -30,6 +30,14 @@ ATTRIBUTES = frozenset(
 # Values that could fetch, run or restyle something: refused wherever they appear.
 ACTIVE = re.compile(r"(?i)url\s*\(|javascript|vbscript|data:|expression\s*\(|[<>\\]|&")
 CLASS_RE = re.compile(r"^[A-Za-z0-9_ -]{1,120}$")
+# Characters XML 1.0 cannot hold: lxml refuses to parse or set them, so one stray escape
+# in a stored title would fail the whole page. They are dropped, never passed on.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(value: str) -> str:
+    return NOT_XML.sub("", value)
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,8 @@ def _copy(source: etree._Element, parent: etree._Element, targets: Mapping[str, 
         return  # dropped with everything inside it
     element = etree.SubElement(parent, f"{{{SVG_NS}}}{name}")
     _copy_attributes(source, element, targets)
-    element.text = source.text if name in {"title", "text", "tspan"} else None
+    text = source.text if name in {"title", "text", "tspan"} else None
+    element.text = xml_safe(text) if text else None
     for child in source:
         _copy(child, element, targets)
     target = targets.get(source.get("id") or "")
@@ -98,13 +107,13 @@ def _retitle_and_link(element: etree._Element, target: Target) -> None:
     for old in element.findall(f"{{{SVG_NS}}}title"):
         element.remove(old)
     title = etree.Element(f"{{{SVG_NS}}}title")
-    title.text = target.title
+    title.text = xml_safe(target.title)
     element.insert(0, title)
     if not target.url:
         return
     link = etree.SubElement(element, f"{{{SVG_NS}}}a")
-    link.set("href", target.url)
-    link.set("aria-label", target.title)
+    link.set("href", xml_safe(target.url))
+    link.set("aria-label", xml_safe(target.title))
     for child in list(element):
         if child is not title and child is not link:
             link.append(child)
@@ -116,7 +125,7 @@ def clean_svg(svg: str | bytes, targets: Mapping[str, Target], label: str) -> st
     `targets` maps the ids we gave nodes and edges in the DOT text to their full titles
     and (nodes only) the address of their page; every other id is dropped.
     """
-    data = svg.encode() if isinstance(svg, str) else svg
+    data = NOT_XML_BYTES.sub(b"", svg.encode() if isinstance(svg, str) else svg)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
@@ -126,7 +135,7 @@ def clean_svg(svg: str | bytes, targets: Mapping[str, Target], label: str) -> st
     clean = etree.Element(f"{{{SVG_NS}}}svg", nsmap={None: SVG_NS})  # type: ignore[dict-item]
     _copy_attributes(root, clean, {})
     clean.set("role", "group")
-    clean.set("aria-label", label)
+    clean.set("aria-label", xml_safe(label))
     for child in root:
         _copy(child, clean, targets)
     return etree.tostring(clean, encoding="unicode")

@@ -235,7 +235,11 @@ def items_from_manifest(
             raise RejectedInput(
                 "The CSV manifest needs a header row with a text, file or url column."
             )
-        rows = [(reader.line_num, row) for row in reader]
+        try:
+            rows = [(reader.line_num, row) for row in reader]
+        except csv.Error as exc:
+            # The whole manifest is refused: the reader cannot go on past a broken field.
+            raise RejectedInput(_csv_problem(reader.line_num, exc)) from exc
     else:
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
@@ -245,11 +249,30 @@ def items_from_manifest(
             except json.JSONDecodeError:
                 rows.append((number, f"Line {number} is not valid JSON."))
                 continue
+            except (ValueError, RecursionError) as exc:
+                # Valid JSON built to exhaust the reader: refuse the manifest, not just the line.
+                raise RejectedInput(_json_problem(number, exc)) from exc
             if not isinstance(row, dict):
                 rows.append((number, f"Line {number} is not a JSON object."))
                 continue
             rows.append((number, row))
     return [_manifest_item(f"{label} row {number}", row, defaults, resolve) for number, row in rows]
+
+
+def _csv_problem(line: int, exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        reason = f"a field is longer than {csv.field_size_limit() // 1024} KiB"
+    else:
+        reason = "a quotation mark or a line break is out of place"
+    return f"The CSV manifest cannot be read at line {line}: {reason}. Nothing was imported."
+
+
+def _json_problem(line: int, exc: ValueError | RecursionError) -> str:
+    if isinstance(exc, RecursionError):
+        reason = "its brackets nest too deep"
+    else:
+        reason = "it holds a number with too many digits"
+    return f"Line {line} of the manifest cannot be read: {reason}. Nothing was imported."
 
 
 def _manifest_item(
@@ -341,11 +364,25 @@ def run_import_job(job_id: int) -> dict[str, int]:
     defaults = Metadata(**job.options.get("defaults", {}))
     try:
         items = items_from_payload(bytes(data), job.options.get("payload_type", ZIP), defaults)
+        run_items(job, items)
     except RejectedInput as exc:
         _finish(job, ImportJob.Status.FAILED, error=exc.message)
         return {"failed": 1}
-    run_items(job, items)
+    except Exception:
+        # Whatever went wrong, the job must not stay "running" with no word: each item
+        # already imported committed on its own and is kept.
+        logger.exception("Import job %s failed", job_id)
+        job.refresh_from_db()
+        _finish(job, ImportJob.Status.FAILED, error=_stopped_message(job))
+        return {"failed": 1}
     return {"added": job.added, "rejected": job.rejected}
+
+
+def _stopped_message(job: ImportJob) -> str:
+    return (
+        f"The import stopped on an unexpected error after {job.processed} of {job.total} "
+        "items. Those already imported are kept; upload the rest again."
+    )
 
 
 def run_items(

@@ -10,11 +10,13 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import time
 import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 import charset_normalizer
 import markdown
@@ -25,6 +27,9 @@ from lxml import html as lxml_html
 from documents.errors import RejectedInput
 from documents.metadata import Metadata
 from documents.sanitize import sanitize_html
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["Extracted", "RejectedInput", "extract", "extract_pasted", "sniff"]
 
@@ -55,19 +60,27 @@ def extract_pasted(text: str) -> Extracted:
 
 
 def extract(
-    data: bytes, filename: str = "", declared_type: str = "", encoding: str = ""
+    data: bytes,
+    filename: str = "",
+    declared_type: str = "",
+    encoding: str = "",
+    *,
+    max_chars: int | None = None,
 ) -> Extracted:
     """Read one document from its bytes; `filename` and `declared_type` are hints only.
 
     `encoding`, when given, is the uploader's choice for a text file (see
-    `encoding_choices`) and replaces detection.
+    `encoding_choices`) and replaces detection. The text may be at most `max_chars`
+    characters (EXTRACT_MAX_CHARS by default); a PDF is refused as soon as it passes
+    that, or EXTRACT_MAX_SECONDS, or has more than PDF_MAX_PAGES pages.
     """
+    limit = max_chars if max_chars is not None else settings.EXTRACT_MAX_CHARS
     check_size(data, filename)
     kind = sniff(data, filename)
     if kind == APPLICATION_PDF:
-        return _read_pdf(data)
+        return _read_pdf(data, limit)
     if kind == DOCX:
-        return _read_docx(data)
+        return _within(_read_docx(data), limit)
     if kind == ZIP:
         raise RejectedInput(
             "This is a zip archive, not a single document. Upload it as a bulk import."
@@ -75,12 +88,22 @@ def extract(
     text, encoding = _checked(data, encoding) if encoding else decode_text(data)
     suffix = PurePosixPath(filename.lower()).suffix
     if kind == TEXT_HTML or "html" in declared_type:
-        return _read_html(text)
+        return _within(_read_html(text), limit)
     if suffix in {".md", ".markdown"} or "markdown" in declared_type:
-        return _read_markdown(text, encoding)
-    return Extracted(
-        text=normalise_newlines(text), content_type=f"{TEXT_PLAIN}; charset={encoding}"
+        return _within(_read_markdown(text, encoding), limit)
+    return _within(
+        Extracted(text=normalise_newlines(text), content_type=f"{TEXT_PLAIN}; charset={encoding}"),
+        limit,
     )
+
+
+def _within(extracted: Extracted, limit: int) -> Extracted:
+    if len(extracted.text) > limit:
+        raise RejectedInput(
+            f"This document's text is {len(extracted.text):,} characters long; "
+            f"we take at most {limit:,}. Upload a shorter part of it."
+        )
+    return extracted
 
 
 def check_size(data: bytes, name: str = "") -> None:
@@ -539,7 +562,7 @@ def _read_docx(data: bytes) -> Extracted:
     )
 
 
-def _read_pdf(data: bytes) -> Extracted:
+def _read_pdf(data: bytes, limit: int) -> Extracted:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -547,7 +570,7 @@ def _read_pdf(data: bytes) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise RejectedInput("This PDF is password-protected. Upload an unprotected copy.")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        pages = _pdf_pages(reader, limit)
         info = reader.metadata
     except RejectedInput:
         raise
@@ -576,6 +599,56 @@ def _read_pdf(data: bytes) -> Extracted:
             published=created,
         ),
     )
+
+
+def _pdf_pages(reader: PdfReader, limit: int) -> list[str]:
+    """Each page's text, refusing as soon as the pages, characters or seconds run over.
+
+    A small PDF can name one content stream from thousands of pages; reading them all
+    before checking would spend a minute on text we then refuse.
+    """
+    # The page tree's declared count first: counting the pages themselves parses every
+    # page object (a millisecond each), which is the cost the limit is there to avoid.
+    count = max(_declared_pages(reader), 0)
+    if count <= settings.PDF_MAX_PAGES:
+        count = len(reader.pages)
+    if count > settings.PDF_MAX_PAGES:
+        raise RejectedInput(
+            f"This PDF has {count:,} pages; we read at most {settings.PDF_MAX_PAGES:,}. "
+            "Upload the pages you need, or paste their text."
+        )
+    deadline = time.monotonic() + settings.EXTRACT_MAX_SECONDS
+    pages: list[str] = []
+    total = 0
+    for page in reader.pages:
+        text = (page.extract_text() or "").strip()
+        total += len(text)
+        if total > limit:
+            raise RejectedInput(
+                f"This PDF's text runs past {limit:,} characters, the most we take. "
+                "Upload the pages you need, or paste their text."
+            )
+        if time.monotonic() > deadline:
+            raise RejectedInput(
+                f"This PDF takes too long to read (over {settings.EXTRACT_MAX_SECONDS} "
+                "seconds). Upload the pages you need, or paste their text."
+            )
+        pages.append(text)
+    return pages
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """The /Count the PDF's page tree declares (it may lie low; `len` checks after)."""
+    from pypdf.generic import DictionaryObject
+
+    try:
+        pages = reader.root_object.get("/Pages")
+        pages = pages.get_object() if pages is not None else None
+        if not isinstance(pages, DictionaryObject):
+            return 0
+        return int(pages.get("/Count", 0))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return 0
 
 
 def _megabytes(size: int) -> str:

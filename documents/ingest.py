@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from documents import duplicates, fetch
+from documents.clean import clean_line, clean_text
 from documents.errors import RejectedInput
 from documents.extract import Extracted, extract, extract_pasted
 from documents.furniture import repeated_lines_for_outlet, strip_furniture
@@ -154,35 +155,36 @@ def _prepare(
     if kind not in Document.Kind.values:
         choices = ", ".join(Document.Kind.values)
         raise RejectedInput(f"“{kind}” is not a kind of document. Choose one of: {choices}.")
-    url = merged.url.strip()
+    url = clean_line(merged.url)
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError as exc:
             raise RejectedInput(f"“{url[:80]}” is not a valid web address.") from exc
-    text, stripped = strip_furniture(extracted.text, repeated_lines_for_outlet(merged.outlet))
+    outlet = clean_line(merged.outlet)
+    text, stripped = strip_furniture(clean_text(extracted.text), repeated_lines_for_outlet(outlet))
     if not text.strip():
         raise RejectedInput("Once site furniture was removed, no text was left.")
-    title = merged.title or _first_line(text) or PurePosixPath(submission.filename).stem
+    title = clean_line(merged.title or _first_line(text) or PurePosixPath(submission.filename).stem)
     return Prepared(
         original=original,
-        original_name=PurePosixPath(submission.filename).name[:255],
+        original_name=clean_line(PurePosixPath(submission.filename).name)[:255],
         content_type=extracted.content_type,
         sha256=hashlib.sha256(original).hexdigest(),
         text=text,
         text_sha256=duplicates.text_digest(text),
-        display_html=extracted.display_html,
+        display_html=clean_text(extracted.display_html),
         stripped=[item.as_dict() for item in stripped],
         source=submission.source,
         source_url=source_url,
         kind=kind,
         title=title[:500],
-        outlet=merged.outlet.strip()[:200],
-        author=merged.author.strip()[:300],
+        outlet=outlet[:200],
+        author=clean_line(merged.author)[:300],
         url=url,
         published_on=published_on,
         published_at=published_at,
-        language=merged.language.strip()[:20],
+        language=clean_line(merged.language)[:20],
     )
 
 

@@ -51,6 +51,11 @@ def not_archived(through: str = "") -> Q:
     return Q(**{f"{through}archived_at__isnull": True})
 
 
+# Bounds on a search (see DocumentQuerySet.search).
+SEARCH_MAX_WORDS = 12
+SEARCH_MAX_WORD = 100
+
+
 class DocumentQuerySet(models.QuerySet["Document"]):
     def visible_to(self, user: AnyUser) -> DocumentQuerySet:
         """Documents this user may see (see `visible_filter`)."""
@@ -84,9 +89,16 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         return qs
 
     def search(self, q: str) -> DocumentQuerySet:
-        """Documents whose title, author, outlet or current text contain every word of `q`."""
+        """Documents whose title, author, outlet or current text contain every word of `q`.
+
+        Only the first SEARCH_MAX_WORDS distinct words count, each cut to SEARCH_MAX_WORD
+        characters: every word adds four conditions, and a thousand of them make a query
+        the database refuses ("Expression tree is too large"). A search that long finds
+        nothing more than its first words do.
+        """
         qs = self
-        for word in q.split():
+        words = dict.fromkeys(word[:SEARCH_MAX_WORD] for word in q.split())
+        for word in list(words)[:SEARCH_MAX_WORDS]:
             qs = qs.filter(
                 Q(title__icontains=word)
                 | Q(author__icontains=word)

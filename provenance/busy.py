@@ -26,6 +26,11 @@ def is_locked_database(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and any(m in str(exc) for m in LOCKED_MESSAGES)
 
 
+def retry_after() -> int:
+    """Seconds a client should wait before trying a write again."""
+    return int(settings.LOCKED_RETRY_AFTER_SECONDS)
+
+
 class LockedDatabaseMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -37,9 +42,7 @@ class LockedDatabaseMiddleware:
         if not is_locked_database(exception):
             return None
         logger.warning("Database locked: %s %s answered 503", request.method, request.path)
-        retry_after = settings.LOCKED_RETRY_AFTER_SECONDS
-        response = HttpResponse(
-            render_to_string("busy.html", {"retry_after": retry_after}), status=503
-        )
-        response["Retry-After"] = str(retry_after)
+        wait = retry_after()
+        response = HttpResponse(render_to_string("busy.html", {"retry_after": wait}), status=503)
+        response["Retry-After"] = str(wait)
         return response

@@ -176,17 +176,19 @@ AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-# Behind a proxy the client's address is in X-Forwarded-For; set how many proxies to trust.
-AXES_IPWARE_PROXY_COUNT = (
+# Behind AXES_PROXY_COUNT proxies the client's address (for lockouts and rate limits) is
+# read from X-Forwarded-For, that many entries from the right; unset, only REMOTE_ADDR
+# counts. Named CLIENT_PROXY_COUNT here: axes warns about its own old AXES_PROXY_COUNT.
+CLIENT_PROXY_COUNT = (
     int(os.environ["AXES_PROXY_COUNT"]) if os.environ.get("AXES_PROXY_COUNT") else None
 )
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 # A signed-in session ends after this many seconds without a request (0: never); see
 # accounts/idle.py. SESSION_COOKIE_AGE still caps a session's whole life (two weeks).
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(30 * 60)))
+# Database sessions that skip a refresh when SQLite is locked (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 
 # Password-reset and invitation mail: printed in development, kept in memory in tests,
 # sent by SMTP (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS)
@@ -216,6 +218,10 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "provenance@localhost")
 # How long an invitation or reset link works.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+# Reset mail per address and per client address, in a window of this many seconds.
+PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "3"))
+PASSWORD_RESET_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_PER_CLIENT", "10"))
+PASSWORD_RESET_RATE_WINDOW = int(os.environ.get("PASSWORD_RESET_RATE_WINDOW", "3600"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
@@ -413,6 +419,13 @@ if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Article checks (checks/): the longest article accepted, how many candidate sources the
 # engine compares, and the defaults of the admin-editable settings row (CheckSettings).
 CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "100000"))
+# Checks one educator may start in an hour (a class link has its own allowance).
+CHECK_HOURLY_LIMIT = int(os.environ.get("CHECK_HOURLY_LIMIT", "30"))
+# Bounds on reading one document, enforced while it is read: its text's length, a PDF's
+# pages, and the seconds a PDF may take.
+EXTRACT_MAX_CHARS = int(os.environ.get("EXTRACT_MAX_CHARS", "1000000"))
+PDF_MAX_PAGES = int(os.environ.get("PDF_MAX_PAGES", "500"))
+EXTRACT_MAX_SECONDS = float(os.environ.get("EXTRACT_MAX_SECONDS", "5"))
 CHECK_CANDIDATES = int(os.environ.get("CHECK_CANDIDATES", "5"))
 CHECK_RETENTION_DAYS = int(os.environ.get("CHECK_RETENTION_DAYS", "30"))
 CHECK_TOKEN_HOURLY_LIMIT = int(os.environ.get("CHECK_TOKEN_HOURLY_LIMIT", "60"))
