@@ -50,8 +50,11 @@ def test_a_long_pair_answers_202_with_a_status_url(api_for, educator, pair):
     assert status.json()["status"] == "pending"
 
 
-@override_settings(COMPARE_INLINE_MAX_WORDS=10, TASKS=DUMMY_TASKS)
 def test_long_comparisons_are_rate_limited(api_for, educator, seeds, settings):
+    # All through the settings fixture: mixed with @override_settings, its teardown would
+    # put back the decorator's TASKS and leave later tests on the dummy backend.
+    settings.COMPARE_INLINE_MAX_WORDS = 10
+    settings.TASKS = DUMMY_TASKS
     settings.API_RATE_LIMITS = {"long_comparison": (1, 3600)}
     client = api_for(educator)
     first = client.post(COMPARISONS, {"source": seeds["001"].pk, "derivative": seeds["000"].pk})
