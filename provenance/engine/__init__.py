@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from provenance.engine.analysis import AnalysedText, analyse
 from provenance.engine.compare import compare
+from provenance.engine.figures import Figure, figure_spans, read_figures
 from provenance.engine.fingerprint import fingerprints, hash_gram, kgram_hashes, winnow
 from provenance.engine.paraphrase import paraphrase_thresholds
 from provenance.engine.result import (
@@ -45,6 +46,7 @@ __all__ = [
     "WORDING_KINDS",
     "AnalysedText",
     "Comparison",
+    "Figure",
     "Finding",
     "Op",
     "Passage",
@@ -55,6 +57,7 @@ __all__ = [
     "analyse",
     "compare",
     "distinctive_terms",
+    "figure_spans",
     "fingerprints",
     "hash_gram",
     "is_content",
@@ -64,6 +67,7 @@ __all__ = [
     "key_sequence",
     "kgram_hashes",
     "paraphrase_thresholds",
+    "read_figures",
     "segment",
     "stem",
     "term_frequencies",
