@@ -134,7 +134,7 @@ def resume() -> dict[str, int]:
     outdated = list(done.exclude(engine_version=ENGINE_VERSION))
     for comparison in outdated:
         _enqueue(comparison)
-    return {"comparisons": restarted, "outdated comparisons": len(outdated)}
+    return {"comparisons": restarted + len(outdated)}
 
 
 def _enqueue(comparison: Comparison) -> None:
