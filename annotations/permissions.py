@@ -19,10 +19,6 @@ def is_admin(user: AnyUser) -> bool:
     return roles.ADMINS in roles.roles_of(user)
 
 
-def can_read(user: AnyUser) -> bool:
-    return roles.has_any_role(user)
-
-
 def can_create(user: AnyUser) -> bool:
     return roles.can_annotate(user)
 

@@ -53,8 +53,8 @@ class CheckSettings(models.Model):
 
     @classmethod
     def load(cls) -> CheckSettings:
-        row, _ = cls.objects.get_or_create(pk=1)
-        return row
+        # Unsaved defaults until an admin saves the row: reading the settings never writes.
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 def new_token() -> str:

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from checks.models import Check, ClassToken
 from comparisons.analysis import analysis_for
+from discovery.role_rule import origin_among
 from discovery.search import HIT_LIMIT, rank
 from documents import fetch
 from documents.clean import clean_line, clean_text
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Where an article's text most likely started: a release or statement beats an article
-# that copied it, so the best source of a near-copy of a news story is still its release.
-ORIGINAL_KINDS = frozenset({Document.Kind.PRESS_RELEASE, Document.Kind.STATEMENT})
 # A corpus document that holds this much of the article's wording is the same text.
 SAME_TEXT_SHARE = 0.9
 
@@ -167,11 +165,9 @@ def find_sources(text: str | AnalysedText, viewer: AnyUser) -> list[Found]:
 
 
 def best_source(found: list[Found]) -> Found | None:
-    """The source to compare with: the strongest release or statement, else the strongest."""
-    originals = [f for f in found if f.version.document.kind in ORIGINAL_KINDS]
-    if originals and originals[0].reuse_share >= settings.DISCOVERY_BEST_THRESHOLD:
-        return originals[0]
-    return found[0] if found else None
+    """The source to compare with: the origin by discovery's rule, else the strongest."""
+    origin = origin_among(found, lambda f: f.version.document.kind)
+    return origin or (found[0] if found else None)
 
 
 @transaction.atomic

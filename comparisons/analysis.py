@@ -24,10 +24,13 @@ _cache: OrderedDict[int, AnalysedText] = OrderedDict()
 _lock = Lock()
 
 
-def analysis_for(version: DocumentVersion, *, name: str = "text") -> AnalysedText:
+def analysis_for(
+    version: DocumentVersion, *, name: str = "text", keep: bool = True
+) -> AnalysedText:
     """Return the version's text analysis: from memory, else the database, else made now.
 
-    A row made by another engine version (or damaged) is replaced. Raises
+    A row made by another engine version (or damaged) is replaced; with `keep=False`
+    (a page, which never writes) one made now stays in memory only. Raises
     ValueError when the text is not text (binary data), as `analyse` does; its
     message calls the text `name` ("source", "derivative").
     """
@@ -41,19 +44,24 @@ def analysis_for(version: DocumentVersion, *, name: str = "text") -> AnalysedTex
     analysed = _load(version)
     if analysed is None:
         analysed = analyse(version.text, name=name)
-        try:
-            with transaction.atomic():
-                TextAnalysis.objects.update_or_create(
-                    version=version,
-                    defaults={"engine_version": ENGINE_VERSION, "data": analysed.to_bytes()},
-                )
-        except IntegrityError:
-            pass  # another worker kept the same analysis first
+        if keep:
+            _keep(version, analysed)
     with _lock:
         _cache[version.pk] = analysed
         if len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     return analysed
+
+
+def _keep(version: DocumentVersion, analysed: AnalysedText) -> None:
+    try:
+        with transaction.atomic():
+            TextAnalysis.objects.update_or_create(
+                version=version,
+                defaults={"engine_version": ENGINE_VERSION, "data": analysed.to_bytes()},
+            )
+    except IntegrityError:
+        pass  # another worker kept the same analysis first
 
 
 def _load(version: DocumentVersion) -> AnalysedText | None:

@@ -3,8 +3,8 @@
 `get_or_compute` is the one entry point for pages, commands and discovery. A
 stored result is reused while the engine version that made it is still the
 running one; otherwise it is recomputed. Small pairs are computed during the
-request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task in
-`comparisons.tasks`, and the page polls `status`/`progress` until it is done.
+request; pairs above `COMPARE_INLINE_MAX_WORDS` go to the background task
+`compute_comparison`, and the page polls `status`/`progress` until it is done.
 A queued or running comparison older than `JOB_STALE_AFTER_SECONDS` lost its
 worker (or never had one); the next `ensure_current` (or `resume_work`) starts it
 again, through the claims of `provenance.jobs`.
@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
-from provenance.engine import compare
+from provenance.engine import ENGINE_VERSION, compare
 
 if TYPE_CHECKING:
     from documents.models import DocumentVersion
@@ -119,18 +120,24 @@ def _claim_stale(comparison: Comparison) -> bool:
 
 
 def resume() -> dict[str, int]:
-    """Queue again every comparison whose worker stopped (start-up; see `resume_work`)."""
+    """Queue again every comparison whose worker stopped, or that an older engine made.
+
+    Run at start-up (`resume_work`), so after an engine upgrade the worker redoes the
+    stored results; the pages only read, and say the comparison is being worked out.
+    """
     restarted = 0
     for comparison in Comparison.objects.stale().with_documents():
         if _claim_stale(comparison):
             _enqueue(comparison)
             restarted += 1
-    return {"comparisons": restarted}
+    done = Comparison.objects.filter(status=Comparison.Status.DONE).with_documents()
+    outdated = list(done.exclude(engine_version=ENGINE_VERSION))
+    for comparison in outdated:
+        _enqueue(comparison)
+    return {"comparisons": restarted + len(outdated)}
 
 
 def _enqueue(comparison: Comparison) -> None:
-    from comparisons.tasks import compute_comparison
-
     comparison.status = Comparison.Status.PENDING
     # progress 1 marks "queued" so a page reload does not queue it twice.
     comparison.progress = 1
@@ -170,6 +177,16 @@ def run_comparison_by_id(comparison_id: int) -> None:
     if comparison is None or comparison.is_current:
         return
     run_comparison(comparison)
+
+
+@task()
+def compute_comparison(comparison_id: int) -> None:
+    """Compute a stored comparison that was too long to compute during the request.
+
+    The task sits beside the workflow it runs, so queueing it imports nothing that
+    imports this module back (`comparisons.tasks` only names it for older queue rows).
+    """
+    run_comparison_by_id(comparison_id)
 
 
 def _fail(comparison: Comparison, message: str) -> Comparison:

@@ -17,6 +17,7 @@ from documents.models import not_archived, visible_filter
 from provenance.engine import ENGINE_VERSION
 from provenance.engine import Comparison as EngineComparison
 from provenance.jobs import JobQuerySet, beat_is_older_than, stale_after
+from provenance.jobs import Status as JobStatus
 
 if TYPE_CHECKING:
     from documents.models import Document
@@ -67,11 +68,8 @@ class ComparisonQuerySet(JobQuerySet["Comparison"]):
 class Comparison(models.Model):
     """The engine's result for one source version and one derivative version."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to start"
-        RUNNING = "running", "Computing"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+    # The one status every kind of background work shares (`provenance.jobs`).
+    Status = JobStatus
 
     class Origin(models.TextChoices):
         MANUAL = "manual", "Picked by a user"

@@ -1,13 +1,11 @@
-"""Background tasks of the comparison app (run by `manage.py db_worker`)."""
+"""The comparison task, under the name rows queued before it moved still carry.
+
+The task is defined beside its workflow in `comparisons.compare`; a worker that
+reads an older queue row imports it from here.
+"""
 
 from __future__ import annotations
 
-from django.tasks import task
+from comparisons.compare import compute_comparison
 
-
-@task()
-def compute_comparison(comparison_id: int) -> None:
-    """Compute a stored comparison that was too long to compute during the request."""
-    from comparisons.compare import run_comparison_by_id
-
-    run_comparison_by_id(comparison_id)
+__all__ = ["compute_comparison"]

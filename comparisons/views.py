@@ -147,8 +147,8 @@ def pick(request: HttpRequest) -> HttpResponse:
 @require_role
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a comparison (or its progress while it is being computed)."""
-    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
-    if not comparison.is_done:
+    comparison = get_comparison_for(request.user, pk)
+    if not comparison.is_current:  # a GET shows what is stored; a POST or the worker computes
         context = {"comparison": comparison, "base_template": "base.html"}
         return render(request, "comparisons/computing.html", context)
     context = comparison_context(request, comparison)
@@ -178,9 +178,12 @@ def status(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 @require_role
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Work out a comparison the page could only say is missing: failed, outdated or stuck."""
     comparison = get_comparison_for(request.user, pk)
     if comparison.status == Comparison.Status.FAILED:
         compare.retry(comparison)
+    elif not comparison.is_current:
+        compare.ensure_current(comparison)  # a queued run still on time is left alone
     return redirect(comparison)
 
 
@@ -245,8 +248,8 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
         link = get_share_link(token)
     except LinkWithdrawn as gone:
         return _withdrawn(request, gone.link)
-    comparison = compare.ensure_current(link.comparison)
-    if not comparison.is_done:
+    comparison = link.comparison
+    if not comparison.is_current:
         context = {"comparison": comparison, "base_template": "comparisons/shared_base.html"}
         return _private(render(request, "comparisons/computing.html", context, status=503))
     context = comparison_context(request, comparison)
@@ -264,8 +267,8 @@ def present_context(request: HttpRequest, comparison: Comparison) -> dict[str, A
 @require_role
 def present(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a comparison's changes one per screen, for a projector."""
-    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
-    if not comparison.is_done:
+    comparison = get_comparison_for(request.user, pk)
+    if not comparison.is_current:
         return redirect(comparison)
     context = present_context(request, comparison)
     context["exit_url"] = comparison.get_absolute_url()
@@ -279,8 +282,8 @@ def shared_present(request: HttpRequest, token: str) -> HttpResponse:
         link = get_share_link(token)
     except LinkWithdrawn as gone:
         return _withdrawn(request, gone.link)
-    comparison = compare.ensure_current(link.comparison)
-    if not comparison.is_done:
+    comparison = link.comparison
+    if not comparison.is_current:
         return redirect(link)
     context = present_context(request, comparison)
     context.update(shared=True, exit_url=link.get_absolute_url())
@@ -291,8 +294,8 @@ def shared_present(request: HttpRequest, token: str) -> HttpResponse:
 @require_role
 def handout_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the printable handout, linking to the viewer's share link (or offering to make one)."""
-    comparison = compare.ensure_current(get_comparison_for(request.user, pk))
-    if not comparison.is_done:
+    comparison = get_comparison_for(request.user, pk)
+    if not comparison.is_current:
         return redirect(comparison)
     link = handout.share_link_for(comparison, request.user)
     origin = f"{request.scheme}://{request.get_host()}"
@@ -311,8 +314,8 @@ def shared_handout(request: HttpRequest, token: str) -> HttpResponse:
         link = get_share_link(token)
     except LinkWithdrawn as gone:
         return _withdrawn(request, gone.link)
-    comparison = compare.ensure_current(link.comparison)
-    if not comparison.is_done:
+    comparison = link.comparison
+    if not comparison.is_current:
         return redirect(link)
     origin = f"{request.scheme}://{request.get_host()}"
     context = handout.handout_context(comparison, request.GET, link, origin)

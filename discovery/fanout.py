@@ -165,7 +165,7 @@ def _units(release: Document) -> list[Unit]:
     version = release.current_version
     if version is None:
         return analyse(release.text).units
-    return analysis_for(version).units
+    return analysis_for(version, keep=False).units  # a page reads; the worker keeps analyses
 
 
 def fan_out(release: Document, viewer: AnyUser, limit: int | None = None) -> FanOut:

@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
 from discovery.dot import DotError, cached_svg
-from discovery.lineage import GraphEdge, graph_edges
+from discovery.edges import GraphEdge, graph_edges
 from discovery.relations import reuse_edges
 from discovery.svg_clean import SvgError, Target, clean_svg
 from documents.models import Document, Outlet

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from documents.models import visible_filter
 from provenance.jobs import JobQuerySet
+from provenance.jobs import Status as JobStatus
 
 if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
@@ -91,11 +92,9 @@ class TermPosting(models.Model):
         return f"term {self.hash:x} in version {self.version_id}"
 
 
-class Status(models.TextChoices):
-    PENDING = "pending", "Pending"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+# Indexing and discovery share the one job status (`provenance.jobs`); the name stays
+# importable from here for the callers that know it by this module.
+Status = JobStatus
 
 
 class IndexStateQuerySet(JobQuerySet["IndexState"]):

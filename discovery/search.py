@@ -35,8 +35,9 @@ from discovery.index import (
     keyed_rows,
     state_for,
 )
-from discovery.lineage import redecide
 from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPosting
+from discovery.reports import discovery_status
+from discovery.role_store import redecide
 from documents.models import Document, DocumentVersion
 from provenance.engine import (
     ENGINE_VERSION,
@@ -416,3 +417,22 @@ def find_sources(document: Document) -> Report:
         discovery_status=Status.DONE, discovered_at=timezone.now(), updated_at=timezone.now()
     )
     return report
+
+
+def ensure_discovered(document: Document) -> str:
+    """Run discovery now for a document whose discovery is pending or failed; the new status.
+
+    A write: for a command or a POST, never a GET (a page says "being worked out" and
+    the worker does it). A failure is recorded on the state row, as the worker's are.
+    """
+    status = discovery_status(document)
+    if status not in ("queued", "failed"):
+        return status
+    try:
+        find_sources(document)
+    except Exception as exc:  # the page must still render, saying what happened
+        logger.exception("On-demand discovery of document %s failed", document.pk)
+        IndexState.objects.filter(version_id=document.current_version_id).update(
+            discovery_status=Status.FAILED, error=f"{type(exc).__name__}: {exc}"
+        )
+    return discovery_status(document)

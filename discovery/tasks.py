@@ -1,21 +1,11 @@
-"""Background tasks of source discovery (run by `manage.py db_worker`)."""
+"""Discovery's background tasks, under the names rows queued before they moved still carry.
+
+The tasks are defined beside the steps they run, in `discovery.work`; a worker that
+reads an older queue row (and `manage.py db_worker`'s users) import them from here.
+"""
 
 from __future__ import annotations
 
-from django.tasks import task
+from discovery.work import discover_task, index_version_task
 
-
-@task()
-def index_version_task(version_id: int) -> None:
-    """Store a new version's fingerprints, then queue the search for its sources."""
-    from discovery.work import INDEX, run_step
-
-    run_step(INDEX, version_id)
-
-
-@task()
-def discover_task(version_id: int) -> None:
-    """Find an indexed version's sources and derivatives and store the comparisons."""
-    from discovery.work import DISCOVERY, run_step
-
-    run_step(DISCOVERY, version_id)
+__all__ = ["discover_task", "index_version_task"]

@@ -24,7 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.tasks import default_task_backend
+from django.tasks import default_task_backend, task
 from django.utils import timezone
 
 from discovery.index import index_version, index_versions
@@ -58,13 +58,25 @@ def on_version_created(sender: object, version: DocumentVersion | None = None, *
     transaction.on_commit(lambda: enqueue(INDEX, version_id))
 
 
-def enqueue(step: str, version_id: int, delay: timedelta | None = None) -> None:
-    from discovery import tasks
+@task()
+def index_version_task(version_id: int) -> None:
+    """Store a new version's fingerprints, then queue the search for its sources."""
+    run_step(INDEX, version_id)
 
-    task = tasks.index_version_task if step == INDEX else tasks.discover_task
+
+@task()
+def discover_task(version_id: int) -> None:
+    """Find an indexed version's sources and derivatives and store the comparisons."""
+    run_step(DISCOVERY, version_id)
+
+
+def enqueue(step: str, version_id: int, delay: timedelta | None = None) -> None:
+    # The tasks live here, beside the steps they run, so queueing one imports nothing
+    # that imports this module back.
+    chosen = index_version_task if step == INDEX else discover_task
     if delay and default_task_backend.supports_defer:
-        task = task.using(run_after=timezone.now() + delay)
-    task.enqueue(version_id)
+        chosen = chosen.using(run_after=timezone.now() + delay)
+    chosen.enqueue(version_id)
 
 
 def _mark(version_id: int, step: str, status: str, **extra: Any) -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from documents.models import Document, DocumentVersion
+from documents.models import Document, DocumentVersion, ImportJob
+from provenance import roles
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -33,3 +35,13 @@ def get_numbered_version_for(user: AnyUser, document_pk: int, number: int) -> Do
     """Return version `number` of a document this user may see, else raise Http404."""
     versions = DocumentVersion.objects.visible_to(user).select_related("document")
     return get_object_or_404(versions, document_id=document_pk, number=number)
+
+
+def get_import_job_for(user: AnyUser, pk: int) -> ImportJob:
+    """Return the bulk import if this user may see it (an uploader), else raise Http404.
+
+    The job page, its progress poll and the API's import status all come through here.
+    """
+    if not roles.can_upload(user):
+        raise Http404("No such import.")  # the uploaders' business: others learn nothing
+    return get_object_or_404(ImportJob, pk=pk)

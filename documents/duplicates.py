@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from documents.models import Document, DocumentVersion
 from documents.signals import near_duplicate_lookup
+from provenance.engine import key_sequence
 
 # Two texts sharing this share of their word triples are the same text, lightly edited.
 # Heavy reuse by another outlet (seed 000 of 001) stays well below it.
 NEAR_DUPLICATE_THRESHOLD = 0.8
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,9 @@ def text_digest(text: str) -> str:
 
 
 def shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+    # The engine's words and keys, as discovery reads them: "40 per cent" and "40%", or
+    # “curly” and "straight" quotes, are the same words here too.
+    words = key_sequence(text)
     if len(words) < size:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}

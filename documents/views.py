@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.log import Action, record
 from documents import bulk, curation
-from documents.access import get_document_for, get_numbered_version_for
+from documents.access import get_document_for, get_import_job_for, get_numbered_version_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
@@ -167,7 +167,7 @@ def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 @require_GET
 @require_upload
 def import_job(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(ImportJob, pk=pk)
+    job = get_import_job_for(request.user, pk)
     # Each item's version only for its near-duplicate note: not its bytes or text.
     items = job.items.select_related("document", "version__near_duplicate_of").defer(
         "version__original", "version__text", "version__display_html", "version__stripped"
@@ -184,7 +184,7 @@ def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
     Reads only the small status row: the archive lives in its own table.
     """
     bulk.resume(ImportJob.objects.filter(pk=pk))
-    job = get_object_or_404(ImportJob, pk=pk)
+    job = get_import_job_for(request.user, pk)
     return JsonResponse(
         {
             "id": job.pk,

@@ -82,9 +82,6 @@ class JobQuerySet(models.QuerySet[_M]):
         old = Q(**{f"{beat}__isnull": True}) | Q(**{f"{beat}__lt": stale_cutoff(now)})
         return self.in_flight_q(status_field) & old
 
-    def in_flight(self, status_field: str | None = None) -> Self:
-        return self.filter(self.in_flight_q(status_field))
-
     def stale(self, now: datetime | None = None, *, status_field: str | None = None) -> Self:
         """Work in flight whose heartbeat stopped longer ago than the stale limit."""
         return self.filter(self.stale_q(now, status_field))

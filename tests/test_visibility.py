@@ -25,6 +25,7 @@ from annotations.models import Annotation, Label
 from comparisons import sharing
 from comparisons.compare import get_or_compute
 from comparisons.models import Comparison, ShareLink
+from discovery.search import ensure_discovered
 from documents.models import Document, DocumentVersion
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +66,8 @@ def world(seeds: dict[str, Document], moderator2: User, educator: User) -> World
         on_release=annotate(moderator2, release.current_version, hidden),
     )
     Document.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
+    # The worker's discovery of the release (a page only reads what it stored).
+    ensure_discovered(release)
     return built
 
 

@@ -76,10 +76,13 @@ def annotation_panel(context: template.Context) -> dict[str, Any]:
     shared = bool(context.get("shared"))
     if comparison is None or request is None:
         return {"show": False}
-    annotations = Annotation.objects.for_comparison(comparison).with_related()
-    # A share link's getter has checked the comparison; its readers see only the public ones.
-    annotations = annotations.confirmed().public() if shared else annotations.visible_to(user)
-    items = list(annotations)
+    # A share link's getter has checked the comparison; what its readers see is the
+    # queryset's rule (`public_for`), the same for every route to a shared comparison.
+    if shared:
+        annotations = Annotation.objects.public_for(comparison)
+    else:
+        annotations = Annotation.objects.for_comparison(comparison).visible_to(user)
+    items = list(annotations.with_related())
     can_create = not shared and permissions.can_create(user)
     marks = [
         {

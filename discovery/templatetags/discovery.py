@@ -8,8 +8,8 @@ from typing import Any
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from discovery.lineage import SourcesReport, sources_report
 from discovery.models import IndexState
+from discovery.reports import SourcesReport, sources_report
 from documents.models import Document
 from provenance import roles
 

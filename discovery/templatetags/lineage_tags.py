@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from discovery.lineage import SourceEntry, origins_for
+from discovery.reports import SourceEntry, origins_for
 from documents.models import Document
 
 register = template.Library()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from provenance.engine.analysis import AnalysedText, analyse
 from provenance.engine.claims import ClaimLevel, ClaimReading, claim_features, claim_strength
 from provenance.engine.compare import compare
+from provenance.engine.figures import Figure, figure_spans, read_figures
 from provenance.engine.fingerprint import fingerprints, hash_gram, kgram_hashes, winnow
 from provenance.engine.paraphrase import paraphrase_thresholds
 from provenance.engine.result import (
@@ -48,6 +49,7 @@ __all__ = [
     "ClaimLevel",
     "ClaimReading",
     "Comparison",
+    "Figure",
     "Finding",
     "Op",
     "Passage",
@@ -60,6 +62,7 @@ __all__ = [
     "claim_strength",
     "compare",
     "distinctive_terms",
+    "figure_spans",
     "fingerprints",
     "hash_gram",
     "is_content",
@@ -69,6 +72,7 @@ __all__ = [
     "key_sequence",
     "kgram_hashes",
     "paraphrase_thresholds",
+    "read_figures",
     "segment",
     "stem",
     "term_frequencies",

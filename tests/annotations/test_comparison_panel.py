@@ -98,3 +98,23 @@ def test_annotations_on_other_versions_do_not_show(
     page = client_for(moderator).get(demo_comparison.get_absolute_url())
     assert panel_ids(page.content) == set()
     assert b"No annotations on these texts yet." in page.content
+
+
+def test_a_share_link_shows_what_the_queryset_rule_allows(
+    client: Client,
+    educator: User,
+    demo_comparison: Comparison,
+    on_comparison: dict,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The share link's visibility is `AnnotationQuerySet.public_for`, not a rule of the
+    # template tag's own: change the rule and the shared page follows.
+    from annotations.models import AnnotationQuerySet
+
+    def only_open(self: AnnotationQuerySet, comparison: Comparison) -> AnnotationQuerySet:
+        return self.for_comparison(comparison).filter(pk=on_comparison["public_open"].pk)
+
+    monkeypatch.setattr(AnnotationQuerySet, "public_for", only_open)
+    link = sharing.create_link(demo_comparison, educator, None)
+    shown = panel_ids(client.get(link.get_absolute_url()).content)
+    assert shown == {on_comparison["public_open"].pk}

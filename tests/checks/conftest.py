@@ -7,16 +7,14 @@ from typing import Any
 
 import pytest
 
-from documents.demo import load_demo
 from documents.models import Document
+from tests.conftest import load_indexed_seeds
 
 
 @pytest.fixture
 def seeds(db: None, django_capture_on_commit_callbacks: Callable[..., Any]) -> dict[str, Document]:
     """The five seeds, indexed (a check ranks candidates from the index)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        outcomes = load_demo()
-    return {number: outcome.document for number, outcome in outcomes.items()}
+    return load_indexed_seeds(django_capture_on_commit_callbacks)
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from documents.demo import load_demo
 from documents.models import Document
+from tests.conftest import load_indexed_seeds
 
 
 @pytest.fixture
@@ -18,6 +18,4 @@ def seeds(db: None, django_capture_on_commit_callbacks: Callable[..., Any]) -> d
     Tests run tasks with the immediate backend, so running the on-commit hooks runs
     the whole chain: version_created → index task → discovery task.
     """
-    with django_capture_on_commit_callbacks(execute=True):
-        outcomes = load_demo()
-    return {number: outcome.document for number, outcome in outcomes.items()}
+    return load_indexed_seeds(django_capture_on_commit_callbacks)

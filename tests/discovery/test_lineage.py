@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from discovery.lineage import sources_report
 from discovery.models import Role, SourceRelation
+from discovery.search import find_sources
 from documents.demo import SEEDS, SEEDS_DIR, load_demo
 from documents.ingest import NearDuplicates, Submission, ingest
 from documents.metadata import Metadata
@@ -164,7 +165,7 @@ def test_find_sources_answers_for_a_pending_document(
     assert {"role", "derivative_share", "source_share", "reason", "weak"} <= set(data["sources"][0])
 
 
-def test_the_document_page_shows_the_report_above_the_text_even_when_pending(
+def test_the_document_page_says_pending_then_shows_the_report_above_the_text(
     seeds: dict[str, Document], client_for: Callable[..., Any], educator: Any
 ) -> None:
     mp_text = (SEEDS_DIR / "000_2c9eaf67016cf026.txt").read_text()
@@ -174,7 +175,13 @@ def test_the_document_page_shows_the_report_above_the_text_even_when_pending(
         near_duplicates=NearDuplicates.SEPARATE,
     )
     assert outcome.document is not None
-    page = client_for(educator).get(outcome.document.get_absolute_url()).content.decode()
+    client = client_for(educator)
+    # Before the worker has run, the page only says so: a GET never runs discovery.
+    page = client.get(outcome.document.get_absolute_url()).content.decode()
+    assert "being worked out" in page
+    assert not SourceRelation.objects.filter(article=outcome.document).exists()
+    find_sources(outcome.document)  # what the worker's discovery task does
+    page = client.get(outcome.document.get_absolute_url()).content.decode()
     report_at = page.index("Where this text came from")
     assert report_at < page.index('id="text-heading"') < page.index('id="versions-heading"')
     assert "origin" in page[report_at:] and seeds["001"].title in page[report_at:]

@@ -97,3 +97,28 @@ def test_a_release_with_text_outside_the_copied_story_stays_a_source() -> None:
     roles = {d.document.title: (d.role, d.direct) for d in decisions}
     assert roles["Release B"][1]
     assert roles["Story"] == (Role.DIRECT, True)
+
+
+def test_a_reason_names_the_figure_the_engine_reads_even_in_words() -> None:
+    # The words come from `role_reasons`, which reads figures with the engine: "seven
+    # million pounds" is a figure as much as "£7m", though it holds no digit.
+    from discovery.role_reasons import explain
+
+    lead = "The council said the plan would fund new libraries across the districts. "
+    extra = (
+        "The council pledged seven million pounds for the new reading rooms it will open "
+        "next year. "
+    )
+    article = _doc(1, "Story", "article", lead * 3 + extra)
+    release = _doc(2, "Release", "press_release", lead * 3)
+    story = _doc(3, "Other story", "article", extra)
+    size, start = len(article.text), len(lead * 3)
+    decisions = explain(
+        decide(
+            article,
+            [_candidate(release, 0.7, [(0, start)]), _candidate(story, 0.3, [(start, size)])],
+        ),
+        article,
+    )
+    reason = next(d.reason for d in decisions if d.document == story)
+    assert "supplies the passage giving seven million pounds" in reason, reason

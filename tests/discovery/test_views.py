@@ -126,7 +126,7 @@ def test_the_document_page_lists_sources_with_both_shares(
     seeds: dict[str, Document], client_for: ClientFor, educator: User
 ) -> None:
     page = client_for(educator).get(seeds["000"].get_absolute_url()).content.decode()
-    assert "Indexing: done" in page
+    assert "Indexing: finished" in page
     assert seeds["001"].title in page
     assert "direct source" in page
     assert "Of it reused here" in page and "Of this text from it" in page

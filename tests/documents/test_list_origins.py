@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from documents.demo import load_demo
 from documents.models import Document
+from tests.conftest import load_indexed_seeds
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def seeds(db: None, django_capture_on_commit_callbacks: Callable[..., Any]) -> dict[str, Document]:
     """The seeds through the real pipeline, so discovery has typed their sources."""
-    with django_capture_on_commit_callbacks(execute=True):
-        outcomes = load_demo()
-    return {number: outcome.document for number, outcome in outcomes.items()}
+    return load_indexed_seeds(django_capture_on_commit_callbacks)
 
 
 def _row(html: str, title: str) -> str:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from discovery.lineage import SourceEntry, sources_report
+from discovery.reports import SourceEntry, sources_report
 from discovery.search import find_sources
 from documents.models import Document
 
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         # The operator sees every stored relation; pages filter by their viewer.
-        report = sources_report(document, None, on_demand=False)
+        report = sources_report(document, None)
         if options["json"]:
             data = report.to_dict()
             data["checked"] = checked.to_dict()
