@@ -1,13 +1,11 @@
-"""Background tasks of the checks app (run by `manage.py db_worker`)."""
+"""The checks app's background task, for `manage.py db_worker`.
+
+It is defined beside the workflow it runs (`checks.workflow.run_check`), so queueing
+it imports nothing that imports the workflow back; this module only names it.
+"""
 
 from __future__ import annotations
 
-from django.tasks import task
+from checks.workflow import run_check
 
-
-@task()
-def run_check(check_id: int) -> None:
-    """Fetch and check an article's address, away from the web request that asked."""
-    from checks.workflow import run_url_check
-
-    run_url_check(check_id)
+__all__ = ["run_check"]

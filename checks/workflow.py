@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import F
+from django.tasks import task
 from django.utils import timezone
 
 from checks.models import Check, ClassToken
@@ -186,8 +187,6 @@ def do_check(owner: User, article: Article, token: ClassToken | None = None) -> 
 
 
 def _enqueue(check_id: int) -> None:
-    from checks.tasks import run_check
-
     run_check.enqueue(check_id)
 
 
@@ -220,6 +219,12 @@ def run_url_check(check_id: int) -> None:
     except Exception:
         logger.exception("Check %s failed", check_id)
         _fail(check, "The check stopped on an error on our side. Try it again later.")
+
+
+@task()
+def run_check(check_id: int) -> None:
+    """Fetch and check an article's address, away from the web request that asked."""
+    run_url_check(check_id)
 
 
 def resume() -> dict[str, int]:

@@ -102,4 +102,6 @@ def test_share_links_are_shown_with_the_configured_site_url(
         HTTP_HOST="internal",
     )
     page = client.get(demo_comparison.get_absolute_url(), HTTP_HOST="internal").content.decode()
-    assert 'value="https://provenance.example.org/s/' in page
+    assert '<code class="share-url"' in page
+    assert ">https://provenance.example.org/s/" in page
+    assert "//internal/s/" not in page
