@@ -13,16 +13,14 @@ added by api.middleware.
 
 from __future__ import annotations
 
-import hashlib
-import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 
 from api.problems import TooManyRequests
+from provenance import ratelimit
 
 DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "fetch": (20, 3600),
@@ -59,16 +57,6 @@ def limit_for(bucket: str) -> tuple[int, int]:
     return limits.get(bucket, DEFAULT_LIMITS[bucket])
 
 
-def _count(key: str, window: int) -> int:
-    # add() is a no-op if the key exists, so the first call of a window sets the expiry.
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
 def spend(request: HttpRequest | None, who: Any, bucket: str) -> Standing:
     """Count one call against `who`'s budget for `bucket`; raise TooManyRequests if over.
 
@@ -77,12 +65,8 @@ def spend(request: HttpRequest | None, who: Any, bucket: str) -> Standing:
     kept on `request` for the response's RateLimit headers.
     """
     allowed, window = limit_for(bucket)
-    now = int(time.time())
-    start = now - now % window
     name = who if isinstance(who, str) else who.pk
-    digest = hashlib.sha256(str(name).encode()).hexdigest()[:32]  # any name makes a valid key
-    used = _count(f"api-rate:{bucket}:{digest}:{start}", window)
-    reset = max(1, start + window - now)
+    used, reset = ratelimit.count(f"api-{bucket}", name, window)
     standing = Standing(allowed, max(0, allowed - used), reset)
     if request is not None:
         request.rate_limit = standing  # type: ignore[attr-defined]

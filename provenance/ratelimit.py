@@ -13,8 +13,8 @@ import time
 from django.core.cache import cache
 
 
-def take(bucket: str, who: object, allowed: int, window: int) -> int:
-    """Count one use of `who`'s budget in `bucket`; 0 if allowed, else seconds to wait."""
+def count(bucket: str, who: object, window: int) -> tuple[int, int]:
+    """Count one use of `who`'s budget in `bucket`: (uses so far, seconds left in the window)."""
     now = int(time.time())
     start = now - now % window
     digest = hashlib.sha256(str(who).encode()).hexdigest()[:32]  # any value makes a valid key
@@ -26,4 +26,10 @@ def take(bucket: str, who: object, allowed: int, window: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
         used = 1
-    return 0 if used <= allowed else max(1, start + window - now)
+    return used, max(1, start + window - now)
+
+
+def take(bucket: str, who: object, allowed: int, window: int) -> int:
+    """Count one use of `who`'s budget in `bucket`; 0 if allowed, else seconds to wait."""
+    used, reset = count(bucket, who, window)
+    return 0 if used <= allowed else reset
