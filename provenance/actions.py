@@ -1,0 +1,66 @@
+"""The one way to write: every change to stored data runs inside an action.
+
+An action is a function (by convention `do_…` in an app's `actions.py`) that takes its
+actor, opens its own outermost transaction (`durable=True`, so no caller can fold it
+into a larger one and commit half of it), writes its audit entry inside that
+transaction, and leaves background work to `transaction.on_commit`.
+
+`@action` does the transaction and marks the running code as "inside an action", so
+a guard (see `provenance.write_guard`) can refuse model writes made by pages, the API,
+commands or the worker outside one. Writes that belong to an action but live in
+helper modules (indexing a version while it is ingested, say) are fine: the mark is
+per call stack, not per module.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import transaction
+
+_depth: ContextVar[int] = ContextVar("provenance_action_depth", default=0)
+
+
+def in_action() -> bool:
+    """True while an action (or the test/migration code that is allowed to write) runs."""
+    return _depth.get() > 0
+
+
+@contextmanager
+def acting(*, using: str | None = None) -> Iterator[None]:
+    """Run the block as an action: its own durable transaction, marked as such."""
+    token = _depth.set(_depth.get() + 1)
+    try:
+        with transaction.atomic(using=using, durable=True):
+            yield
+    finally:
+        _depth.reset(token)
+
+
+@contextmanager
+def allowed_writes() -> Iterator[None]:
+    """Mark a block as allowed to write without opening a transaction.
+
+    For code that is itself the outermost layer of a write but cannot be durable: data
+    migrations, test fixtures, and start-up housekeeping that runs before any request.
+    Never for pages, the API, commands or tasks: those call actions.
+    """
+    token = _depth.set(_depth.get() + 1)
+    try:
+        yield
+    finally:
+        _depth.reset(token)
+
+
+def action[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a `do_…` function: it runs in its own durable, marked transaction."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with acting():
+            return fn(*args, **kwargs)
+
+    return run
