@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from django.urls import reverse
 from ninja import Schema
+from pydantic import Field
 
 from api.pagination import PageLinks
+from comparisons import claims
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -17,6 +19,54 @@ if TYPE_CHECKING:
     from documents.models import Document, DocumentVersion, ImportJob
 
 Kind = Literal["press_release", "article", "statement", "other"]
+# The engine's finding types (a test keeps this list equal to the engine's).
+FindingKind = Literal[
+    "name_added",
+    "name_removed",
+    "number_changed",
+    "quote_altered",
+    "quote_unsourced",
+    "quote_replaced",
+    "attribution_changed",
+    "passage_moved",
+    "claim_strengthened",
+    "claim_weakened",
+    "subjects_generalised",
+    "advice_added",
+    "group_relabelled",
+]
+# The engine's ClaimLevel values, weakest first.
+ClaimLevelValue = Literal["none", "correlational", "conditional", "causal"]
+Span = Annotated[
+    list[int],
+    Field(min_length=2, max_length=2, description="[start, end) character offsets into the text."),
+]
+
+
+class FindingOut(Schema):
+    type: FindingKind = Field(
+        description="What was found. The claim kinds: `claim_strengthened` (the article "
+        "states a finding more strongly), `claim_weakened` (more cautiously), "
+        "`subjects_generalised` (a study in animals or cells told about people), "
+        "`advice_added` (the article tells readers what to do; the release did not)."
+    )
+    severity: Literal["high", "medium", "low"]
+    message: str = Field(description="The finding in one plain sentence.")
+    reason: str = Field(description="Why, naming the words on each side.")
+    source_span: Span | None = Field(description="The source's sentence or words, if any.")
+    derivative_span: Span | None = Field(description="The derivative's, if any.")
+    source_words: str | None = Field(
+        description="Claim kinds: the deciding words in the source (e.g. “is linked to”)."
+    )
+    derived_words: str | None = Field(
+        description="Claim kinds: the deciding words in the derivative (e.g. “cuts”)."
+    )
+    source_level: ClaimLevelValue | None = Field(
+        description="Claim kinds: how strongly the source states the claim."
+    )
+    derived_level: ClaimLevelValue | None = Field(
+        description="Claim kinds: how strongly the derivative states it."
+    )
 
 
 def api_url(request: HttpRequest, name: str, *args: Any) -> str:
@@ -65,6 +115,10 @@ class DocumentOut(DocumentRef):
 
 class DocumentListItem(DocumentRef):
     origin: DocumentRef | None
+    overstates_claim: bool = Field(
+        description="A current comparison with a source finds this story stating a claim "
+        "more strongly than the source (the documents page's badge)."
+    )
 
 
 class DocumentPage(PageLinks):
@@ -96,6 +150,9 @@ class ComparisonOut(Schema):
     page: str
     # The engine's own versioned JSON (its `schema` field names the version); null until done.
     result: dict[str, Any] | None
+    findings: list[FindingOut] | None = Field(
+        description="The engine's findings, most important first; null until done."
+    )
 
 
 class ComparisonStatus(Schema):
@@ -200,7 +257,30 @@ def comparison_out(request: HttpRequest, comparison: Comparison) -> ComparisonOu
         status_url=api_url(request, "comparison_status", comparison.pk),
         page=request.build_absolute_uri(comparison.get_absolute_url()),
         result=comparison.result if comparison.is_done else None,
+        findings=findings_out(comparison) if comparison.is_done else None,
     )
+
+
+def findings_out(comparison: Comparison) -> list[FindingOut]:
+    out = []
+    for f in comparison.engine_result.findings:
+        source_words, derived_words = claims.phrases(f)
+        source_level, derived_level = claims.levels(f)
+        out.append(
+            FindingOut(
+                type=f.type,
+                severity=f.severity,
+                message=f.message,
+                reason=f.reason,
+                source_span=list(f.source_span) if f.source_span else None,
+                derivative_span=list(f.derivative_span) if f.derivative_span else None,
+                source_words=source_words or None,
+                derived_words=derived_words or None,
+                source_level=source_level,  # type: ignore[arg-type]
+                derived_level=derived_level,  # type: ignore[arg-type]
+            )
+        )
+    return out
 
 
 def share_link_out(request: HttpRequest, link: ShareLink) -> ShareLinkOut:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from comparisons import claims
 from documents.models import not_archived, visible_filter
 from provenance.engine import ENGINE_VERSION
 from provenance.engine import Comparison as EngineComparison
@@ -94,6 +95,9 @@ class Comparison(models.Model):
     derivative_share = models.FloatField(null=True, blank=True, db_index=True)
     source_share = models.FloatField(null=True, blank=True, db_index=True)
     paraphrased_share = models.FloatField(null=True, blank=True, db_index=True)
+    # Kept beside the result so the documents list can flag and filter stories whose
+    # claims outrun their source without reading every stored result.
+    overstates_claim = models.BooleanField(default=False, db_index=True)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANUAL)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -172,6 +176,7 @@ class Comparison(models.Model):
         self.derivative_share = stats.derivative_share
         self.source_share = stats.source_share
         self.paraphrased_share = stats.paraphrased_share
+        self.overstates_claim = claims.overstates(result)
         self.status = self.Status.DONE
         self.progress = 100
         self.error = ""
@@ -183,6 +188,7 @@ class Comparison(models.Model):
             "derivative_share",
             "source_share",
             "paraphrased_share",
+            "overstates_claim",
             "status",
             "progress",
             "error",

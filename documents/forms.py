@@ -26,6 +26,11 @@ class DocumentFilterForm(forms.Form):
         label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     archived = forms.BooleanField(label="Show archived only", required=False)
+    claim = forms.ChoiceField(
+        label="Claims",
+        choices=[("", "Any"), ("strengthened", "Stated more strongly than the source")],
+        required=False,
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from provenance import roles
+from provenance.engine import ENGINE_VERSION
 from provenance.jobs import Job
 
 if TYPE_CHECKING:
@@ -56,6 +57,21 @@ SEARCH_MAX_WORDS = 12
 SEARCH_MAX_WORD = 100
 
 
+def _overstating_versions() -> models.QuerySet[DocumentVersion]:
+    """Versions that a current, finished comparison with a source flags as stating a claim
+    more strongly than that source (or a study in animals as about people).
+
+    Reads the flag each comparison stores with its result (by the reverse relation, so
+    this app need not import comparisons); an outdated result does not count until the
+    worker recomputes it.
+    """
+    return DocumentVersion.objects.filter(
+        comparisons_as_derivative__overstates_claim=True,
+        comparisons_as_derivative__engine_version=ENGINE_VERSION,
+        comparisons_as_derivative__status="done",
+    )
+
+
 class DocumentQuerySet(models.QuerySet["Document"]):
     def visible_to(self, user: AnyUser) -> DocumentQuerySet:
         """Documents this user may see (see `visible_filter`)."""
@@ -87,6 +103,16 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         if end:
             qs = qs.filter(published_on__lte=end)
         return qs
+
+    def overstating_claims(self) -> DocumentQuerySet:
+        """Stories whose current text a current comparison finds overstating its source's claim."""
+        return self.filter(current_version__in=_overstating_versions())
+
+    def with_claim_flag(self) -> DocumentQuerySet:
+        """Annotate `overstates_claim` (what `overstating_claims` filters on), one subquery."""
+        return self.annotate(
+            overstates_claim=Exists(_overstating_versions().filter(pk=OuterRef("current_version")))
+        )
 
     def search(self, q: str) -> DocumentQuerySet:
         """Documents whose title, author, outlet or current text contain every word of `q`.

@@ -26,8 +26,10 @@ PAGE_SIZE = 25
 @require_role
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.visible_to(request.user).select_related(
-        "outlet", "current_version"
+    documents = (
+        Document.objects.visible_to(request.user)
+        .select_related("outlet", "current_version")
+        .with_claim_flag()
     )
     filters = form.cleaned_data if form.is_valid() else {}
     # Only admins can see archived documents, so for anyone else this list is empty.
@@ -38,6 +40,8 @@ def document_list(request: HttpRequest) -> HttpResponse:
         documents = documents.filter(kind=filters["kind"])
     if filters.get("outlet"):
         documents = documents.from_outlet(filters["outlet"])
+    if filters.get("claim"):
+        documents = documents.overstating_claims()
     documents = documents.published_between(
         filters.get("published_from"), filters.get("published_to")
     )

@@ -57,6 +57,11 @@ class Filters(Schema):
     published_to: IsoDate | None = None
     origin: Id | None = Field(None, description="Only documents whose origin is this one.")
     archived: bool = Field(False, description="Archived documents only (admins).")
+    claim: Literal["strengthened"] | None = Field(
+        None,
+        description="`strengthened`: only stories stating a claim more strongly than their "
+        "source (or a study in animals or cells as about people), as the documents page flags.",
+    )
     page: int = Field(1, ge=1, le=100_000)
     per_page: int = Field(PER_PAGE, ge=1, le=MAX_PER_PAGE)
 
@@ -111,7 +116,11 @@ class DocumentIn(Meta):
 @router.get("", response=responses({200: DocumentPage}), url_name="document_list")
 def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage:
     viewer = reader(request)
-    documents = Document.objects.visible_to(viewer).select_related("outlet", "current_version")
+    documents = (
+        Document.objects.visible_to(viewer)
+        .select_related("outlet", "current_version")
+        .with_claim_flag()
+    )
     documents = documents.archived() if filters.archived else documents.active()
     if filters.q:
         documents = documents.search(filters.q)
@@ -119,6 +128,8 @@ def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage
         documents = documents.filter(kind=filters.kind)
     if filters.outlet:
         documents = documents.filter(outlet__name__iexact=filters.outlet)
+    if filters.claim:
+        documents = documents.overstating_claims()
     if filters.origin is not None:
         documents = documents.filter(pk__in=_derived_from(filters.origin, viewer))
     documents = documents.published_between(filters.published_from, filters.published_to)
@@ -128,6 +139,7 @@ def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage
         DocumentListItem(
             **document_ref(request, d).dict(),
             origin=document_ref(request, origins[d.pk].document) if d.pk in origins else None,
+            overstates_claim=d.overstates_claim,
         )
         for d in page
     ]

@@ -38,6 +38,11 @@ from .document_upload_multi_part_body_params_near_duplicates import DocumentUplo
 from .field_error import FieldError
 from .filters import Filters
 from .filters_kind_type_0 import FiltersKindType0
+from .finding_out import FindingOut
+from .finding_out_derived_level_type_0 import FindingOutDerivedLevelType0
+from .finding_out_severity import FindingOutSeverity
+from .finding_out_source_level_type_0 import FindingOutSourceLevelType0
+from .finding_out_type import FindingOutType
 from .found_source import FoundSource
 from .import_create_multi_part_body_params import ImportCreateMultiPartBodyParams
 from .import_create_multi_part_body_params_kind import ImportCreateMultiPartBodyParamsKind
@@ -114,6 +119,11 @@ __all__ = (
     "FieldError",
     "Filters",
     "FiltersKindType0",
+    "FindingOut",
+    "FindingOutDerivedLevelType0",
+    "FindingOutSeverity",
+    "FindingOutSourceLevelType0",
+    "FindingOutType",
     "FoundSource",
     "ImportCreateMultiPartBodyParams",
     "ImportCreateMultiPartBodyParamsKind",

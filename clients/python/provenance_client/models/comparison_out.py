@@ -15,6 +15,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.comparison_out_result_type_0 import ComparisonOutResultType0
   from ..models.document_ref import DocumentRef
+  from ..models.finding_out import FindingOut
 
 
 
@@ -45,6 +46,7 @@ class ComparisonOut:
             status_url (str):
             page (str):
             result (ComparisonOutResultType0 | None):
+            findings (list[FindingOut] | None): The engine's findings, most important first; null until done.
      """
 
     id: int
@@ -64,6 +66,7 @@ class ComparisonOut:
     status_url: str
     page: str
     result: ComparisonOutResultType0 | None
+    findings: list[FindingOut] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -73,6 +76,7 @@ class ComparisonOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.comparison_out_result_type_0 import ComparisonOutResultType0 # noqa: PLC0415
         from ..models.document_ref import DocumentRef # noqa: PLC0415
+        from ..models.finding_out import FindingOut # noqa: PLC0415
         id = self.id
 
         status = self.status.value
@@ -118,6 +122,17 @@ class ComparisonOut:
         else:
             result = self.result
 
+        findings: list[dict[str, Any]] | None
+        if isinstance(self.findings, list):
+            findings = []
+            for findings_type_0_item_data in self.findings:
+                findings_type_0_item = findings_type_0_item_data.to_dict()
+                findings.append(findings_type_0_item)
+
+
+        else:
+            findings = self.findings
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -139,6 +154,7 @@ class ComparisonOut:
             "status_url": status_url,
             "page": page,
             "result": result,
+            "findings": findings,
         })
 
         return field_dict
@@ -149,6 +165,7 @@ class ComparisonOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.comparison_out_result_type_0 import ComparisonOutResultType0 # noqa: PLC0415
         from ..models.document_ref import DocumentRef # noqa: PLC0415
+        from ..models.finding_out import FindingOut # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -243,6 +260,29 @@ class ComparisonOut:
         result = _parse_result(d.pop("result"))
 
 
+        def _parse_findings(data: object) -> list[FindingOut] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                findings_type_0 = []
+                _findings_type_0 = data
+                for findings_type_0_item_data in (_findings_type_0):
+                    findings_type_0_item = FindingOut.from_dict(findings_type_0_item_data)
+
+
+
+                    findings_type_0.append(findings_type_0_item)
+
+                return findings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[FindingOut] | None, data)
+
+        findings = _parse_findings(d.pop("findings"))
+
+
         comparison_out = cls(
             id=id,
             status=status,
@@ -261,6 +301,7 @@ class ComparisonOut:
             status_url=status_url,
             page=page,
             result=result,
+            findings=findings,
         )
 
 

@@ -34,6 +34,8 @@ class DocumentListItem:
             url (str):
             page (str):
             origin (DocumentRef | None):
+            overstates_claim (bool): A current comparison with a source finds this story stating a claim more strongly than
+                the source (the documents page's badge).
      """
 
     id: int
@@ -44,6 +46,7 @@ class DocumentListItem:
     url: str
     page: str
     origin: DocumentRef | None
+    overstates_claim: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -77,6 +80,8 @@ class DocumentListItem:
         else:
             origin = self.origin
 
+        overstates_claim = self.overstates_claim
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,6 +94,7 @@ class DocumentListItem:
             "url": url,
             "page": page,
             "origin": origin,
+            "overstates_claim": overstates_claim,
         })
 
         return field_dict
@@ -153,6 +159,8 @@ class DocumentListItem:
         origin = _parse_origin(d.pop("origin"))
 
 
+        overstates_claim = d.pop("overstates_claim")
+
         document_list_item = cls(
             id=id,
             title=title,
@@ -162,6 +170,7 @@ class DocumentListItem:
             url=url,
             page=page,
             origin=origin,
+            overstates_claim=overstates_claim,
         )
 
 

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.filters_kind_type_0 import FiltersKindType0
 from ..types import UNSET, Unset
 from typing import cast
+from typing import Literal, cast
 import datetime
 
 
@@ -33,6 +34,8 @@ class Filters:
             published_to (datetime.date | None | Unset):
             origin (int | None | Unset): Only documents whose origin is this one.
             archived (bool | Unset): Archived documents only (admins). Default: False.
+            claim (Literal['strengthened'] | None | Unset): `strengthened`: only stories stating a claim more strongly than
+                their source (or a study in animals or cells as about people), as the documents page flags.
             page (int | Unset):  Default: 1.
             per_page (int | Unset):  Default: 25.
      """
@@ -44,6 +47,7 @@ class Filters:
     published_to: datetime.date | None | Unset = UNSET
     origin: int | None | Unset = UNSET
     archived: bool | Unset = False
+    claim: Literal['strengthened'] | None | Unset = UNSET
     page: int | Unset = 1
     per_page: int | Unset = 25
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -89,6 +93,12 @@ class Filters:
 
         archived = self.archived
 
+        claim: Literal['strengthened'] | None | Unset
+        if isinstance(self.claim, Unset):
+            claim = UNSET
+        else:
+            claim = self.claim
+
         page = self.page
 
         per_page = self.per_page
@@ -112,6 +122,8 @@ class Filters:
             field_dict["origin"] = origin
         if archived is not UNSET:
             field_dict["archived"] = archived
+        if claim is not UNSET:
+            field_dict["claim"] = claim
         if page is not UNSET:
             field_dict["page"] = page
         if per_page is not UNSET:
@@ -200,6 +212,20 @@ class Filters:
 
         archived = d.pop("archived", UNSET)
 
+        def _parse_claim(data: object) -> Literal['strengthened'] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            claim_type_0 = cast(Literal['strengthened'] , data)
+            if claim_type_0 != 'strengthened':
+                raise ValueError(f"claim_type_0 must match const 'strengthened', got '{claim_type_0}'")
+            return claim_type_0
+            return cast(Literal['strengthened'] | None | Unset, data)
+
+        claim = _parse_claim(d.pop("claim", UNSET))
+
+
         page = d.pop("page", UNSET)
 
         per_page = d.pop("per_page", UNSET)
@@ -212,6 +238,7 @@ class Filters:
             published_to=published_to,
             origin=origin,
             archived=archived,
+            claim=claim,
             page=page,
             per_page=per_page,
         )

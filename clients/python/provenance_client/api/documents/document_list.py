@@ -13,6 +13,7 @@ from ...models.document_page import DocumentPage
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
+from typing import Literal, cast
 import datetime
 
 
@@ -26,6 +27,7 @@ def _get_kwargs(
     published_to: datetime.date | None | Unset = UNSET,
     origin: int | None | Unset = UNSET,
     archived: bool | Unset = False,
+    claim: Literal['strengthened'] | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 
@@ -75,6 +77,13 @@ def _get_kwargs(
     params["origin"] = json_origin
 
     params["archived"] = archived
+
+    json_claim: Literal['strengthened'] | None | Unset
+    if isinstance(claim, Unset):
+        json_claim = UNSET
+    else:
+        json_claim = claim
+    params["claim"] = json_claim
 
     params["page"] = page
 
@@ -191,6 +200,7 @@ def sync_detailed(
     published_to: datetime.date | None | Unset = UNSET,
     origin: int | None | Unset = UNSET,
     archived: bool | Unset = False,
+    claim: Literal['strengthened'] | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 
@@ -205,6 +215,9 @@ def sync_detailed(
         published_to (datetime.date | None | Unset):
         origin (int | None | Unset): Only documents whose origin is this one.
         archived (bool | Unset): Archived documents only (admins). Default: False.
+        claim (Literal['strengthened'] | None | Unset): `strengthened`: only stories stating a
+            claim more strongly than their source (or a study in animals or cells as about people), as
+            the documents page flags.
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -225,6 +238,7 @@ published_from=published_from,
 published_to=published_to,
 origin=origin,
 archived=archived,
+claim=claim,
 page=page,
 per_page=per_page,
 
@@ -246,6 +260,7 @@ def sync(
     published_to: datetime.date | None | Unset = UNSET,
     origin: int | None | Unset = UNSET,
     archived: bool | Unset = False,
+    claim: Literal['strengthened'] | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 
@@ -260,6 +275,9 @@ def sync(
         published_to (datetime.date | None | Unset):
         origin (int | None | Unset): Only documents whose origin is this one.
         archived (bool | Unset): Archived documents only (admins). Default: False.
+        claim (Literal['strengthened'] | None | Unset): `strengthened`: only stories stating a
+            claim more strongly than their source (or a study in animals or cells as about people), as
+            the documents page flags.
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -281,6 +299,7 @@ published_from=published_from,
 published_to=published_to,
 origin=origin,
 archived=archived,
+claim=claim,
 page=page,
 per_page=per_page,
 
@@ -296,6 +315,7 @@ async def asyncio_detailed(
     published_to: datetime.date | None | Unset = UNSET,
     origin: int | None | Unset = UNSET,
     archived: bool | Unset = False,
+    claim: Literal['strengthened'] | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 
@@ -310,6 +330,9 @@ async def asyncio_detailed(
         published_to (datetime.date | None | Unset):
         origin (int | None | Unset): Only documents whose origin is this one.
         archived (bool | Unset): Archived documents only (admins). Default: False.
+        claim (Literal['strengthened'] | None | Unset): `strengthened`: only stories stating a
+            claim more strongly than their source (or a study in animals or cells as about people), as
+            the documents page flags.
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -330,6 +353,7 @@ published_from=published_from,
 published_to=published_to,
 origin=origin,
 archived=archived,
+claim=claim,
 page=page,
 per_page=per_page,
 
@@ -351,6 +375,7 @@ async def asyncio(
     published_to: datetime.date | None | Unset = UNSET,
     origin: int | None | Unset = UNSET,
     archived: bool | Unset = False,
+    claim: Literal['strengthened'] | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 25,
 
@@ -365,6 +390,9 @@ async def asyncio(
         published_to (datetime.date | None | Unset):
         origin (int | None | Unset): Only documents whose origin is this one.
         archived (bool | Unset): Archived documents only (admins). Default: False.
+        claim (Literal['strengthened'] | None | Unset): `strengthened`: only stories stating a
+            claim more strongly than their source (or a study in animals or cells as about people), as
+            the documents page flags.
         page (int | Unset):  Default: 1.
         per_page (int | Unset):  Default: 25.
 
@@ -386,6 +414,7 @@ published_from=published_from,
 published_to=published_to,
 origin=origin,
 archived=archived,
+claim=claim,
 page=page,
 per_page=per_page,
 
