@@ -15,10 +15,11 @@ from typing import Any
 import segno
 from django.utils.safestring import SafeString, mark_safe
 
-from comparisons import render, sharing, steps
+from comparisons import claims, render, sharing, steps
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison, ShareLink
 from provenance.engine import Comparison as EngineComparison
+from provenance.engine import Finding
 
 KEY_PASSAGES = 3
 # Characters of a key passage on paper: shorter than on the projector, as the columns are narrow.
@@ -61,11 +62,66 @@ _GENERAL = (
 )
 
 
-def default_questions(result: EngineComparison) -> list[str]:
-    """Three discussion questions: from the findings, most important first, then general ones."""
+# A claim question quotes both sentences; each is cut to this many characters around its
+# deciding words, so the whole question stays within what the edit box keeps (QUESTION_MAX).
+QUOTE_CHARS = 110
+_CLAIM_ASKS = {
+    "claim_strengthened": "Is that the same claim?",
+    "claim_weakened": "Is that the same claim?",
+    "subjects_generalised": "Were the same subjects studied?",
+    "advice_added": "Does the study support that advice?",
+}
+
+
+def _quote(text: str, span: tuple[int, int], cues: list[tuple[int, int]]) -> str:
+    """The sentence at span, whitespace collapsed; a long one cut at words around its cue."""
+    start, end = span
+    if end - start > QUOTE_CHARS:
+        middle = cues[0][0] if cues else start
+        lo = max(start, min(middle - QUOTE_CHARS // 3, end - QUOTE_CHARS))
+        hi = min(end, lo + QUOTE_CHARS)
+        while lo > start and not text[lo - 1].isspace():
+            lo += 1
+        while hi < end and not text[hi].isspace():
+            hi -= 1
+        quoted = ("… " if lo > start else "") + text[lo:hi].strip() + (" …" if hi < end else "")
+    else:
+        quoted = text[start:end]
+    return " ".join(quoted.split())
+
+
+def claim_question(finding: Finding, source: str, derivative: str) -> str:
+    """Ask about a claim finding with both sentences quoted: "The release says “…”. …"."""
+    ask = _CLAIM_ASKS[finding.type]
+    said = []
+    if finding.source_span is not None:
+        cues = claims.phrase_spans(finding, "source", source)
+        said.append(f"The release says “{_quote(source, finding.source_span, cues)}”.")
+    elif finding.type == "advice_added":
+        said.append("The release gives no advice.")
+    if finding.derivative_span is not None:
+        cues = claims.phrase_spans(finding, "derivative", derivative)
+        said.append(f"The article says “{_quote(derivative, finding.derivative_span, cues)}”.")
+    return " ".join([*said, ask])
+
+
+def default_questions(
+    result: EngineComparison, source: str = "", derivative: str = ""
+) -> list[str]:
+    """Three discussion questions: from the findings, most important first, then general ones.
+
+    Given the two texts, a claim finding's question quotes both sentences.
+    """
     out: list[str] = []
+    asked: set[str] = set()
     for finding in result.findings:
-        question = _BY_FINDING.get(finding.type)
+        if finding.type in asked:
+            continue
+        asked.add(finding.type)
+        if claims.is_claim(finding) and source and derivative:
+            question = claim_question(finding, source, derivative)
+        else:
+            question = _BY_FINDING.get(finding.type, "")
         if question and question not in out:
             out.append(question)
     for question in _GENERAL:
@@ -73,9 +129,11 @@ def default_questions(result: EngineComparison) -> list[str]:
     return out[:QUESTIONS]
 
 
-def questions(result: EngineComparison, query: Mapping[str, str]) -> list[str]:
+def questions(
+    result: EngineComparison, query: Mapping[str, str], source: str = "", derivative: str = ""
+) -> list[str]:
     """The educator's questions where given (q1, q2, q3), the defaults elsewhere."""
-    defaults = default_questions(result)
+    defaults = default_questions(result, source, derivative)
     chosen = []
     for n, default in enumerate(defaults, start=1):
         given = " ".join(query.get(f"q{n}", "").split())[:QUESTION_MAX]
@@ -116,7 +174,9 @@ def handout_context(
         "derivative_full": render.side_html(derivative, result, "derivative", prefix="ap-d-"),
         "key_slides": slides[:KEY_PASSAGES],
         "more_changes": max(0, len(slides) - KEY_PASSAGES),
-        "questions": list(enumerate(questions(result, query), start=1)),
+        "questions": list(
+            enumerate(questions(result, query, source.text, derivative.text), start=1)
+        ),
         "share_url": url,
         "qr": qr_svg(url) if url else "",
         "link": link,

@@ -263,7 +263,7 @@ def side_html(
     span = span_of(passage, side)
     assert span is not None  # side_passage checked it
     parts = windows(passage, side, w.text, subjects(step, passage, side), limit)
-    w.write(mark_open(passage, index, side, prefix, dim=False, replaced=step.partner is not None))
+    w.write(mark_open(passage, index, side, prefix, dim=False, replaced=step.kind == "replaced"))
     for k, part in enumerate(parts):
         if part.start > (parts[k - 1].end if k else span[0]):
             _cut(w, "between" if k else "before")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons import claims
 from comparisons.render.passages import finding_passages, is_change, mark_open, passage_body
 from comparisons.render.writer import Side, Writer, span_of
 from provenance.engine import AnalysedText, Finding, Passage
@@ -17,7 +18,9 @@ class Step:
     """One stop of the step-through: a changed passage and what to say about it.
 
     A quotation replaced is one stop with two passages: the omitted source quotation
-    (`passage`) and the added one that stands in its place (`partner`).
+    (`passage`) and the added one that stands in its place (`partner`). So is a claim the
+    derivative restates in a sentence of its own (`restated`): the release's sentence
+    the alignment left unmatched, and the story's sentence that states it otherwise.
     """
 
     number: int
@@ -27,6 +30,7 @@ class Step:
     explanation: tuple[str, ...]
     partner: Passage | None = None
     partner_index: int = -1
+    restated: bool = False
 
     def on(self, side: Side) -> tuple[int, Passage]:
         """The passage this stop shows on one side, with its index."""
@@ -36,12 +40,14 @@ class Step:
 
     @property
     def kind(self) -> str:
-        return "replaced" if self.partner is not None else self.passage.kind
+        if self.partner is None:
+            return self.passage.kind
+        return "restated" if self.restated else "replaced"
 
     @property
     def label(self) -> str:
         if self.partner is not None:
-            return "Quotation replaced"
+            return "Claim restated" if self.restated else "Quotation replaced"
         return f"{self.passage.kind}, moved" if self.passage.moved else self.passage.kind
 
     @property
@@ -107,6 +113,8 @@ def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
     by_passage: dict[int, list[tuple[int, Finding]]] = {}
     for fi, pi in finding_passages(result).items():
         by_passage.setdefault(pi, []).append((fi, result.findings[fi]))
+    restated = _restated_claims(result)
+    partners = {v: k for k, v in restated.items()}
     out: list[Step] = []
     for pi, passage in enumerate(result.passages):
         found = tuple(by_passage.get(pi, ()))
@@ -114,6 +122,12 @@ def steps(result: EngineComparison, source: str, derivative: str) -> list[Step]:
         if pair is not None:
             if pi == min(pair.omitted, pair.added):
                 out.append(_replaced(result, pair.omitted, pair.added, by_passage, len(out) + 1))
+            continue
+        if pi in restated or pi in partners:
+            omitted = pi if pi in restated else partners[pi]
+            if pi == min(omitted, restated[omitted]):
+                step = _replaced(result, omitted, restated[omitted], by_passage, len(out) + 1)
+                out.append(_as_restated(step))
             continue
         if not is_change(passage) and not found:
             continue
@@ -149,6 +163,53 @@ def _replaced(
         ),
         partner=result.passages[added],
         partner_index=added,
+    )
+
+
+def _passage_at(result: EngineComparison, side: Side, pos: int) -> int | None:
+    for pi, passage in enumerate(result.passages):
+        span = span_of(passage, side)
+        if span is not None and span[0] <= pos < span[1]:
+            return pi
+    return None
+
+
+def _restated_claims(result: EngineComparison) -> dict[int, int]:
+    """Omitted source passages whose claim an added derivative passage restates.
+
+    The engine compares a story's main claim with its release's even where the two
+    sentences share too little wording to align; the step shows both sentences
+    together, as for a quotation replaced.
+    """
+    out: dict[int, int] = {}
+    for f in result.findings:
+        if not claims.is_claim(f) or f.source_span is None or f.derivative_span is None:
+            continue
+        s = _passage_at(result, "source", f.source_span[0])
+        d = _passage_at(result, "derivative", f.derivative_span[0])
+        if (
+            s is None
+            or d is None
+            or result.passages[s].kind != "omitted"
+            or result.passages[d].kind != "added"
+            or result.replacement_of(s) is not None
+            or result.replacement_of(d) is not None
+            or s in out
+            or d in out.values()
+        ):
+            continue
+        out[s] = d
+    return out
+
+
+def _as_restated(step: Step) -> Step:
+    return replace(
+        step,
+        restated=True,
+        explanation=(
+            "The derivative leaves this sentence of the source out and states its claim "
+            "in a sentence of its own.",
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from django.utils.safestring import SafeString, mark_safe
 
+from comparisons import claims
 from provenance.engine import AnalysedText, Finding, Op, Passage, analyse
 
 Side = Literal["source", "derivative"]
@@ -27,9 +28,10 @@ FINDING_LABELS: dict[str, str] = {
     "quote_replaced": "quotation replaced",
     "attribution_changed": "attribution changed",
     "passage_moved": "passage moved",
-    "claim_strengthened": "claim stated more strongly",
-    "claim_weakened": "claim stated less strongly",
-    "subjects_generalised": "animal study told about people",
+    # Words a teacher would use in class, not the engine's vocabulary.
+    "claim_strengthened": "stated more strongly",
+    "claim_weakened": "stated more cautiously",
+    "subjects_generalised": "animal or cell study told about people",
     "advice_added": "advice added",
     "group_relabelled": "group relabelled",
 }
@@ -156,11 +158,34 @@ class Writer:
         self.index = _Findings.build(findings, side)
         self.anchored: set[int] = set()
         self.lengths = [_length(span_of(f, side)) for f in findings]
+        # The deciding words of claim findings ("linked to", "cuts"), marked inside
+        # their sentence so a reader sees which words changed the claim.
+        self.cues = claims.all_phrase_spans(findings, side, self.text)
         self.out: list[str] = []
 
     def chunk(self, start: int, end: int) -> str:
         """Escape text[start:end] as one piece, in a run if this writer marks runs."""
         return self.run(start, end, self.plain_chunk(start, end))
+
+    def cued_chunk(self, start: int, end: int) -> str:
+        """Like chunk(), with the claim findings' deciding words in `<strong class="cue">`."""
+        k = bisect.bisect_left(self.cues, (start, start))
+        if k > 0 and self.cues[k - 1][1] > start:
+            k -= 1
+        parts: list[str] = []
+        pos = start
+        while pos < end:
+            if k >= len(self.cues) or self.cues[k][0] >= end:
+                parts.append(self.chunk(pos, end))
+                break
+            lo, hi = max(self.cues[k][0], pos), min(self.cues[k][1], end)
+            if lo > pos:
+                parts.append(self.chunk(pos, lo))
+            if hi > lo:
+                parts.append(f'<strong class="cue">{self.chunk(lo, hi)}</strong>')
+            pos = max(pos, hi)
+            k += 1
+        return "".join(parts)
 
     def run(self, start: int, end: int, inner: str) -> str:
         if not self.runs or end <= start:
@@ -219,7 +244,7 @@ class Writer:
                 f'<span class="find{" long" if long else ""}"{attrs}'
                 f' data-f="{" ".join(map(str, shown))}"'
                 f' data-type="{escape(types)}" title="{escape(title)}">'
-                f"{self.chunk(lo, hi)}</span>"
+                f"{self.cued_chunk(lo, hi)}</span>"
             )
 
     def write(self, html: str, plain: str | None = None) -> None:

@@ -8,7 +8,23 @@
   if (!box || !("MutationObserver" in window)) return;
   const MARGIN = 8;
 
+  // A claim finding's deciding words ("linked to" / "cuts") are what the class must read:
+  // bring each side's into view too, should a long passage have pushed it out.
+  function revealCues(step) {
+    step.querySelectorAll("strong.cue").forEach((cue) => {
+      const r = cue.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) {
+        cue.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
+      }
+    });
+  }
+
   function reveal(step) {
+    revealTexts(step);
+    revealCues(step);
+  }
+
+  function revealTexts(step) {
     const texts = step.querySelector(".step-texts") || step;
     const r = texts.getBoundingClientRect();
     const room = window.innerHeight;

@@ -31,9 +31,9 @@ STORY = (
 @pytest.mark.parametrize(
     ("kind", "label"),
     [
-        ("claim_strengthened", "claim stated more strongly"),
-        ("claim_weakened", "claim stated less strongly"),
-        ("subjects_generalised", "animal study told about people"),
+        ("claim_strengthened", "stated more strongly"),
+        ("claim_weakened", "stated more cautiously"),
+        ("subjects_generalised", "animal or cell study told about people"),
         ("advice_added", "advice added"),
     ],
 )
@@ -50,8 +50,8 @@ def test_the_findings_panel_shows_claim_findings_in_plain_words(
     html = client_for(educator).get(comparison.get_absolute_url()).content.decode()
     panel = html[html.index('id="findings-h"') :]
     panel = panel[: panel.index("</section>")]
-    assert '<span class="flabel">claim stated more strongly</span>' in panel
-    assert '<span class="flabel">animal study told about people</span>' in panel
+    assert '<span class="flabel">stated more strongly</span>' in panel
+    assert '<span class="flabel">animal or cell study told about people</span>' in panel
     assert '<span class="flabel">advice added</span>' in panel
     assert "The release says “linked to”; the article says “cuts”." in panel
 
