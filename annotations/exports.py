@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,23 +17,30 @@ from audit.log import Action, record
 from comparisons.access import get_comparison_for
 from documents.access import get_document_for
 from provenance.access import AuthenticatedHttpRequest, require_capability, require_role
+from provenance.engine import Finding
 
 FORMATS = {"jsonld", "csv"}
 require_import = require_capability(permissions.can_import, "Only admins can import annotations.")
 
 
 def _respond(
-    annotations: AnnotationQuerySet, fmt: str, name: str, collection_path: str, label: str
+    annotations: AnnotationQuerySet,
+    fmt: str,
+    name: str,
+    collection_path: str,
+    label: str,
+    findings: Sequence[Finding] | None = None,
 ) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Export as .jsonld or .csv.")
     annotations = annotations.with_related().prefetch_related("replies__author").order_by("pk")
     if fmt == "csv":
         response = HttpResponse(
-            interchange.to_csv(annotations), content_type="text/csv; charset=utf-8"
+            interchange.to_csv(annotations, findings), content_type="text/csv; charset=utf-8"
         )
     else:
-        data = interchange.to_jsonld(annotations, interchange.absolute(collection_path), label)
+        path = interchange.absolute(collection_path)
+        data = interchange.to_jsonld(annotations, path, label, findings or ())
         body = json.dumps(data, ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type=interchange.MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
@@ -46,7 +54,10 @@ def comparison_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     comparison = get_comparison_for(request.user, pk)
     annotations = Annotation.objects.visible_to(request.user).for_comparison(comparison)
     label = f"Annotations on {comparison}"
-    return _respond(annotations, fmt, f"comparison-{pk}-annotations", request.path, label)
+    # Annotations on a finding carry what it is (a claim's phrases too) in this export only.
+    findings = comparison.engine_result.findings if comparison.is_done else ()
+    name = f"comparison-{pk}-annotations"
+    return _respond(annotations, fmt, name, request.path, label, findings)
 
 
 @require_GET

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -30,9 +30,11 @@ from annotations import anchoring, jsonld_input
 from annotations.jsonld_input import AnnotationItem, ReplyItem
 from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from annotations.workflow import Target, target_from_span
+from comparisons import claims
 from documents.access import get_document_for, get_numbered_version_for
 from documents.models import Document, DocumentVersion
 from provenance import site
+from provenance.engine import Finding
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -135,11 +137,39 @@ def reply_to_jsonld(reply: Reply, annotation_id: str) -> dict[str, Any]:
     }
 
 
-def to_jsonld(annotations: Iterable[Annotation], collection_id: str, label: str) -> dict[str, Any]:
+def finding_fields(annotation: Annotation, findings: Sequence[Finding]) -> dict[str, Any]:
+    """What the annotated finding is (its kind, reason and, for claims, both phrases).
+
+    Only a comparison's own export passes `findings`, after checking the reader may see
+    that comparison: its source's words are not every annotation reader's to see.
+    """
+    index = annotation.finding_index
+    if index is None or not 0 <= index < len(findings):
+        return {}
+    finding = findings[index]
+    source_words, derived_words = claims.phrases(finding)
+    source_level, derived_level = claims.levels(finding)
+    fields = {
+        "pvn:findingType": finding.type,
+        "pvn:findingReason": finding.reason or None,
+        "pvn:sourceWords": source_words or None,
+        "pvn:derivedWords": derived_words or None,
+        "pvn:sourceLevel": source_level,
+        "pvn:derivedLevel": derived_level,
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def to_jsonld(
+    annotations: Iterable[Annotation],
+    collection_id: str,
+    label: str,
+    findings: Sequence[Finding] = (),
+) -> dict[str, Any]:
     """An AnnotationCollection with one page holding the annotations and their replies."""
     items: list[dict[str, Any]] = []
     for annotation in annotations:
-        item = annotation_to_jsonld(annotation)
+        item = annotation_to_jsonld(annotation) | finding_fields(annotation, findings)
         items.append(item)
         items.extend(reply_to_jsonld(r, item["id"]) for r in annotation.replies.all())
     return {
@@ -166,10 +196,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def to_csv(annotations: Iterable[Annotation]) -> str:
+FINDING_COLUMNS = ["finding_type", "finding_reason", "source_words", "derived_words"]
+
+
+def to_csv(annotations: Iterable[Annotation], findings: Sequence[Finding] | None = None) -> str:
+    """One row per annotation; given a comparison's findings, the annotated finding's too."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (FINDING_COLUMNS if findings is not None else []))
     for a in annotations:
         document = a.document_version.document
         row = [
@@ -181,6 +215,12 @@ def to_csv(annotations: Iterable[Annotation]) -> str:
             a.reviewed_by.get_username() if a.reviewed_by else "", _iso(a.reviewed_at) or "",
             a.replies.count(),
         ]  # fmt: skip
+        if findings is not None:
+            found = finding_fields(a, findings)
+            row += [
+                found.get("pvn:findingType", ""), found.get("pvn:findingReason", ""),
+                found.get("pvn:sourceWords", ""), found.get("pvn:derivedWords", ""),
+            ]  # fmt: skip
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 

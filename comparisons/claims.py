@@ -27,6 +27,16 @@ CLAIM_KINDS: tuple[str, ...] = (
 # Findings that make a story say more than its source: the documents list flags these.
 OVERSTATING: frozenset[str] = frozenset({"claim_strengthened", "subjects_generalised"})
 
+# What each claim kind means, for the page's key (its label is render.FINDING_LABELS').
+CLAIM_HELP: dict[str, str] = {
+    "claim_strengthened": "the article states a finding more strongly than the release, "
+    "e.g. a link told as a cause",
+    "claim_weakened": "the article states a finding more cautiously than the release",
+    "subjects_generalised": "the release reports a study in animals or cells; the article "
+    "tells it as if about people",
+    "advice_added": "the article tells readers what to do; the release gives no such advice",
+}
+
 _QUOTED = re.compile(r"“([^”]+)”")
 # The engine joins a claim's separate deciding words ("may … cut") with an ellipsis,
 # and several subject words ("mice, rats") with commas.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("comparisons/<int:pk>/present/", views.present, name="present"),
     path("comparisons/<int:pk>/handout/", views.handout_view, name="handout"),
     path("comparisons/<int:pk>/status/", views.status, name="status"),
+    path("comparisons/<int:pk>/findings.<str:fmt>", views.findings_export, name="findings_export"),
     path("comparisons/<int:pk>/retry/", views.retry, name="retry"),
     path("comparisons/<int:pk>/share/", views.share_create, name="share"),
     path("share-links/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),

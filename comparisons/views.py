@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comparisons import compare, handout, sharing, steps
+from comparisons import compare, exports, handout, sharing, steps
 from comparisons import render as diff
 from comparisons.access import (
     LinkWithdrawn,
@@ -157,6 +158,29 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     context["links_withdrawn"] = links_withdrawn(comparison)
     context["expiry_choices"] = sharing.EXPIRY_CHOICES
     return render(request, "comparisons/comparison.html", context)
+
+
+@require_GET
+@require_role
+def findings_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Download a comparison's findings as CSV or JSON, claim phrases and levels included."""
+    comparison = get_comparison_for(request.user, pk)
+    if fmt not in exports.FORMATS:
+        raise Http404("Export findings as .csv or .json.")
+    if not comparison.is_done:
+        return HttpResponse(
+            "This comparison is still being worked out: its findings are not ready yet.",
+            status=409,
+            content_type="text/plain; charset=utf-8",
+        )
+    rows = exports.finding_rows(comparison)
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
+    else:
+        body = json.dumps({"comparison": comparison.pk, "findings": rows}, ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="comparison-{pk}-findings.{fmt}"'
+    return response
 
 
 @never_cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.safestring import SafeString
 
-from comparisons import render
+from comparisons import claims, render
 from provenance.engine import AnalysedText
 from provenance.engine import Comparison as EngineComparison
 
@@ -64,6 +64,16 @@ def percent(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{round(value * 100)}%"
+
+
+@register.simple_tag
+def claim_key(result: EngineComparison) -> list[tuple[str, str, bool]]:
+    """The claim kinds for the key: label, meaning, and whether this comparison has one."""
+    found = {f.type for f in result.findings}
+    return [
+        (render.FINDING_LABELS[kind], claims.CLAIM_HELP[kind], kind in found)
+        for kind in claims.CLAIM_KINDS
+    ]
 
 
 @register.filter

@@ -74,3 +74,21 @@ def test_the_inline_view_marks_the_story_phrase(
 def test_a_piece_missing_from_the_text_is_left_unmarked(db: None) -> None:
     [finding] = [f for f in fibre_comparison().engine_result.findings if claims.is_claim(f)]
     assert claims.phrase_spans(finding, "derivative", "Eating more fibre lowers your risk.") == []
+
+
+def test_the_key_names_the_four_claim_kinds_in_a_teachers_words(
+    educator: User, client_for: ClientFor, db: None
+) -> None:
+    comparison = fibre_comparison()
+    html = client_for(educator).get(comparison.get_absolute_url()).content.decode()
+    key = html[html.index('class="key-list claim-key"') :]
+    key = key[: key.index("</ul>")]
+    for label in (
+        "Stated more strongly",
+        "Stated more cautiously",
+        "Animal or cell study told about people",
+        "Advice added",
+    ):
+        assert f'<strong class="kname">{label}</strong>' in key
+    assert key.count("(found here)") == 1
+    assert 'a link told as a cause</span> <span class="n">(found here)' in key
