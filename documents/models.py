@@ -57,15 +57,16 @@ SEARCH_MAX_WORDS = 12
 SEARCH_MAX_WORD = 100
 
 
-def _overstating_versions() -> models.QuerySet[DocumentVersion]:
-    """Versions that a current, finished comparison with a source flags as stating a claim
-    more strongly than that source (or a study in animals as about people).
+def _overstating_versions(user: AnyUser) -> models.QuerySet[DocumentVersion]:
+    """Versions that a current, finished comparison with a source this user may see flags
+    as stating a claim more strongly than that source (or a study in animals as about people).
 
     Reads the flag each comparison stores with its result (by the reverse relation, so
     this app need not import comparisons); an outdated result does not count until the
-    worker recomputes it.
+    worker recomputes it. One filter() call, so every condition holds for the same comparison.
     """
     return DocumentVersion.objects.filter(
+        visible_filter(user, "comparisons_as_derivative__source_version__document__"),
         comparisons_as_derivative__overstates_claim=True,
         comparisons_as_derivative__engine_version=ENGINE_VERSION,
         comparisons_as_derivative__status="done",
@@ -104,15 +105,14 @@ class DocumentQuerySet(models.QuerySet["Document"]):
             qs = qs.filter(published_on__lte=end)
         return qs
 
-    def overstating_claims(self) -> DocumentQuerySet:
+    def overstating_claims(self, user: AnyUser) -> DocumentQuerySet:
         """Stories whose current text a current comparison finds overstating its source's claim."""
-        return self.filter(current_version__in=_overstating_versions())
+        return self.filter(current_version__in=_overstating_versions(user))
 
-    def with_claim_flag(self) -> DocumentQuerySet:
+    def with_claim_flag(self, user: AnyUser) -> DocumentQuerySet:
         """Annotate `overstates_claim` (what `overstating_claims` filters on), one subquery."""
-        return self.annotate(
-            overstates_claim=Exists(_overstating_versions().filter(pk=OuterRef("current_version")))
-        )
+        versions = _overstating_versions(user).filter(pk=OuterRef("current_version"))
+        return self.annotate(overstates_claim=Exists(versions))
 
     def search(self, q: str) -> DocumentQuerySet:
         """Documents whose title, author, outlet or current text contain every word of `q`.

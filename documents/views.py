@@ -29,7 +29,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     documents = (
         Document.objects.visible_to(request.user)
         .select_related("outlet", "current_version")
-        .with_claim_flag()
+        .with_claim_flag(request.user)
     )
     filters = form.cleaned_data if form.is_valid() else {}
     # Only admins can see archived documents, so for anyone else this list is empty.
@@ -41,7 +41,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     if filters.get("outlet"):
         documents = documents.from_outlet(filters["outlet"])
     if filters.get("claim"):
-        documents = documents.overstating_claims()
+        documents = documents.overstating_claims(request.user)
     documents = documents.published_between(
         filters.get("published_from"), filters.get("published_to")
     )

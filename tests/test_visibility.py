@@ -96,7 +96,9 @@ def test_a_comparison_with_an_archived_side_is_404_to_readers_but_opens_for_admi
         assert c.get(cmp_url(world.hidden)).status_code == 404
         assert c.get(f"{cmp_url(world.hidden)}status/").status_code == 404
         assert c.post(f"{cmp_url(world.hidden)}retry/").status_code == 404
+        assert c.get(f"{cmp_url(world.hidden)}findings.csv").status_code == 404
         assert c.get(cmp_url(world.shown)).status_code == 200
+        assert c.get(f"{cmp_url(world.shown)}findings.csv").status_code == 200
         assert c.get(f"{cmp_url(world.shown)}status/").status_code == 200
     assert admin.get(cmp_url(world.hidden)).status_code == 200
     assert admin.get(f"{cmp_url(world.hidden)}status/").json()["status"] == "done"

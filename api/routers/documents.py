@@ -119,7 +119,7 @@ def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage
     documents = (
         Document.objects.visible_to(viewer)
         .select_related("outlet", "current_version")
-        .with_claim_flag()
+        .with_claim_flag(viewer)
     )
     documents = documents.archived() if filters.archived else documents.active()
     if filters.q:
@@ -129,7 +129,7 @@ def document_list(request: HttpRequest, filters: Query[Filters]) -> DocumentPage
     if filters.outlet:
         documents = documents.filter(outlet__name__iexact=filters.outlet)
     if filters.claim:
-        documents = documents.overstating_claims()
+        documents = documents.overstating_claims(viewer)
     if filters.origin is not None:
         documents = documents.filter(pk__in=_derived_from(filters.origin, viewer))
     documents = documents.published_between(filters.published_from, filters.published_to)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from comparisons.models import Comparison
 from documents.models import Document
@@ -58,7 +59,7 @@ def test_an_outdated_comparison_does_not_flag_the_story(
 ) -> None:
     comparison = fibre_comparison()
     Comparison.objects.filter(pk=comparison.pk).update(engine_version="0.0.1")
-    assert not Document.objects.overstating_claims().exists()
+    assert not Document.objects.overstating_claims(educator).exists()
     html = client_for(educator).get("/documents/").content.decode()
     assert BADGE not in html
 
@@ -83,3 +84,15 @@ def test_a_bad_claim_filter_is_ignored_not_a_500(
     fibre_comparison()
     response = client_for(educator).get("/documents/", {"claim": bad})
     assert response.status_code == 200
+
+
+def test_a_source_the_reader_may_not_see_does_not_flag_the_story(
+    educator: User, admin_member: User, client_for: ClientFor, db: None
+) -> None:
+    comparison = fibre_comparison()
+    release = comparison.source_version.document
+    Document.objects.filter(pk=release.pk).update(archived_at=timezone.now())
+    assert not Document.objects.overstating_claims(educator).exists()
+    assert BADGE not in client_for(educator).get("/documents/").content.decode()
+    # Admins see archived documents, and so the claim the story overstates.
+    assert Document.objects.overstating_claims(admin_member).get().title == "Fibre story"
