@@ -417,7 +417,7 @@ DISCOVERY_REPORTS_MIN_WEIGHT = float(os.environ.get("DISCOVERY_REPORTS_MIN_WEIGH
 DISCOVERY_REPORTS_MAX_TERM_DF = int(os.environ.get("DISCOVERY_REPORTS_MAX_TERM_DF", "50"))
 DISCOVERY_REPORTS_ITEM_FACTOR = float(os.environ.get("DISCOVERY_REPORTS_ITEM_FACTOR", "1.5"))
 DISCOVERY_REPORTS_MIN_SCORE = float(os.environ.get("DISCOVERY_REPORTS_MIN_SCORE", "50"))
-DISCOVERY_REPORTS_MIN_RATIO = float(os.environ.get("DISCOVERY_REPORTS_MIN_RATIO", "2.5"))
+DISCOVERY_REPORTS_MIN_RATIO = float(os.environ.get("DISCOVERY_REPORTS_MIN_RATIO", "3.0"))
 DISCOVERY_REPORTS_MIN_ITEMS = int(os.environ.get("DISCOVERY_REPORTS_MIN_ITEMS", "2"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the db_worker subprocess of the integration test can open it;

@@ -29,3 +29,12 @@ OTHER_STUDY = (
     "Professor Tom Baptiste studied 450 swimmers in Devon and Cornwall over 3 years and found "
     "22% fewer hospital stays among them."
 )
+# A second release on the same study (the journal's own): as close to the story as the
+# first, so neither stands out and nothing may be named.
+SECOND_RELEASE = (
+    "BMJ paper: walking and heart admissions\n\n"
+    "Researchers from the University of Leeds report in the BMJ that 1,200 people over sixty "
+    "in Harrogate and Wakefield who walked briskly every day were admitted to hospital with "
+    "heart disease 35% less often over 14 months. Dr Jane Kowalczyk led the £12m study, "
+    "which the Wellcome Trust paid for."
+)

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from discovery.index import index_version
 from discovery.lineage import sources_report
 from discovery.models import Role, SourceRelation
 from discovery.search import find_sources
 from documents.models import Document
 from tests.conftest import make_document
-from tests.discovery.reports_texts import OTHER_STUDY, RELEASE, STORY
+from tests.discovery.reports_texts import OTHER_STUDY, RELEASE, SECOND_RELEASE, STORY
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,17 @@ def test_a_story_about_another_study_is_not_paired() -> None:
     release, _ = _corpus()
     other = _doc("Swimming and the heart", OTHER_STUDY, Document.Kind.ARTICLE, date(2026, 3, 3))
     assert not SourceRelation.objects.filter(article=other, other=release).exists()
+
+
+def test_two_releases_equally_close_name_neither() -> None:
+    # A wrong pairing shown to a class is worse than none: no clear lead, no `reports`.
+    # Unrelated texts, indexed, so that words the three share still count as rare.
+    for n in range(12):
+        filler = make_document(f"Filler {n}", f"Council notice {n}: bins are collected on time.")
+        index_version(filler.current_version)
+    _doc("Journal's walking release", SECOND_RELEASE, Document.Kind.PRESS_RELEASE, date(2026, 3, 1))
+    _, story = _corpus()
+    assert not SourceRelation.objects.filter(article=story, role=Role.REPORTS).exists()
 
 
 def test_a_release_dated_after_the_story_is_not_reported() -> None:
