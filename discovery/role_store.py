@@ -6,7 +6,7 @@ on to the articles that took from it; pages read them through `discovery.reports
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -207,7 +207,7 @@ def reports_decision(article: Document, decisions: list[Decision]) -> Decision |
         return None
     releases = _candidate_releases(article)
     story = evidence_of(article.text)
-    texts = {r.pk: evidence_of(r.text) for r in releases}
+    texts = {r.pk: _release_evidence(r) for r in releases}
     df = _frequencies(story, texts.values())
     weights = Weights(
         documents=IndexState.objects.filter(index_status=Status.DONE).count(),
@@ -230,6 +230,24 @@ def reports_decision(article: Document, decisions: list[Decision]) -> Decision |
         shared=chosen.match.shared,
     )
     return explain([d], article)[0]
+
+
+# Versions never change, so a release's evidence is read once per process (tens of ms
+# a text; a cascade re-decides hundreds of articles against the same few releases).
+_EVIDENCE: OrderedDict[tuple[int, str], Evidence] = OrderedDict()
+EVIDENCE_CACHE = 2000
+
+
+def _release_evidence(release: Document) -> Evidence:
+    version = release.current_version
+    # The text's digest too: a test database hands the same id to another text.
+    key = (version.pk, version.text_sha256) if version is not None else (0, "")
+    found = _EVIDENCE.get(key)
+    if found is None:
+        found = _EVIDENCE[key] = evidence_of(release.text)
+        if len(_EVIDENCE) > EVIDENCE_CACHE:
+            _EVIDENCE.popitem(last=False)
+    return found
 
 
 def _candidate_releases(article: Document) -> list[Document]:
