@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from discovery.dot import DotError, cached_svg
 from discovery.edges import GraphEdge, graph_edges
+from discovery.models import Role, SourceRelation
 from discovery.relations import reuse_edges
 from discovery.svg_clean import SvgError, Target, clean_svg
 from documents.models import Document, Outlet
@@ -48,12 +49,16 @@ EDGE_STYLE = {
     "direct": 'style=solid, color="#1d1d1d", fontcolor="#1d1d1d", penwidth=2.4',
     "related": 'style=dashed, color="#8c8c8c", fontcolor="#555555", penwidth=1.2',
     "sibling": 'style=dotted, color="#6e6e6e", fontcolor="#555555", penwidth=1.8, dir=none',
+    # A story that reports a release without copying it: blue and dashed but heavy,
+    # apart from the solid "copies from" edges and the light dashed related ones.
+    "reports": 'style="dashed,bold", color="#1f4e79", fontcolor="#1f4e79", penwidth=2.0',
 }
 ROLE_WORDS = {
     "origin": "origin",
     "direct": "direct source",
     "related": "related (weak)",
     "sibling": "sibling",
+    "reports": "reports the release (no text copied)",
 }
 NODE_STYLE: dict[str, str] = {
     Document.Kind.PRESS_RELEASE: 'fillcolor="#fbe3cf", color="#7a3306", peripheries=2',
@@ -81,6 +86,14 @@ def _neighbours(version_ids: set[int], viewer: AnyUser) -> set[int]:
     ids = set()
     for e in edges:
         ids.update({e.source_version.document_id, e.derivative_version.document_id})
+    # A release a story reports shares too little text to be a reuse edge: add the pair.
+    reported = SourceRelation.objects.visible_to(viewer).filter(
+        Q(article__current_version_id__in=version_ids)
+        | Q(other__current_version_id__in=version_ids),
+        role=Role.REPORTS,
+    )
+    for article_id, other_id in reported.values_list("article_id", "other_id"):
+        ids.update({article_id, other_id})
     return ids
 
 
@@ -201,6 +214,8 @@ def to_dot(documents: Sequence[Document], edges: Sequence[GraphEdge]) -> str:
         lines.append("  }")
     for e in edges:
         shares = f"{_pct(e.derivative_share)} taken\n{_pct(e.source_share)} reused"
+        if e.role == "reports":
+            shares = "reports\n(no text copied)"
         # An edge against the date order (a release dated after its article, or one
         # day's layer) must not pull the layers about: it is drawn, not ranked by.
         forward = layer_of[e.source.pk] < layer_of[e.article.pk]

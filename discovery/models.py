@@ -211,6 +211,9 @@ class Role(models.TextChoices):
 
     ORIGIN = "origin", "origin"
     DIRECT = "direct", "direct source"
+    # The release a story reports in its own words, copying none of them: named from
+    # the rare names and figures they share (`discovery.shared_content`).
+    REPORTS = "reports", "reports the release"
     SIBLING = "sibling", "sibling"
     RELATED = "related", "related"
 

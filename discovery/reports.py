@@ -106,6 +106,8 @@ class SourcesReport:
     document: Document
     status: str
     origin: SourceEntry | None = None
+    # The release this text reports in its own words (only without origin or direct source).
+    reports: SourceEntry | None = None
     direct: list[SourceEntry] = field(default_factory=list)
     siblings: list[SourceEntry] = field(default_factory=list)
     related: list[SourceEntry] = field(default_factory=list)
@@ -113,8 +115,8 @@ class SourcesReport:
     segments: list[Segment] = field(default_factory=list)
 
     def entries(self) -> list[SourceEntry]:
-        """Origin first, then direct sources (not repeating the origin), siblings, related."""
-        head = [self.origin] if self.origin else []
+        """Origin (or the release reported) first, then direct sources, siblings, related."""
+        head = [e for e in (self.origin, self.reports) if e is not None]
         rest = [e for e in self.direct if e.role != Role.ORIGIN]
         return head + rest + self.siblings + self.related
 
@@ -173,6 +175,8 @@ def sources_report(document: Document, viewer: AnyUser | None) -> SourcesReport:
             report.origin = entry
             if row.direct:
                 report.direct.insert(0, entry)
+        elif row.role == Role.REPORTS:
+            report.reports = entry
         elif row.role == Role.DIRECT:
             report.direct.append(entry)
         elif row.role == Role.SIBLING:

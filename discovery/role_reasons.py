@@ -10,6 +10,7 @@ import re
 
 from discovery.models import Role
 from discovery.role_rule import Decision
+from discovery.shared_content import Item
 from documents.models import Document
 from provenance.engine import figure_spans, read_figures, tokenize
 
@@ -52,6 +53,8 @@ def _reason(d: Decision, decisions: list[Decision], article: Document, size: int
         return f"the {kind} at the root of this text, which reached it through {via}"
     if d.role == Role.DIRECT:
         return _supplies(d, decisions, article, share)
+    if d.role == Role.REPORTS:
+        return reports_reason(d.shared)
     if d.role == Role.SIBLING:
         common = [x for x in decisions if x.direct or x.role == Role.ORIGIN]
         through = label(common[0].document) if common else "a common source"
@@ -91,6 +94,40 @@ def _supplies(d: Decision, decisions: list[Decision], article: Document, share: 
     words = text.split()
     quote = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     return f"supplies the passage “{quote}”, which {which} {verb} not have"
+
+
+def _listed(words: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def reports_reason(shared: tuple[Item, ...], most: int = 4) -> str:
+    """Why a story is said to report a release it copies nothing from: what they share.
+
+    "copies none of its words, but they share the names Dr Jane Smith and University of
+    Leeds, the figures 1,200 and 35%, and the journal BMJ"
+    """
+    groups: dict[str, list[str]] = {"name": [], "figure": [], "journal": []}
+    for item in shared:
+        shown = groups[item.kind]
+        # One name is keyed by each of its words: show the run once, and not a
+        # shorter run inside one already shown.
+        if not any(item.shown in s for s in shown) and len(shown) < most:
+            shown[:] = [s for s in shown if s not in item.shown] + [item.shown]
+    parts = []
+    for kind, (one, many) in {
+        "name": ("name", "names"),
+        "figure": ("figure", "figures"),
+        "journal": ("journal", "journals"),
+    }.items():
+        if groups[kind]:
+            noun = one if len(groups[kind]) == 1 else many
+            parts.append(f"the {noun} {_listed(groups[kind])}")
+    if not parts:
+        return "reports the release in its own words: they share its rare subject words"
+    return "reports the release in its own words, copying none of them: they share " + _listed(
+        parts
+    )
 
 
 def _figures(text: str) -> list[str]:

@@ -14,6 +14,9 @@ The rule, with worked examples, is in docs/architecture.md, "Provenance roles":
   source that is a release, or the origin of the direct source it took most from.
 - **sibling**: shares text with the article only through a common source.
 - **related**: below the threshold, or a former source that a better one replaced.
+- **reports**: for an article with no origin and no direct source, the earlier press
+  release whose rare names, figures and subject words it shares far more than any
+  other release's (`decide_reports`): a story in its own words about that release.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from django.conf import settings
 from comparisons.models import Comparison
 from discovery.chains import Intervals, length, merge, subtract
 from discovery.models import Role
+from discovery.shared_content import Item, Match, choose
 from documents.models import Document
 from provenance.engine import WORDING_KINDS
 
@@ -47,7 +51,7 @@ MIN_UNIQUE_SHARE = 0.03
 # shares it through them: a sibling.
 SIBLING_EXPLAINED = 0.5
 
-ROLE_ORDER = {Role.ORIGIN: 0, Role.DIRECT: 1, Role.SIBLING: 2, Role.RELATED: 3}
+ROLE_ORDER = {Role.ORIGIN: 0, Role.REPORTS: 1, Role.DIRECT: 1, Role.SIBLING: 2, Role.RELATED: 3}
 # The kind of text that can be an origin: the root of a chain of reuse.
 ORIGIN_KINDS = frozenset({Document.Kind.PRESS_RELEASE})
 
@@ -91,6 +95,8 @@ class Decision:
     unique: Intervals = field(default_factory=list)
     via: Document | None = None
     reason: str = ""
+    # For `reports`: the names, figures and journals the two texts share.
+    shared: tuple[Item, ...] = ()
 
 
 def _rank_key(c: Candidate) -> tuple[int, int, date, int]:
@@ -212,3 +218,47 @@ def comparison_spans(comparison: Comparison, kinds: frozenset[str]) -> Intervals
     """The derivative's spans of the comparison's passages of the given kinds, merged."""
     passages = comparison.engine_result.passages
     return merge([p.derivative_span for p in passages if p.kind in kinds and p.derivative_span])
+
+
+@dataclass(frozen=True)
+class ReportsCandidate:
+    """A press release scored against an article by what they share (`shared_content.match`)."""
+
+    document: Document
+    match: Match
+
+
+def _dated_before(release: Document, article: Document) -> bool:
+    """A release can be reported only if it came out no later than the story."""
+    a, b = release.published_on, article.published_on
+    return a is None or b is None or a <= b
+
+
+def decide_reports(
+    article: Document, decisions: Sequence[Decision], candidates: Sequence[ReportsCandidate]
+) -> ReportsCandidate | None:
+    """The release the article reports without copying, if one clearly stands out.
+
+    Only for an article (never a release) with no origin and no direct source: a text
+    that took words from somewhere is explained by that. The best-scoring earlier
+    release must clear the settings' floor and beat the runner-up by their ratio;
+    else nothing is named, since a wrong pairing misleads more than none.
+    """
+    if article.kind in RELEASE_KINDS:
+        return None
+    if any(d.role == Role.ORIGIN or d.direct for d in decisions):
+        return None
+    pool = [
+        c
+        for c in candidates
+        if c.document.kind in ORIGIN_KINDS
+        and c.document.pk != article.pk
+        and _dated_before(c.document, article)
+    ]
+    choice = choose(
+        [c.match for c in pool],
+        settings.DISCOVERY_REPORTS_MIN_SCORE,
+        settings.DISCOVERY_REPORTS_MIN_RATIO,
+        settings.DISCOVERY_REPORTS_MIN_ITEMS,
+    )
+    return pool[choice.index] if choice is not None else None

@@ -406,6 +406,19 @@ DISCOVERY_MAX_ATTEMPTS = int(os.environ.get("DISCOVERY_MAX_ATTEMPTS", "3"))
 # An index task claims up to this many pending uploads and indexes them in one
 # transaction (the others' tasks then find them done and return at once).
 DISCOVERY_INDEX_BATCH = int(os.environ.get("DISCOVERY_INDEX_BATCH", "200"))
+# The `reports` role (a release a story reports without copying it): shared names and
+# figures, each weighing ln(documents / documents holding its word), count from
+# DISCOVERY_REPORTS_MIN_WEIGHT; the best release needs DISCOVERY_REPORTS_MIN_SCORE in
+# all, DISCOVERY_REPORTS_MIN_ITEMS items and DISCOVERY_REPORTS_MIN_RATIO times the
+# runner-up's score (calibrated on the real corpus: bench/reports_real.py).
+DISCOVERY_REPORTS_MIN_WEIGHT = float(os.environ.get("DISCOVERY_REPORTS_MIN_WEIGHT", "2.0"))
+# Subject words held by more documents than this count for nothing; a shared name or
+# figure weighs DISCOVERY_REPORTS_ITEM_FACTOR times a subject word as rare.
+DISCOVERY_REPORTS_MAX_TERM_DF = int(os.environ.get("DISCOVERY_REPORTS_MAX_TERM_DF", "50"))
+DISCOVERY_REPORTS_ITEM_FACTOR = float(os.environ.get("DISCOVERY_REPORTS_ITEM_FACTOR", "1.5"))
+DISCOVERY_REPORTS_MIN_SCORE = float(os.environ.get("DISCOVERY_REPORTS_MIN_SCORE", "50"))
+DISCOVERY_REPORTS_MIN_RATIO = float(os.environ.get("DISCOVERY_REPORTS_MIN_RATIO", "3.0"))
+DISCOVERY_REPORTS_MIN_ITEMS = int(os.environ.get("DISCOVERY_REPORTS_MIN_ITEMS", "2"))
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so the db_worker subprocess of the integration test can open it;
     # the process id keeps parallel test runs on this tree apart.

@@ -28,7 +28,7 @@ class SourceOut(Schema):
     kind: str
     outlet: str | None
     published_on: str | None
-    role: Literal["origin", "direct", "sibling", "related"]
+    role: Literal["origin", "reports", "direct", "sibling", "related"]
     direct: bool
     derivative_share: float
     paraphrased_share: float

@@ -64,3 +64,28 @@ def test_a_text_not_yet_looked_at_is_discovered_now_within_the_rate_limit(
     problem(client.get(f"/api/v1/documents/{seeds['002'].pk}/sources"), 429)
     # Done once, it is read without counting again.
     assert client.get(f"/api/v1/documents/{seeds['000'].pk}/sources").status_code == 200
+
+
+def test_a_story_that_reports_its_release_lists_it_with_that_role(api_for, educator, settings):
+    # A story in its own words (tests/discovery/test_reports_role.py); the three-text
+    # corpus needs the test's own rarity floor.
+    from datetime import date
+
+    from discovery.search import find_sources
+    from documents.models import Document
+    from tests.conftest import make_document
+    from tests.discovery.reports_texts import RELEASE, STORY
+
+    settings.DISCOVERY_REPORTS_MIN_WEIGHT = 0.0
+    settings.DISCOVERY_REPORTS_MIN_SCORE = 1.0
+    docs = []
+    for n, (text, kind) in enumerate(((RELEASE, "press_release"), (STORY, "article"))):
+        doc = make_document(f"doc {n}", text, kind)
+        Document.objects.filter(pk=doc.pk).update(published_on=date(2026, 3, 1 + n))
+        doc.refresh_from_db()
+        find_sources(doc)
+        docs.append(doc)
+    body = api_for(educator).get(f"/api/v1/documents/{docs[1].pk}/sources").json()
+    [entry] = body["sources"]
+    assert entry["document"] == docs[0].pk and entry["role"] == "reports"
+    assert entry["comparison"] and "BMJ" in entry["reason"]

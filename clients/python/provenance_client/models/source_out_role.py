@@ -4,6 +4,7 @@ class SourceOutRole(StrEnum):
     DIRECT = "direct"
     ORIGIN = "origin"
     RELATED = "related"
+    REPORTS = "reports"
     SIBLING = "sibling"
 
     def __str__(self) -> str:
