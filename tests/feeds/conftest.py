@@ -105,6 +105,13 @@ def rss(server: FeedServer, items: list[tuple[str, str]]) -> bytes:
 RSS = {"Content-Type": "application/rss+xml"}
 
 
+def serve_articles(server: FeedServer, count: int, path: str = "/feed") -> None:
+    items = [(f"/story/{n}", f"Story number {n}") for n in range(count)]
+    server.routes[path] = (200, RSS, rss(server, items))
+    for n, (item_path, title) in enumerate(items):
+        server.routes[item_path] = (200, HTML, article_html(title, n))
+
+
 def slow_drip(seconds: float) -> Callable[[BaseHTTPRequestHandler], None]:
     """A route that sends its body a byte at a time, for `seconds`."""
 

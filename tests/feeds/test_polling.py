@@ -13,7 +13,7 @@ from documents.models import Document
 from feeds.actions import NewFeed, do_add_feed
 from feeds.models import Feed, FeedItem
 from feeds.polling import poll, poll_due
-from tests.feeds.conftest import HTML, RSS, FeedServer, article_html, rss, slow_drip
+from tests.feeds.conftest import HTML, RSS, FeedServer, article_html, rss, serve_articles, slow_drip
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +23,6 @@ def add(server: FeedServer, path: str = "/feed", **extra: Any) -> Feed:
         None, None, NewFeed(url=server.url(path), kind="article", outlet="Local Paper", **extra)
     )
     return feed
-
-
-def serve_articles(server: FeedServer, count: int, path: str = "/feed") -> None:
-    items = [(f"/story/{n}", f"Story number {n}") for n in range(count)]
-    server.routes[path] = (200, RSS, rss(server, items))
-    for n, (item_path, title) in enumerate(items):
-        server.routes[item_path] = (200, HTML, article_html(title, n))
 
 
 def fresh(feed: Feed) -> Feed:
