@@ -21,6 +21,7 @@ from django.utils import timezone
 from audit.log import Action, record
 from documents.errors import RejectedInput
 from documents.ingest import NearDuplicates, Prepared, Status, ingest_document
+from documents.models import Document
 from feeds.models import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, Feed, FeedItem
 from feeds.parse import Entry
 from provenance.actions import action
@@ -203,7 +204,9 @@ def do_ingest_entry(feed: Feed, entry: Entry, prepared: Prepared, *, near: bool)
     return _item(feed, entry, FeedItem.Outcome.FAILED, outcome.reason or "Not stored.")
 
 
-def _item(feed: Feed, entry: Entry, outcome: str, reason: str, document: object = None) -> FeedItem:
+def _item(
+    feed: Feed, entry: Entry, outcome: str, reason: str, document: Document | None = None
+) -> FeedItem:
     item, _ = FeedItem.objects.get_or_create(
         feed=feed,
         key=FeedItem.key_for(entry.id),

@@ -285,6 +285,7 @@ FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", "30"))
 FETCH_ALLOW_ORIGINS = env_list("FETCH_ALLOW_ORIGINS")
 # The demo feed (feeds.demo), served by the app itself from demo/feed/.
 DEMO_FEED = env_bool("DEMO_FEED", False)
+DEMO_FEED_STEP_SECONDS = int(os.environ.get("DEMO_FEED_STEP_SECONDS", "20"))
 if (FETCH_ALLOW_ORIGINS or DEMO_FEED) and not DEBUG:
     raise ImproperlyConfigured(
         "FETCH_ALLOW_ORIGINS and DEMO_FEED are for the demo and tests; unset them in production."

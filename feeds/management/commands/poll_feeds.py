@@ -36,7 +36,7 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"feed {result.feed_id}: failed: {result.error}")
         if options["now"] and any(r.version_ids for r in results):
-            backend = settings.TASKS["default"]["BACKEND"]
+            backend = str(settings.TASKS["default"]["BACKEND"])
             if not backend.endswith("ImmediateBackend"):
                 call_command(
                     "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*"
