@@ -67,7 +67,7 @@ class Feed(models.Model):
         return self.title or self.url
 
     def get_absolute_url(self) -> str:
-        return reverse("feeds:detail", args=[self.pk])
+        return reverse("feeds:feed", args=[self.pk])
 
     @property
     def interval(self) -> timedelta:
