@@ -75,7 +75,9 @@ class Feed(models.Model):
 
     def backoff(self, failures: int) -> timedelta:
         """How long to wait after `failures` failed polls in a row."""
-        return min(self.interval * (1 << min(failures, 16)), max(MAX_BACKOFF, self.interval))
+        # The first failure waits one interval, then each doubles it.
+        doubled = self.interval * (1 << min(max(failures - 1, 0), 16))
+        return min(doubled, max(MAX_BACKOFF, self.interval))
 
 
 class FeedItem(models.Model):

@@ -207,8 +207,11 @@ def test_a_500_backs_off_then_recovers(feed_server: FeedServer) -> None:
     assert not result.ok
     feed = fresh(feed)
     assert feed.failures == 1 and "500" in feed.last_error
-    # Backed off: twice the interval, not the interval.
-    assert feed.next_poll_at >= before + timedelta(minutes=30)
+    assert before + timedelta(minutes=15) <= feed.next_poll_at < before + timedelta(minutes=16)
+    poll(feed)
+    feed = fresh(feed)
+    # Backed off: the second failure in a row waits twice the interval.
+    assert feed.failures == 2 and feed.next_poll_at >= before + timedelta(minutes=30)
     serve_articles(feed_server, 1)
     assert poll(feed).added == 1
     feed = fresh(feed)
