@@ -26,6 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import PurePosixPath
@@ -240,12 +241,15 @@ _robots: dict[str, tuple[float, Protego | None]] = {}
 _robots_lock = threading.Lock()
 
 
-def robots_allow(url: str) -> bool:
+def robots_allow(
+    url: str, wait_turn: Callable[[], contextlib.AbstractContextManager[object]] | None = None
+) -> bool:
     """Whether the site's robots.txt lets our user agent fetch `url`.
 
-    Read once an hour per site. A missing robots.txt (4xx) allows everything; one the site
-    fails to serve (5xx, a timeout) allows nothing until it is read again, as crawlers do,
-    because "could not read the rules" is not "there are no rules".
+    Read once an hour per site, inside `wait_turn()` when given (the caller's politeness
+    towards the host: only a real request waits for it). A missing robots.txt (4xx) allows
+    everything; one the site fails to serve (5xx, a timeout) allows nothing until it is
+    read again, as crawlers do, because "could not read the rules" is not "there are none".
     """
     parts = urllib.parse.urlsplit(url)
     site = f"{parts.scheme}://{parts.netloc}"
@@ -253,7 +257,8 @@ def robots_allow(url: str) -> bool:
     with _robots_lock:
         cached = _robots.get(site)
     if cached is None or now - cached[0] > ROBOTS_CACHE_SECONDS:
-        cached = (now, _read_robots(site))
+        with wait_turn() if wait_turn is not None else contextlib.nullcontext():
+            cached = (now, _read_robots(site))
         with _robots_lock:
             _robots[site] = cached
     rules = cached[1]

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from audit.log import Action, record
+from documents.clean import clean_line
 from documents.errors import RejectedInput
 from documents.ingest import NearDuplicates, Prepared, Status, ingest_document
 from documents.models import Document
@@ -54,7 +55,9 @@ def check_feed(new: NewFeed) -> NewFeed:
             f"Poll every {MIN_INTERVAL_MINUTES} to {MAX_INTERVAL_MINUTES} minutes "
             f"(a week), not {new.every}."
         )
-    return NewFeed(url, new.kind, new.outlet.strip()[:200], new.every, new.title.strip()[:300])
+    # Control characters (a NUL, say) are dropped: PostgreSQL cannot store them in text.
+    outlet, title = clean_line(new.outlet)[:200], clean_line(new.title)[:300]
+    return NewFeed(url, new.kind, outlet, new.every, title)
 
 
 @action
@@ -135,7 +138,7 @@ def do_record_failure(feed_id: int, error: str) -> Feed:
     """Note a failed poll: back off, and pause the feed after too many in a row."""
     feed = Feed.objects.select_for_update().get(pk=feed_id)
     feed.failures += 1
-    feed.last_error = error[:2000]
+    feed.last_error = clean_line(error)[:2000]
     feed.next_poll_at = timezone.now() + feed.backoff(feed.failures)
     fields = ["failures", "last_error", "next_poll_at"]
     if feed.failures >= settings.FEED_MAX_FAILURES and feed.status == Feed.Status.ACTIVE:
@@ -211,11 +214,12 @@ def _item(
         feed=feed,
         key=FeedItem.key_for(entry.id),
         defaults={
-            "url": entry.link[:2000],
-            "title": entry.title[:500],
+            # Feed text is untrusted: no control characters reach the database.
+            "url": clean_line(entry.link)[:2000],
+            "title": clean_line(entry.title)[:500],
             "published_at": entry.published,
             "outcome": outcome,
-            "reason": reason,
+            "reason": clean_line(reason),
             "document": document,
         },
     )

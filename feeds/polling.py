@@ -152,8 +152,7 @@ def _fetch_feed(feed: Feed) -> fetch.Fetched:
 
 def _robots_allow(url: str) -> bool:
     fetch.check_url(url)  # never ask a private address for its robots.txt either
-    with hosts.turn(url):
-        return fetch.robots_allow(url)
+    return fetch.robots_allow(url, wait_turn=lambda: hosts.turn(url))
 
 
 def _new_entries(feed: Feed, entries: list[Entry]) -> list[Entry]:

@@ -240,3 +240,16 @@ def test_poll_due_claims_each_due_feed_once(feed_server: FeedServer) -> None:
     assert poll_due(budget=60) == []  # moved on by its interval
     assert fresh(feed).polls == 1
     assert feed_server.hits("/feed") == 1
+
+
+def test_control_characters_in_entries_never_reach_the_database(feed_server: FeedServer) -> None:
+    body = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": '
+        b'[{"id": "1", "url": "http://127.0.0.1:9/x\\u0000y", "title": "Bad\\u0000title"}]}'
+    )
+    feed_server.routes["/feed"] = (200, {"Content-Type": "application/feed+json"}, body)
+    feed = add(feed_server)
+    assert poll(feed).skipped == 1
+    item = FeedItem.objects.get(feed=feed)
+    assert item.title == "Bad title"
+    assert "\x00" not in item.url and "\x00" not in item.reason
