@@ -114,7 +114,7 @@ def _conditional(etag: str, last_modified: str) -> dict[str, str]:
 
 
 def _fetch(url: str, accept: frozenset[str], extra: dict[str, str]) -> Fetched:
-    opener = urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
+    opener = _opener()
     current = url.strip()
     for _hop in range(MAX_REDIRECTS + 1):
         check_url(current)
@@ -147,6 +147,13 @@ def _fetch(url: str, accept: frozenset[str], extra: dict[str, str]) -> Fetched:
         with response:
             return _read(response, current, accept)
     raise RejectedInput(f"{url} redirected more than {MAX_REDIRECTS} times.")
+
+
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    # Built once: its HTTPS handler loads the system's CA certificates, which took tens of
+    # milliseconds a fetch (a feed poll makes two). The handlers keep no per-request state.
+    return urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
 
 
 def check_url(url: str) -> None:

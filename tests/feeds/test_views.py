@@ -145,3 +145,30 @@ def test_the_demo_feed_releases_one_more_item_each_step(settings: Any) -> None:
     assert len(demo.released(demo.STARTED)) == 1
     assert len(demo.released(demo.STARTED + 41)) == 3
     assert len(demo.released(demo.STARTED + 10_000)) == len(demo.items()) == 4
+
+
+def test_feed_pages_never_write_on_get(
+    feed: Feed, client_for: ClientFor, admin_member: User, settings: Any
+) -> None:
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.DEMO_FEED = True
+    client = client_for(admin_member)
+    client.get(reverse("feeds:list"))  # the session's first save happens here
+    write = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?!.*django_session)", re.I | re.S)
+    urls = [
+        reverse("feeds:list"),
+        reverse("feeds:add"),
+        feed.get_absolute_url(),
+        reverse("feeds:demo_feed"),
+        reverse("feeds:demo_item", args=["01-coastal-courier"]),
+        reverse("api-1:feed_list"),
+    ]
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200, url
+        writes = [q["sql"] for q in captured.captured_queries if write.match(q["sql"])]
+        assert writes == [], url
