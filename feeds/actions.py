@@ -153,10 +153,22 @@ def do_record_failure(feed_id: int, error: str) -> Feed:
 
 @action
 def do_record_success(
-    feed_id: int, *, etag: str, last_modified: str, found: int, added: int, skipped: int
+    feed_id: int,
+    *,
+    etag: str,
+    last_modified: str,
+    found: int,
+    added: int,
+    skipped: int,
+    title: str = "",
 ) -> None:
-    """Note a poll that read the feed (a 304 included): clear its failures, count its items."""
+    """Note a poll that read the feed (a 304 included): clear its failures, count its items.
+
+    A feed registered without a title takes the one the feed gives itself.
+    """
     now = timezone.now()
+    if title:
+        Feed.objects.filter(pk=feed_id, title="").update(title=clean_line(title)[:300])
     Feed.objects.filter(pk=feed_id).update(
         failures=0,
         last_error="",

@@ -44,30 +44,36 @@ class Entry:
     published: datetime | None = None
 
 
+@dataclass(frozen=True)
+class Parsed:
+    title: str  # the feed's own name, when it gives one
+    entries: list[Entry]
+
+
 class NotAFeed(RejectedInput):
     """The address answered something that is not a feed we read."""
 
 
-def parse(data: bytes, content_type: str, base_url: str) -> list[Entry]:
-    """The entries of a feed, newest first as the feed lists them; raise NotAFeed."""
+def parse(data: bytes, content_type: str, base_url: str) -> Parsed:
+    """The feed's title and entries, in the feed's order; raise NotAFeed."""
     media = content_type.split(";", 1)[0].strip().lower()
     head = data.lstrip()[:512].lower()
     if media == "text/html" or head.startswith((b"<!doctype html", b"<html")):
         raise NotAFeed("The feed address answered a web page (HTML), not a feed.")
     if media in {"application/feed+json", "application/json"} or head.startswith(b"{"):
-        entries = _json_feed(data)
+        title, entries = _json_feed(data)
     elif b"<urlset" in head or b"<sitemapindex" in head:
-        entries = _sitemap(data)
+        title, entries = "", _sitemap(data)
     else:
-        entries = _feed(data, base_url)
-    return [entry for entry in entries if _is_web(entry.link)]
+        title, entries = _feed(data, base_url)
+    return Parsed(title.strip()[:300], [entry for entry in entries if _is_web(entry.link)])
 
 
 def _is_web(link: str) -> bool:
     return urllib.parse.urlsplit(link).scheme in {"http", "https"}
 
 
-def _feed(data: bytes, base_url: str) -> list[Entry]:
+def _feed(data: bytes, base_url: str) -> tuple[str, list[Entry]]:
     parsed = feedparser.parse(data, response_headers={"content-location": base_url})
     if not parsed.get("version") and not parsed.entries:
         raise NotAFeed("The feed address answered something that is not RSS, Atom or JSON Feed.")
@@ -86,10 +92,10 @@ def _feed(data: bytes, base_url: str) -> list[Entry]:
                 published=published,
             )
         )
-    return entries
+    return str(parsed.feed.get("title", "") or ""), entries
 
 
-def _json_feed(data: bytes) -> list[Entry]:
+def _json_feed(data: bytes) -> tuple[str, list[Entry]]:
     try:
         document: Any = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -114,7 +120,7 @@ def _json_feed(data: bytes) -> list[Entry]:
                 published=_date(item.get("date_published")),
             )
         )
-    return entries
+    return str(document.get("title") or ""), entries
 
 
 def _sitemap(data: bytes) -> list[Entry]:

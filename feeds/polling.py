@@ -108,8 +108,8 @@ def poll(feed: Feed) -> PollResult:
     result = PollResult(feed.pk)
     try:
         fetched = _fetch_feed(feed)
-        entries = (
-            [] if fetched.not_modified else parse(fetched.data, fetched.content_type, feed.url)
+        parsed = (
+            None if fetched.not_modified else parse(fetched.data, fetched.content_type, feed.url)
         )
     except RejectedInput as exc:
         result.ok, result.error = False, str(exc)
@@ -121,7 +121,7 @@ def poll(feed: Feed) -> PollResult:
         actions.do_record_failure(feed.pk, result.error)
         return result
     result.not_modified = fetched.not_modified
-    for entry in _new_entries(feed, entries):
+    for entry in _new_entries(feed, parsed.entries if parsed else []):
         item = _read_entry(feed, entry)
         result.found += 1
         if item.outcome == FeedItem.Outcome.ADDED:
@@ -137,6 +137,7 @@ def poll(feed: Feed) -> PollResult:
         found=result.found,
         added=result.added,
         skipped=result.skipped,
+        title=parsed.title if parsed else "",
     )
     return result
 

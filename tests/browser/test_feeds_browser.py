@@ -63,6 +63,12 @@ def test_an_admin_adds_a_feed_and_sees_items_arrive(
     assert "2 found, 1 added, 1 skipped" in page.inner_text(".feed-counts")
     page.screenshot(path=screenshots / "feed-items.png", full_page=True)
 
+    phone = pages.open(page.url, admin_member, viewport={"width": 390, "height": 844})
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone_why = phone.locator(".feed-items tr.outcome-skipped td[data-label=Why]")
+    assert font_px(phone_why) >= 14 and in_viewport(phone, phone_why)
+    phone.screenshot(path=screenshots / "feed-items-phone.png", full_page=True)
+
     page.click("text=Pause")
     assert "Paused" in page.inner_text(".messages")
     assert page.locator("button", has_text="Resume").is_visible()

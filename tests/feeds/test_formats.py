@@ -95,7 +95,9 @@ FORMATS: dict[str, tuple[Callable[[str], bytes], str]] = {
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_each_format_gives_its_entry(name: str) -> None:
     make, content_type = FORMATS[name]
-    [entry] = parse(make("https://news.example/story"), content_type, "https://news.example/f")
+    parsed = parse(make("https://news.example/story"), content_type, "https://news.example/f")
+    [entry] = parsed.entries
+    assert parsed.title == ("" if name == "news-sitemap" else "Wire")
     assert entry.link == "https://news.example/story"
     assert entry.title == TITLE
     if name != "rss-0.91":  # 0.91 items carry no date
@@ -139,7 +141,8 @@ def test_what_is_not_a_feed_is_said_in_words(body: bytes, content_type: str, mes
 
 
 def test_entries_that_are_not_web_addresses_are_dropped() -> None:
-    assert parse(rss20("javascript:alert(1)"), "application/rss+xml", "https://n.example/") == []
+    parsed = parse(rss20("javascript:alert(1)"), "application/rss+xml", "https://n.example/")
+    assert parsed.entries == []
 
 
 def test_a_sitemap_with_an_entity_is_not_expanded() -> None:
@@ -148,5 +151,5 @@ def test_a_sitemap_with_an_entity_is_not_expanded() -> None:
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         b"<url><loc>https://n.example/a&x;</loc></url></urlset>"
     )
-    entries = parse(body, "application/xml", "https://n.example/")
+    entries = parse(body, "application/xml", "https://n.example/").entries
     assert all("root:" not in entry.link for entry in entries)

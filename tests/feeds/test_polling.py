@@ -41,6 +41,7 @@ def test_new_entries_become_documents_with_furniture_stripped(feed_server: FeedS
     text = documents[0].current_version.text
     assert "Home | News | Sport" not in text and "Copyright The Local Paper" not in text
     feed = fresh(feed)
+    assert feed.title == "Local Paper"  # the feed's own name, as none was given
     assert (feed.items_found, feed.items_added, feed.items_skipped) == (3, 3, 0)
     assert feed.last_success_at is not None and feed.failures == 0
     entry = AuditEntry.objects.filter(action="document_added", object_id=str(documents[0].pk))
