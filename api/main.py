@@ -14,6 +14,7 @@ from api.routers import (
     checks,
     comparisons,
     documents,
+    feeds,
     imports,
     sharing,
     sources,
@@ -77,3 +78,4 @@ api.add_router("/annotations", web_annotations.router)
 api.add_router("/imports", imports.router)
 api.add_router("/tokens", tokens.router)
 api.add_router("/checks", checks.router)
+api.add_router("/feeds", feeds.router)

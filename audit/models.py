@@ -45,6 +45,10 @@ class AuditEntry(models.Model):
         API_TOKEN_CREATED = "api_token_created", "Made an API token"
         API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
         ANNOTATION_DELETED = "annotation_deleted", "Deleted an annotation"
+        FEED_ADDED = "feed_added", "Added a feed"
+        FEED_PAUSED = "feed_paused", "Paused a feed"
+        FEED_RESUMED = "feed_resumed", "Resumed a feed"
+        FEED_POLL_NOW = "feed_poll_now", "Asked for a feed to be polled now"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

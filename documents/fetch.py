@@ -5,25 +5,35 @@ reach the machine itself or the private network behind it (SSRF). Every hop
 is checked: the scheme, the resolved addresses, and, after connecting, the
 address actually connected to (so DNS rebinding between check and connect
 does not help). Private addresses are allowed only when
-settings.FETCH_ALLOW_PRIVATE is on (tests with a local server).
+settings.FETCH_ALLOW_PRIVATE is on (tests with a local server), or for one exact
+origin (scheme, host and port) listed in settings.FETCH_ALLOW_ORIGINS (the demo's own
+feed, the feed tests' servers), which the settings refuse when DEBUG is off.
+
+Feeds also use `fetch` with their own accepted types and a conditional GET (ETag,
+Last-Modified: a 304 comes back as `Fetched.not_modified`), and `robots_allow` asks
+the site's robots.txt first (read with protego).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.client
 import ipaddress
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
+from protego import Protego
 
 from documents.errors import RejectedInput
 
@@ -47,9 +57,26 @@ class Fetched:
     data: bytes
     content_type: str
     filename: str
+    not_modified: bool = False  # a conditional GET answered 304: nothing new
+    etag: str = ""
+    last_modified: str = ""
 
 
-def fetch(url: str) -> Fetched:
+class FetchError(RejectedInput):
+    """A fetch refused or failed; `status` is the site's HTTP status when it answered."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def fetch(
+    url: str,
+    *,
+    accept: frozenset[str] = ACCEPTED_TYPES,
+    etag: str = "",
+    last_modified: str = "",
+) -> Fetched:
     """Fetch `url` (following at most five redirects) or raise RejectedInput.
 
     The whole fetch, redirects and a slowly trickled body included, ends within
@@ -58,7 +85,7 @@ def fetch(url: str) -> Fetched:
     """
     with _Watchdog(settings.FETCH_DEADLINE_SECONDS) as watchdog:
         try:
-            fetched = _fetch(url)
+            fetched = _fetch(url, accept, _conditional(etag, last_modified))
         except RejectedInput:
             if watchdog.fired:
                 raise _too_slow(url) from None
@@ -77,13 +104,23 @@ def _too_slow(url: str) -> RejectedInput:
     return RejectedInput(f"{url} took longer than {limit:g} seconds to fetch; it was stopped.")
 
 
-def _fetch(url: str) -> Fetched:
-    opener = urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
+def _conditional(etag: str, last_modified: str) -> dict[str, str]:
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _fetch(url: str, accept: frozenset[str], extra: dict[str, str]) -> Fetched:
+    opener = _opener()
     current = url.strip()
     for _hop in range(MAX_REDIRECTS + 1):
         check_url(current)
+        headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(sorted(accept)), **extra}
         request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
-            current, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(ACCEPTED_TYPES)}
+            current, headers=headers
         )
         try:
             response = opener.open(request, timeout=settings.FETCH_TIMEOUT_SECONDS)
@@ -92,8 +129,11 @@ def _fetch(url: str) -> Fetched:
                 current = urllib.parse.urljoin(current, exc.headers["Location"])
                 exc.close()
                 continue
-            raise RejectedInput(
-                f"The site answered {exc.code} ({exc.reason}) for {current}."
+            if exc.code == 304 and extra:
+                exc.close()
+                return Fetched(current, b"", "", "", not_modified=True)
+            raise FetchError(
+                f"The site answered {exc.code} ({exc.reason}) for {current}.", exc.code
             ) from exc
         except _Refused as exc:
             raise RejectedInput(str(exc)) from exc
@@ -105,8 +145,15 @@ def _fetch(url: str) -> Fetched:
                 raise RejectedInput(str(reason)) from exc
             raise RejectedInput(f"Could not fetch {current}: {reason}.") from exc
         with response:
-            return _read(response, current)
+            return _read(response, current, accept)
     raise RejectedInput(f"{url} redirected more than {MAX_REDIRECTS} times.")
+
+
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    # Built once: its HTTPS handler loads the system's CA certificates, which took tens of
+    # milliseconds a fetch (a feed poll makes two). The handlers keep no per-request state.
+    return urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
 
 
 def check_url(url: str) -> None:
@@ -118,6 +165,8 @@ def check_url(url: str) -> None:
         raise RejectedInput(f"“{url[:80]}” has no host name.")
     if parts.username or parts.password:
         raise RejectedInput("Addresses with a user name or password are not fetched.")
+    if origin_allowed(parts.scheme, parts.hostname, parts.port):
+        return
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
@@ -127,6 +176,22 @@ def check_url(url: str) -> None:
             check_address(str(info[4][0]), parts.hostname)
         except _Refused as exc:
             raise RejectedInput(str(exc)) from exc
+
+
+def origin_allowed(scheme: str, host: str, port: int | None) -> bool:
+    """True if scheme://host:port is, exactly, one of settings.FETCH_ALLOW_ORIGINS."""
+    allowed = getattr(settings, "FETCH_ALLOW_ORIGINS", [])
+    return bool(allowed) and _origin(scheme, host, port) in {_parse_origin(o) for o in allowed}
+
+
+def _origin(scheme: str, host: str, port: int | None) -> tuple[str, str, int]:
+    scheme = scheme.lower()
+    return scheme, host.lower().strip("[]"), port or (443 if scheme == "https" else 80)
+
+
+def _parse_origin(origin: str) -> tuple[str, str, int]:
+    parts = urllib.parse.urlsplit(origin.strip())
+    return _origin(parts.scheme, parts.hostname or "", parts.port)
 
 
 def check_address(address: str, host: str = "") -> None:
@@ -142,10 +207,12 @@ def check_address(address: str, host: str = "") -> None:
         )
 
 
-def _read(response: http.client.HTTPResponse, url: str) -> Fetched:
+def _read(response: http.client.HTTPResponse, url: str, accept: frozenset[str]) -> Fetched:
     message: Message = response.headers
     content_type = message.get_content_type()
-    if content_type not in ACCEPTED_TYPES:
+    if content_type not in accept:
+        if accept is not ACCEPTED_TYPES:
+            raise RejectedInput(f"{url} is {content_type}, which we do not read here.")
         raise RejectedInput(
             f"{url} is {content_type}, which we do not read. "
             "We fetch HTML, plain text, Markdown, Word (.docx) and PDF."
@@ -165,7 +232,57 @@ def _read(response: http.client.HTTPResponse, url: str) -> Fetched:
     filename = PurePosixPath(urllib.parse.urlsplit(url).path).name
     charset = message.get_content_charset()
     declared_type = f"{content_type}; charset={charset}" if charset else content_type
-    return Fetched(url=url, data=b"".join(chunks), content_type=declared_type, filename=filename)
+    return Fetched(
+        url=url,
+        data=b"".join(chunks),
+        content_type=declared_type,
+        filename=filename,
+        etag=message.get("ETag", ""),
+        last_modified=message.get("Last-Modified", ""),
+    )
+
+
+ROBOTS_TYPES = frozenset({"text/plain"})
+ROBOTS_CACHE_SECONDS = 3600.0
+_robots: dict[str, tuple[float, Protego | None]] = {}
+_robots_lock = threading.Lock()
+
+
+def robots_allow(
+    url: str, wait_turn: Callable[[], contextlib.AbstractContextManager[object]] | None = None
+) -> bool:
+    """Whether the site's robots.txt lets our user agent fetch `url`.
+
+    Read once an hour per site, inside `wait_turn()` when given (the caller's politeness
+    towards the host: only a real request waits for it). A missing robots.txt (4xx) allows
+    everything; one the site fails to serve (5xx, a timeout) allows nothing until it is
+    read again, as crawlers do, because "could not read the rules" is not "there are none".
+    """
+    parts = urllib.parse.urlsplit(url)
+    site = f"{parts.scheme}://{parts.netloc}"
+    now = time.monotonic()
+    with _robots_lock:
+        cached = _robots.get(site)
+    if cached is None or now - cached[0] > ROBOTS_CACHE_SECONDS:
+        with wait_turn() if wait_turn is not None else contextlib.nullcontext():
+            cached = (now, _read_robots(site))
+        with _robots_lock:
+            _robots[site] = cached
+    rules = cached[1]
+    return rules is None or bool(rules.can_fetch(url, USER_AGENT))
+
+
+def _read_robots(site: str) -> Protego | None:
+    """The site's rules; None when it has none; a deny-all when they could not be read."""
+    try:
+        fetched = fetch(f"{site}/robots.txt", accept=ROBOTS_TYPES)
+    except FetchError as exc:
+        if exc.status is not None and 400 <= exc.status < 500:
+            return None
+        return Protego.parse("User-agent: *\nDisallow: /\n")
+    except RejectedInput:
+        return Protego.parse("User-agent: *\nDisallow: /\n")
+    return Protego.parse(fetched.data.decode("utf-8", errors="replace"))
 
 
 class _Refused(OSError):
@@ -224,12 +341,14 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def _guarded_create_connection(
-    address: tuple[str, int], *args: Any, **kwargs: Any
+    address: tuple[str, int], *args: Any, scheme: str, **kwargs: Any
 ) -> socket.socket:
     sock = socket.create_connection(address, *args, **kwargs)
     watchdog: _Watchdog | None = getattr(_open_sockets, "watchdog", None)
     if watchdog is not None:
         watchdog.watch(sock)
+    if origin_allowed(scheme, address[0], address[1]):
+        return sock
     try:
         check_address(sock.getpeername()[0], address[0])
     except _Refused:
@@ -241,13 +360,13 @@ def _guarded_create_connection(
 class _GuardedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._create_connection = _guarded_create_connection
+        self._create_connection = functools.partial(_guarded_create_connection, scheme="http")
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._create_connection = _guarded_create_connection
+        self._create_connection = functools.partial(_guarded_create_connection, scheme="https")
 
 
 class _GuardedHTTPHandler(urllib.request.HTTPHandler):

@@ -1,7 +1,8 @@
-"""The project package's one model: workers' heartbeats (see heartbeats.py)."""
+"""The project package's models: workers' heartbeats and the periodic jobs' due times."""
 
 from __future__ import annotations
 
 from provenance.heartbeats import WorkerHeartbeat
+from provenance.schedule import ScheduledJob
 
-__all__ = ["WorkerHeartbeat"]
+__all__ = ["ScheduledJob", "WorkerHeartbeat"]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "discovery",
     "annotations",
     "checks",
+    "feeds",
     "api",
 ]
 
@@ -279,6 +280,24 @@ FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
 # The whole fetch of one URL, redirects and body included.
 FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", "30"))
+# Exact origins (scheme://host:port) fetched even though they are local: the demo's own
+# feed and the feed tests' servers. Another port on the same host stays refused.
+FETCH_ALLOW_ORIGINS = env_list("FETCH_ALLOW_ORIGINS")
+# The demo feed (feeds.demo), served by the app itself from demo/feed/.
+DEMO_FEED = env_bool("DEMO_FEED", False)
+DEMO_FEED_STEP_SECONDS = int(os.environ.get("DEMO_FEED_STEP_SECONDS", "20"))
+if (FETCH_ALLOW_ORIGINS or DEMO_FEED) and not DEBUG:
+    raise ImproperlyConfigured(
+        "FETCH_ALLOW_ORIGINS and DEMO_FEED are for the demo and tests; unset them in production."
+    )
+# Feeds (feeds/): the pause between two requests to one host, the failed polls in a row
+# after which a feed is paused, the new entries read per poll, how often the worker looks
+# for due feeds and how long one look may poll.
+FEED_HOST_DELAY_SECONDS = float(os.environ.get("FEED_HOST_DELAY_SECONDS", "1"))
+FEED_MAX_FAILURES = int(os.environ.get("FEED_MAX_FAILURES", "5"))
+FEED_MAX_ENTRIES = int(os.environ.get("FEED_MAX_ENTRIES", "30"))
+FEED_CHECK_SECONDS = int(os.environ.get("FEED_CHECK_SECONDS", "10"))
+FEED_POLL_BUDGET_SECONDS = float(os.environ.get("FEED_POLL_BUDGET_SECONDS", "30"))
 
 # The API's budgets for expensive calls, per user: (calls, window in seconds).
 API_RATE_LIMITS = {

@@ -21,6 +21,8 @@ ALLOWED = {
     "discovery": {"provenance", "audit", "documents", "comparisons", "discovery"},
     "annotations": {"provenance", "audit", "documents", "comparisons", "annotations"},
     "checks": {"provenance", "audit", "documents", "comparisons", "discovery", "checks"},
+    # Feeds ingest through documents, like an upload; discovery hears of new versions.
+    "feeds": {"provenance", "audit", "documents", "feeds"},
     # The JSON API sits over every app, like the pages; no app imports it.
     "api": {
         "provenance",
@@ -30,6 +32,7 @@ ALLOWED = {
         "discovery",
         "annotations",
         "checks",
+        "feeds",
         "api",
     },
 }
@@ -58,12 +61,13 @@ def test_imports_run_one_way(package: str) -> None:
 
 
 def test_the_project_package_holds_no_app_models() -> None:
-    # Settings, URLs, roles and access: an app's models belong to the app. The one model
-    # here is the workers' heartbeat, infrastructure that every app's tasks share.
+    # Settings, URLs, roles and access: an app's models belong to the app. The models
+    # here are the workers' heartbeat and the periodic jobs' due times, infrastructure
+    # that every app's tasks share.
     from django.apps import apps
 
     models = apps.get_app_config("provenance").get_models()
-    assert [model.__name__ for model in models] == ["WorkerHeartbeat"]
+    assert sorted(model.__name__ for model in models) == ["ScheduledJob", "WorkerHeartbeat"]
 
 
 # ------------------------------------------------------------------ no import circles

@@ -15,6 +15,7 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from provenance import schedule
 from provenance.heartbeats import WorkerHeartbeat
 
 
@@ -38,6 +39,8 @@ class BeatingWorker(Worker):
         try:
             while self.running:
                 self.beat()
+                # Periodic jobs (feed polling…) run between batches, so no cron is needed.
+                schedule.run_due()
                 super().run()
                 self.startup_delay = False  # the herd is spread once, at start
                 if self.running:
