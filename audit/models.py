@@ -45,6 +45,14 @@ class AuditEntry(models.Model):
         API_TOKEN_CREATED = "api_token_created", "Made an API token"
         API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
         ANNOTATION_DELETED = "annotation_deleted", "Deleted an annotation"
+        WATCH_ADDED = "watch_added", "Started watching"
+        WATCH_REMOVED = "watch_removed", "Stopped watching"
+        ALERTS_READ = "alerts_read", "Marked alerts read"
+        DIGEST_CHANGED = "digest_changed", "Changed the alert email digest"
+        WEBHOOK_REGISTERED = "webhook_registered", "Registered a webhook"
+        WEBHOOK_CHANGED = "webhook_changed", "Changed a webhook"
+        WEBHOOK_DELETED = "webhook_deleted", "Deleted a webhook"
+        WEBHOOK_REDELIVERED = "webhook_redelivered", "Sent a webhook delivery again"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

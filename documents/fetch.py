@@ -77,8 +77,18 @@ def _too_slow(url: str) -> RejectedInput:
     return RejectedInput(f"{url} took longer than {limit:g} seconds to fetch; it was stopped.")
 
 
+def guarded_opener() -> urllib.request.OpenerDirector:
+    """An opener that follows no redirect and connects only to addresses `check_address` allows.
+
+    The address is checked on the socket actually connected, so a host name that resolves
+    to a public address for `check_url` and a private one a moment later is still refused.
+    Webhook deliveries post through it too.
+    """
+    return urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
+
+
 def _fetch(url: str) -> Fetched:
-    opener = urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
+    opener = guarded_opener()
     current = url.strip()
     for _hop in range(MAX_REDIRECTS + 1):
         check_url(current)

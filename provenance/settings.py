@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "discovery",
     "annotations",
     "checks",
+    "alerts",
     "api",
 ]
 
@@ -279,6 +280,11 @@ FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_TIMEOUT_SECONDS = float(os.environ.get("FETCH_TIMEOUT_SECONDS", "10"))
 # The whole fetch of one URL, redirects and body included.
 FETCH_DEADLINE_SECONDS = float(os.environ.get("FETCH_DEADLINE_SECONDS", "30"))
+
+# Webhooks: how long one delivery attempt may take, and how many attempts before giving up
+# (retried after 30 s, 2 min, 8 min, 32 min… in between).
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 
 # The API's budgets for expensive calls, per user: (calls, window in seconds).
 API_RATE_LIMITS = {

@@ -19,6 +19,7 @@ urlpatterns = [
     path("discovery/", include("discovery.urls")),
     path("annotations/", include("annotations.urls")),
     path("checks/", include("checks.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include("comparisons.urls")),
     path("account/tokens/", include("api.urls")),
     path("api/v1/", api.urls),

@@ -21,6 +21,8 @@ ALLOWED = {
     "discovery": {"provenance", "audit", "documents", "comparisons", "discovery"},
     "annotations": {"provenance", "audit", "documents", "comparisons", "annotations"},
     "checks": {"provenance", "audit", "documents", "comparisons", "discovery", "checks"},
+    # Watches, alerts and webhooks listen to every app's events (provenance.events).
+    "alerts": {"provenance", "audit", "documents", "comparisons", "discovery", "alerts"},
     # The JSON API sits over every app, like the pages; no app imports it.
     "api": {
         "provenance",
@@ -30,6 +32,7 @@ ALLOWED = {
         "discovery",
         "annotations",
         "checks",
+        "alerts",
         "api",
     },
 }
