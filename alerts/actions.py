@@ -9,8 +9,9 @@ queues what follows (webhook deliveries, the `alert.raised` event) on commit.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from alerts.rules import Draft
     from documents.models import Document, Outlet
 
+# How a delivery is handed to the worker (`alerts.delivery.queue`): passed in by the
+# caller, since the delivery task records its attempts through the actions here.
+Send = Callable[[int], object]
 
 # Watches -------------------------------------------------------------------------------
 
@@ -232,26 +236,28 @@ def event_body(event: str, payload: dict[str, Any], at: datetime) -> str:
 
 
 @action
-def do_queue_deliveries(event: str, payload: dict[str, Any]) -> list[Delivery]:
-    """Make one delivery per active webhook that wants the event; send them after commit."""
+def do_queue_deliveries(event: str, payload: dict[str, Any], send: Send) -> list[Delivery]:
+    """Make one delivery per active webhook that wants the event; `send` each after commit."""
     wanting = [hook for hook in Webhook.objects.filter(active=True) if hook.wants(event)]
     if not wanting:
         return []
     body = event_body(event, payload, timezone.now())
     made = [Delivery.objects.create(webhook=hook, event=event, body=body) for hook in wanting]
-    _send_on_commit([d.pk for d in made])
+    _send_on_commit(send, [d.pk for d in made])
     return made
 
 
 @action
-def do_redeliver(actor: User, delivery: Delivery, request: HttpRequest | None = None) -> Delivery:
+def do_redeliver(
+    actor: User, delivery: Delivery, send: Send, request: HttpRequest | None = None
+) -> Delivery:
     """Send a delivery's body again as a new delivery (the old one keeps its log)."""
     again = Delivery.objects.create(
         webhook=delivery.webhook, event=delivery.event, body=delivery.body
     )
     details = {"delivery": delivery.pk, "new_delivery": again.pk}
     record(request, Action.WEBHOOK_REDELIVERED, delivery.webhook, actor=actor, details=details)
-    _send_on_commit([again.pk])
+    _send_on_commit(send, [again.pk])
     return again
 
 
@@ -283,11 +289,9 @@ def do_log_attempt(
     return delivery
 
 
-def _send_on_commit(delivery_ids: list[int]) -> None:
-    from alerts.delivery import send_delivery
-
+def _send_on_commit(send: Send, delivery_ids: list[int]) -> None:
     for pk in delivery_ids:
-        transaction.on_commit(lambda pk=pk: send_delivery.enqueue(pk))  # type: ignore[misc]
+        transaction.on_commit(partial(send, pk))
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -83,3 +83,8 @@ def attempt(delivery_id: int) -> Delivery | None:
 @task()
 def send_delivery(delivery_id: int) -> None:
     attempt(delivery_id)
+
+
+def queue(delivery_id: int) -> None:
+    """Hand a new delivery to the worker (what the actions call on commit)."""
+    send_delivery.enqueue(delivery_id)

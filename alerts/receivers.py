@@ -32,13 +32,14 @@ def on_event(
 def handle_event(event: str, payload: dict[str, Any]) -> None:
     """Raise the alerts the event calls for, then queue its webhook deliveries."""
     from alerts.actions import do_queue_deliveries, do_raise_alerts
+    from alerts.delivery import queue
     from alerts.rules import drafts_for
 
     if event in RULE_EVENTS:
         drafts = drafts_for(event, payload)
         if drafts:
             do_raise_alerts(drafts)
-    do_queue_deliveries(event, payload)
+    do_queue_deliveries(event, payload, queue)
 
 
 def connect() -> None:

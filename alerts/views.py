@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alerts import actions
 from alerts.access import get_alert_for, get_delivery, get_watch_for, get_webhook
+from alerts.delivery import queue as delivery_queue
 from alerts.forms import DigestForm, PersonWatchForm, WebhookForm
 from alerts.models import Alert, DigestSettings, Watch, Webhook
 from documents.access import get_document_for
@@ -174,7 +175,8 @@ def webhook_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_webhooks
 def redeliver(request: AuthenticatedHttpRequest, pk: int, delivery: int) -> HttpResponse:
     hook = get_webhook(pk)
-    again = actions.do_redeliver(request.user, get_delivery(hook, delivery), request=request)
+    found = get_delivery(hook, delivery)
+    again = actions.do_redeliver(request.user, found, delivery_queue, request=request)
     messages.success(request, f"Queued again as delivery {again.pk}.")
     return redirect("alerts:webhook", pk=hook.pk)
 
