@@ -71,11 +71,13 @@ def do_watch(
 ) -> Watch:
     """Start watching (or return the watch already there)."""
     person = check_watch(kind, document, outlet, person)
-    target: dict[str, Any] = {
-        Watch.Kind.RELEASE: {"document": document},
-        Watch.Kind.OUTLET: {"outlet": outlet},
-        Watch.Kind.PERSON: {"person": person},
-    }[Watch.Kind(kind)]
+    target: dict[str, Any]
+    if kind == Watch.Kind.RELEASE:
+        target = {"document": document}
+    elif kind == Watch.Kind.OUTLET:
+        target = {"outlet": outlet}
+    else:
+        target = {"person": person}
     existing = Watch.objects.filter(user=actor, kind=kind, **target).first()
     if existing is not None:
         return existing

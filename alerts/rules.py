@@ -86,10 +86,10 @@ def _visible(
     kept = []
     for watch in watches:
         if comparison_id is not None:
-            seen = Comparison.objects.visible_to(watch.user).filter(pk=comparison_id)
+            seen = Comparison.objects.visible_to(watch.user).filter(pk=comparison_id).exists()
         else:
-            seen = Document.objects.visible_to(watch.user).filter(pk=document_id)
-        if seen.exists():
+            seen = Document.objects.visible_to(watch.user).filter(pk=document_id or 0).exists()
+        if seen:
             kept.append(watch)
     return kept
 
