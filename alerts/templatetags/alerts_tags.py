@@ -41,3 +41,36 @@ def watch_buttons(context: dict[str, Any], document: Any) -> dict[str, Any]:
         "here": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+# The finding details that name who is quoted (see the engine's quotation findings).
+SPEAKER_KEYS = ("speaker", "speaker_derivative", "speaker_source")
+
+
+@register.inclusion_tag("alerts/_speaker_watch.html", takes_context=True)
+def speaker_watch(context: Any, finding: Any) -> dict[str, Any]:
+    """A "Watch <speaker>" button beside a quotation finding, for signed-in users with a role.
+
+    The viewer's person watches are read once per request (kept on the request), not once
+    per finding: each finding is its own include.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    detail = getattr(finding, "detail", None) or {}
+    names = []
+    for key in SPEAKER_KEYS:
+        name = " ".join(str(detail.get(key, "")).split())
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    if not names or user is None or not roles.has_any_role(user):
+        return {"names": []}
+    seen: set[str] | None = getattr(request, "_alerts_person_watches", None)
+    if seen is None:
+        watched = Watch.objects.filter(user_id=user.pk, kind=Watch.Kind.PERSON)
+        seen = {p.casefold() for p in watched.values_list("person", flat=True)}
+        request._alerts_person_watches = seen  # type: ignore[union-attr]
+    return {
+        "names": [(name, name.casefold() in seen) for name in names],
+        "here": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -11,6 +11,7 @@ from alerts.models import Alert, Watch
 from comparisons.compare import get_or_compute
 from tests.alerts.conftest import ALTERED, FAITHFUL, RELEASE
 from tests.browser.conftest import Pages
+from tests.browser.test_accessibility import audit
 from tests.conftest import make_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,6 +55,8 @@ def test_watch_a_release_see_the_count_open_an_alert_and_mark_read(
     assert "quotation" in message.inner_text()
     assert float(message.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px")) >= 16
     page.screenshot(path=screenshots / "alerts-inbox-unread.png", full_page=True)
+    low_contrast, structure = audit(page)
+    assert low_contrast == [] and structure == []
 
     # Open the newest: it is marked read and the comparison opens at the finding.
     newest = Alert.objects.filter(user=educator).order_by("-created_at", "-id").first()
@@ -88,3 +91,22 @@ def test_the_empty_inbox_says_what_to_do(pages: Pages, educator: User, screensho
     assert "No alerts yet" in empty.inner_text()
     assert page.locator("#unread-count").count() == 0
     page.screenshot(path=screenshots / "alerts-inbox-empty.png")
+
+
+def test_watch_a_speaker_from_a_finding(pages: Pages, educator: User, screenshots: Path) -> None:
+    from tests.conftest import load_seeds
+
+    seeds = load_seeds()
+    comparison = get_or_compute(seeds["001"].current_version, seeds["000"].current_version)
+    page = pages.open(comparison.get_absolute_url(), educator)
+    button = page.get_by_role("button", name="Watch Richard Fuller MP")
+    assert button.is_visible()
+    size = float(button.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= 12
+    page.locator(".findings").screenshot(path=screenshots / "alerts-speaker-watch.png")
+    button.click()
+    page.wait_for_load_state()
+    assert page.get_by_text("You are watching Richard Fuller MP.").is_visible()
+    assert page.locator(".speaker-watching", has_text="Richard Fuller MP").is_visible()
+    assert Watch.objects.filter(user=educator, person="Richard Fuller MP").exists()
+    assert pages.errors == []
