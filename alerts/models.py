@@ -78,7 +78,10 @@ class Alert(models.Model):
         QUOTE = "quote", "A quotation altered"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    watch = models.ForeignKey(Watch, on_delete=models.CASCADE, related_name="alerts")
+    # Kept when the watch is removed: unwatching stops new alerts, it does not empty the inbox.
+    watch = models.ForeignKey(
+        Watch, null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     # What one alert is about, so a watch raises it once ("finding:c12", "document:d7").
     key = models.CharField(max_length=64)

@@ -28,7 +28,7 @@ require_webhooks = require_capability(roles.can_upload, "Only admins can manage 
 @require_GET
 @require_role
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
-    alerts = Alert.objects.for_user(request.user).select_related("watch")
+    alerts = Alert.objects.for_user(request.user).select_related("watch__document", "watch__outlet")
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
     unread = Alert.objects.for_user(request.user).unread().count()
     return render(request, "alerts/inbox.html", {"page": page, "unread": unread})

@@ -57,7 +57,7 @@ class AlertOut(Schema):
     id: int
     kind: Literal["reused", "finding", "new_document", "quote"]
     message: str
-    watch_id: int
+    watch_id: int | None = Field(description="None once the watch has been removed.")
     comparison_id: int | None
     document_id: int | None
     url: str = Field(description="The comparison page at the finding, or the document's page.")

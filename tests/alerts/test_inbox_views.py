@@ -146,3 +146,15 @@ def test_the_digest_choice_is_saved(educator: User, client_for: Any) -> None:
     assert DigestSettings.objects.get(user=educator).frequency == "daily"
     assert client.post("/alerts/digest/", {"frequency": "weekly"}).status_code == 400
     assert DigestSettings.objects.get(user=educator).frequency == "daily"
+
+
+def test_unwatching_keeps_the_alerts_already_raised(
+    watch: Watch, educator: User, client_for: Any
+) -> None:
+    raise_alerts(watch, 2)
+    client = client_for(educator)
+    client.post(f"/alerts/watches/{watch.pk}/remove/")
+    assert not Watch.objects.exists()
+    assert Alert.objects.filter(user=educator).count() == 2
+    page = client.get("/alerts/").content.decode()
+    assert page.count('class="alert-item') == 2

@@ -28,7 +28,7 @@ class AlertOut:
             id (int):
             kind (AlertOutKind):
             message (str):
-            watch_id (int):
+            watch_id (int | None): None once the watch has been removed.
             comparison_id (int | None):
             document_id (int | None):
             url (str): The comparison page at the finding, or the document's page.
@@ -39,7 +39,7 @@ class AlertOut:
     id: int
     kind: AlertOutKind
     message: str
-    watch_id: int
+    watch_id: int | None
     comparison_id: int | None
     document_id: int | None
     url: str
@@ -58,6 +58,7 @@ class AlertOut:
 
         message = self.message
 
+        watch_id: int | None
         watch_id = self.watch_id
 
         comparison_id: int | None
@@ -107,7 +108,13 @@ class AlertOut:
 
         message = d.pop("message")
 
-        watch_id = d.pop("watch_id")
+        def _parse_watch_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        watch_id = _parse_watch_id(d.pop("watch_id"))
+
 
         def _parse_comparison_id(data: object) -> int | None:
             if data is None:
