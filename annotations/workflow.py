@@ -22,6 +22,7 @@ from annotations.models import Annotation, AnnotationEvent, Label, Reply
 from audit.log import Action as AuditAction
 from audit.log import record
 from documents.models import DocumentVersion
+from provenance import events
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -270,6 +271,7 @@ def do_set_status(
         fields = {"status": status, "reviewed_by": user, "reviewed_at": timezone.now()}
         _update(current, revision, fields)
         _record(current, user, Action.STATUS, _diff(before, current.snapshot()))
+        events.emit(events.annotation_reviewed, events.annotation_reviewed_payload(current))
     _copy(current, annotation)
     return True
 

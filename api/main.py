@@ -11,6 +11,7 @@ from ninja.operation import Operation
 from api import problems
 from api.auth import AUTH
 from api.routers import (
+    alerts,
     checks,
     comparisons,
     documents,
@@ -79,3 +80,4 @@ api.add_router("/imports", imports.router)
 api.add_router("/tokens", tokens.router)
 api.add_router("/checks", checks.router)
 api.add_router("/feeds", feeds.router)
+api.add_router("", alerts.router)

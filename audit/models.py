@@ -49,6 +49,14 @@ class AuditEntry(models.Model):
         FEED_PAUSED = "feed_paused", "Paused a feed"
         FEED_RESUMED = "feed_resumed", "Resumed a feed"
         FEED_POLL_NOW = "feed_poll_now", "Asked for a feed to be polled now"
+        WATCH_ADDED = "watch_added", "Started watching"
+        WATCH_REMOVED = "watch_removed", "Stopped watching"
+        ALERTS_READ = "alerts_read", "Marked alerts read"
+        DIGEST_CHANGED = "digest_changed", "Changed the alert email digest"
+        WEBHOOK_REGISTERED = "webhook_registered", "Registered a webhook"
+        WEBHOOK_CHANGED = "webhook_changed", "Changed a webhook"
+        WEBHOOK_DELETED = "webhook_deleted", "Deleted a webhook"
+        WEBHOOK_REDELIVERED = "webhook_redelivered", "Sent a webhook delivery again"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
+from provenance import events
 from provenance.engine import ENGINE_VERSION, compare
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ def run_comparison(comparison: Comparison) -> Comparison:
         return _fail(comparison, "The comparison failed unexpectedly. Try again later.")
     fields = comparison.store(result)
     comparison.save(update_fields=fields)
+    events.emit(events.comparison_done, events.comparison_done_payload(comparison))
     return comparison
 
 

@@ -39,6 +39,7 @@ from discovery.models import Candidate, Fingerprint, IndexState, Status, TermPos
 from discovery.reports import discovery_status
 from discovery.role_store import redecide
 from documents.models import Document, DocumentVersion
+from provenance import events
 from provenance.engine import (
     ENGINE_VERSION,
     AnalysedText,
@@ -296,6 +297,7 @@ def store_comparison(
     )
     if not comparison.is_current:
         comparison.save(update_fields=comparison.store(result))
+        events.emit(events.comparison_done, events.comparison_done_payload(comparison))
     return comparison
 
 

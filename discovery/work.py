@@ -32,6 +32,7 @@ from discovery.models import IndexState, Status
 from discovery.near_duplicates import record as record_near_duplicate
 from discovery.search import discover
 from documents.models import DocumentVersion
+from provenance import events
 from provenance.jobs import stale_cutoff
 
 logger = logging.getLogger(__name__)
@@ -187,6 +188,8 @@ def run_step(step: str, version_id: int) -> None:
         return
     now = timezone.now()
     _mark(version_id, DISCOVERY, Status.DONE, attempts=0, error="", discovered_at=now)
+    done = events.discovery_done_payload(version_id, version.document_id)
+    events.emit(events.discovery_done, done)
 
 
 def _failed(step: str, version_id: int, error: str) -> None:

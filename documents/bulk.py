@@ -40,6 +40,7 @@ from documents.ingest import (
 )
 from documents.metadata import Metadata
 from documents.models import DocumentVersion, ImportItem, ImportJob, ImportPayload
+from provenance import events
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -502,6 +503,7 @@ def _finish(job: ImportJob, status: str, error: str = "") -> None:
     job.error = error
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "error", "finished_at"])
+    events.emit(events.import_finished, events.import_finished_payload(job))
     # The originals now live in the versions; the archive is no longer needed.
     ImportPayload.objects.filter(job_id=job.pk).delete()
 

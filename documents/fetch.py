@@ -104,6 +104,16 @@ def _too_slow(url: str) -> RejectedInput:
     return RejectedInput(f"{url} took longer than {limit:g} seconds to fetch; it was stopped.")
 
 
+def guarded_opener() -> urllib.request.OpenerDirector:
+    """An opener that follows no redirect and connects only to addresses `check_address` allows.
+
+    The address is checked on the socket actually connected, so a host name that resolves
+    to a public address for `check_url` and a private one a moment later is still refused.
+    Webhook deliveries post through it too.
+    """
+    return _opener()
+
+
 def _conditional(etag: str, last_modified: str) -> dict[str, str]:
     headers = {}
     if etag:

@@ -28,6 +28,7 @@ from documents.furniture import repeated_lines_for_outlet, strip_furniture
 from documents.metadata import Metadata, parse_published
 from documents.models import Document, DocumentVersion, Outlet
 from documents.signals import version_created
+from provenance import events
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -302,4 +303,5 @@ def _add_version(document: Document, prepared: Prepared, user: User | None) -> D
     transaction.on_commit(
         lambda: version_created.send(sender=DocumentVersion, version=version), robust=True
     )
+    events.emit(events.document_added, events.document_added_payload(version))
     return version

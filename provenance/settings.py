@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "annotations",
     "checks",
     "feeds",
+    "alerts",
     "api",
 ]
 
@@ -298,6 +299,11 @@ FEED_MAX_FAILURES = int(os.environ.get("FEED_MAX_FAILURES", "5"))
 FEED_MAX_ENTRIES = int(os.environ.get("FEED_MAX_ENTRIES", "30"))
 FEED_CHECK_SECONDS = int(os.environ.get("FEED_CHECK_SECONDS", "10"))
 FEED_POLL_BUDGET_SECONDS = float(os.environ.get("FEED_POLL_BUDGET_SECONDS", "30"))
+
+# Webhooks: how long one delivery attempt may take, and how many attempts before giving up
+# (retried after 30 s, 2 min, 8 min, 32 min… in between).
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", "10"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "5"))
 
 # The API's budgets for expensive calls, per user: (calls, window in seconds).
 API_RATE_LIMITS = {

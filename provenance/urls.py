@@ -20,6 +20,7 @@ urlpatterns = [
     path("annotations/", include("annotations.urls")),
     path("checks/", include("checks.urls")),
     path("feeds/", include("feeds.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include("comparisons.urls")),
     path("account/tokens/", include("api.urls")),
     path("api/v1/", api.urls),

@@ -99,6 +99,9 @@ def _pages(c: dict[str, Any]) -> list[str]:
         reverse("annotations:detail", args=[c["annotation"].pk]),
         reverse("checks:list"),
         reverse("checks:detail", args=[c["check"].pk]),
+        reverse("alerts:inbox"),
+        reverse("alerts:watches"),
+        reverse("alerts:webhooks"),
     ]
     for link in c["links"]:
         for name in ("shared", "shared_present", "shared_handout"):

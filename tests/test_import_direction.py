@@ -23,6 +23,8 @@ ALLOWED = {
     "checks": {"provenance", "audit", "documents", "comparisons", "discovery", "checks"},
     # Feeds ingest through documents, like an upload; discovery hears of new versions.
     "feeds": {"provenance", "audit", "documents", "feeds"},
+    # Watches, alerts and webhooks listen to every app's events (provenance.events).
+    "alerts": {"provenance", "audit", "documents", "comparisons", "discovery", "alerts"},
     # The JSON API sits over every app, like the pages; no app imports it.
     "api": {
         "provenance",
@@ -33,6 +35,7 @@ ALLOWED = {
         "annotations",
         "checks",
         "feeds",
+        "alerts",
         "api",
     },
 }

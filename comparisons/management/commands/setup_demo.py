@@ -20,3 +20,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo comparison ready: {comparison} ({comparison.get_absolute_url()})"
             )
+        # By name: the alerts app sits above this one.
+        call_command("watch_demo", stdout=self.stdout)

@@ -1,5 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .alert_filters import AlertFilters
+from .alert_out import AlertOut
+from .alert_out_kind import AlertOutKind
+from .alert_page import AlertPage
 from .annotation_create_payload import AnnotationCreatePayload
 from .annotation_create_response import AnnotationCreateResponse
 from .annotation_detail_response import AnnotationDetailResponse
@@ -23,6 +27,9 @@ from .create_out import CreateOut
 from .create_out_status import CreateOutStatus
 from .defaults import Defaults
 from .defaults_kind import DefaultsKind
+from .delivery_out import DeliveryOut
+from .delivery_out_status import DeliveryOutStatus
+from .delivery_page import DeliveryPage
 from .document_annotations_response import DocumentAnnotationsResponse
 from .document_in import DocumentIn
 from .document_in_kind import DocumentInKind
@@ -51,10 +58,12 @@ from .import_out import ImportOut
 from .meta import Meta
 from .meta_kind import MetaKind
 from .meta_near_duplicates import MetaNearDuplicates
+from .page_filters import PageFilters
 from .page_query import PageQuery
 from .pair_in import PairIn
 from .problem import Problem
 from .queued import Queued
+from .read_count import ReadCount
 from .reply_in import ReplyIn
 from .reply_out import ReplyOut
 from .review_out import ReviewOut
@@ -79,8 +88,22 @@ from .token_out_scope import TokenOutScope
 from .token_out_state import TokenOutState
 from .version_out import VersionOut
 from .version_text import VersionText
+from .watch_in import WatchIn
+from .watch_in_kind import WatchInKind
+from .watch_out import WatchOut
+from .watch_out_kind import WatchOutKind
+from .webhook_change import WebhookChange
+from .webhook_change_events_type_0_item import WebhookChangeEventsType0Item
+from .webhook_created import WebhookCreated
+from .webhook_in import WebhookIn
+from .webhook_in_events_item import WebhookInEventsItem
+from .webhook_out import WebhookOut
 
 __all__ = (
+    "AlertFilters",
+    "AlertOut",
+    "AlertOutKind",
+    "AlertPage",
     "AnnotationCreatePayload",
     "AnnotationCreateResponse",
     "AnnotationDetailResponse",
@@ -104,6 +127,9 @@ __all__ = (
     "CreateOutStatus",
     "Defaults",
     "DefaultsKind",
+    "DeliveryOut",
+    "DeliveryOutStatus",
+    "DeliveryPage",
     "DocumentAnnotationsResponse",
     "DocumentIn",
     "DocumentInKind",
@@ -132,10 +158,12 @@ __all__ = (
     "Meta",
     "MetaKind",
     "MetaNearDuplicates",
+    "PageFilters",
     "PageQuery",
     "PairIn",
     "Problem",
     "Queued",
+    "ReadCount",
     "ReplyIn",
     "ReplyOut",
     "ReviewOut",
@@ -160,4 +188,14 @@ __all__ = (
     "TokenOutState",
     "VersionOut",
     "VersionText",
+    "WatchIn",
+    "WatchInKind",
+    "WatchOut",
+    "WatchOutKind",
+    "WebhookChange",
+    "WebhookChangeEventsType0Item",
+    "WebhookCreated",
+    "WebhookIn",
+    "WebhookInEventsItem",
+    "WebhookOut",
 )

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class WatchInKind(StrEnum):
+    OUTLET = "outlet"
+    PERSON = "person"
+    RELEASE = "release"
+
+    def __str__(self) -> str:
+        return str(self.value)
