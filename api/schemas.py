@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from django.urls import reverse
 from ninja import Schema
+from pydantic import Field
 
 from api.pagination import PageLinks
 
@@ -120,10 +121,13 @@ class ShareLinkOut(Schema):
     revoked_at: dt.datetime | None
 
 
+JobStatus = Literal["pending", "running", "done", "failed", "stalled"]
+
+
 class ImportJobOut(Schema):
     id: int
     name: str
-    status: str
+    status: JobStatus = Field(description="stalled: its worker stopped; POST …/resume restarts it.")
     finished: bool
     total: int
     processed: int
@@ -134,6 +138,9 @@ class ImportJobOut(Schema):
     rejected: int
     error: str
     url: str
+    document: DocumentRef | None = Field(
+        None, description="For a URL fetched by the worker: the document, once stored."
+    )
 
 
 def document_ref(request: HttpRequest, document: Document) -> DocumentRef:
@@ -219,7 +226,7 @@ def import_job_out(request: HttpRequest, job: ImportJob) -> ImportJobOut:
     return ImportJobOut(
         id=job.pk,
         name=job.name,
-        status=job.status,
+        status="stalled" if job.is_stalled else cast("JobStatus", job.status),
         finished=job.is_finished,
         total=job.total,
         processed=job.processed,
@@ -230,4 +237,13 @@ def import_job_out(request: HttpRequest, job: ImportJob) -> ImportJobOut:
         rejected=job.rejected,
         error=job.error,
         url=api_url(request, "import_detail", job.pk),
+        document=_fetched(request, job),
     )
+
+
+def _fetched(request: HttpRequest, job: ImportJob) -> DocumentRef | None:
+    """The document a one-item URL job stored (or found already held), if any yet."""
+    if not job.fetches_url:
+        return None
+    item = job.items.select_related("document__outlet").filter(document__isnull=False).first()
+    return document_ref(request, item.document) if item and item.document else None

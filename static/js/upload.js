@@ -56,7 +56,7 @@
       var xhr = new XMLHttpRequest();
       xhr.open("POST", requested);
       bar.value = 0;
-      label.textContent = fetching ? "Fetching the page…" : "Starting the upload…";
+      label.textContent = fetching ? "Sending the address…" : "Starting the upload…";
       box.hidden = false;
       setButtons(form, true);
       xhr.upload.addEventListener("progress", function (e) {
@@ -82,7 +82,8 @@
 
   function setupJob(job) {
     var url = job.getAttribute("data-status-url");
-    if (job.getAttribute("data-finished") === "true") return;
+    // A finished job has nothing to follow; a stalled one waits for its Resume button.
+    if (job.getAttribute("data-finished") === "true" || job.hasAttribute("data-stalled")) return;
     var progress = job.querySelector("progress");
     function set(name, value) {
       // Only real changes: rewriting the live region every second makes screen readers repeat it.
@@ -121,7 +122,7 @@
             progress.value = s.percent;
             progress.textContent = s.percent + "%";
           }
-          if (s.finished) {
+          if (s.finished || s.stalled) {
             showResults();
           } else {
             window.setTimeout(poll, 1000);
