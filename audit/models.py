@@ -45,6 +45,11 @@ class AuditEntry(models.Model):
         API_TOKEN_CREATED = "api_token_created", "Made an API token"
         API_TOKEN_REVOKED = "api_token_revoked", "Revoked an API token"
         ANNOTATION_DELETED = "annotation_deleted", "Deleted an annotation"
+        IMPORT_RESUMED = "import_resumed", "Resumed a stalled import"
+        DISCOVERY_REQUESTED = "discovery_requested", "Asked for source discovery again"
+        CHECK_DELETED = "check_deleted", "Deleted an article check"
+        CLASS_LINK_CREATED = "class_link_created", "Made a class link for checks"
+        CLASS_LINK_REVOKED = "class_link_revoked", "Withdrew a class link for checks"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -1,7 +1,7 @@
 """Check an article against the corpus without adding it: read it, find its sources, keep the check.
 
 `read_article` validates what the educator (or class) sent and raises
-`RejectedInput` with a message for them; `do_check` finds the sources of a pasted
+`RejectedInput` with a message for them; `keep_check` finds the sources of a pasted
 text and writes the one `Check` row, or queues an address for the worker
 (`run_url_check` fetches and checks it there). Nothing here writes to the shared
 corpus or its index: the article is analysed in memory, ranked against the index
@@ -172,8 +172,11 @@ def best_source(found: list[Found]) -> Found | None:
 
 
 @transaction.atomic
-def do_check(owner: User, article: Article, token: ClassToken | None = None) -> Check:
-    """Keep the check: done at once for a pasted text, queued for the worker for an address."""
+def keep_check(owner: User, article: Article, token: ClassToken | None = None) -> Check:
+    """Keep the check: done at once for a pasted text, queued for the worker for an address.
+
+    Pages call `checks.actions.do_check`, the action around this.
+    """
     if not article.text:
         check = Check.objects.create(
             owner=owner, class_token=token, title=article.title, url=article.url, text=""

@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from documents.models import Document, ImportJob
 
 
+def _via(via: str) -> dict[str, str]:
+    # Entries from the pages say nothing of where they came from, as they always have;
+    # the API's say "via": "api".
+    return {} if via == "page" else {"via": via}
+
+
 def _for_version_of(meta: Metadata, version_of: Document | None) -> Metadata:
     # A new version belongs to its document's outlet, whose boilerplate we know.
     if version_of is not None and version_of.outlet is not None:
@@ -77,7 +83,7 @@ def do_add_document(
             prepared, user=actor, version_of=version_of, near_duplicates=policy
         )
         if outcome.stored and outcome.document is not None:
-            details: dict[str, Any] = {"via": via}
+            details: dict[str, Any] = _via(via)
             if outcome.version is not None:
                 details["version"] = outcome.version.number
             record(request, Action.DOCUMENT_ADDED, outcome.document, actor=actor, details=details)
@@ -109,7 +115,7 @@ def do_fetch_url(
         version_of=version_of.pk if version_of is not None else None,
         near_duplicates=near_duplicates,
     )
-    details = {"job": job.pk, "via": via, "url": url[:500]}
+    details = {"job": job.pk, **_via(via), "url": url[:500]}
     record(request, Action.DOCUMENTS_IMPORT, job, actor=actor, details=details)
     return job
 
@@ -128,7 +134,7 @@ def do_start_import(
     job = job_for_file(name, data, defaults, user=actor)
     if job is not None:
         record(
-            request, Action.DOCUMENTS_IMPORT, job, actor=actor, details={"job": job.pk, "via": via}
+            request, Action.DOCUMENTS_IMPORT, job, actor=actor, details={"job": job.pk, **_via(via)}
         )
     return job
 
@@ -223,8 +229,7 @@ def do_resume_import(actor: User, request: HttpRequest | None, job: ImportJob) -
     """Queue again an import whose worker stopped; False if it was not stalled (a no-op)."""
     if not bulk.resume(type(job).objects.filter(pk=job.pk))["imports"]:
         return False
-    details = {"job": job.pk, "resumed": True}
-    record(request, Action.DOCUMENTS_IMPORT, job, actor=actor, details=details)
+    record(request, Action.IMPORT_RESUMED, job, actor=actor, details={"job": job.pk})
     return True
 
 

@@ -13,7 +13,7 @@ from api.auth import reader, uploader
 from api.problems import ApiProblem
 from api.routers.common import responses
 from api.schemas import api_url
-from discovery import work
+from discovery import actions
 from discovery.lineage import discovery_progress, sources_report
 from documents.access import get_document_for
 
@@ -81,7 +81,7 @@ def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> 
     if document.current_version is None:
         raise ApiProblem(400, "This document has no text to search with.", slug="rejected")
     throttle.spend(request, user, "discovery")
-    work.requeue(document.current_version)
+    actions.do_request_discovery(user, request, document)
     url = api_url(request, "document_sources", document.pk)
     response["Location"] = url
     return Answer(202, Queued(status="queued", sources=url))

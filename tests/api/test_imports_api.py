@@ -107,11 +107,11 @@ def test_resume_restarts_a_stalled_import_and_is_audited(
     assert response.json()["status"] in {"pending", "done"}
     job.refresh_from_db()
     assert (job.status, job.added) == (ImportJob.Status.DONE, 2)
-    entry = AuditEntry.objects.get(action="documents_import")
-    assert (entry.actor, entry.details) == (admin_member, {"job": job.pk, "resumed": True})
+    entry = AuditEntry.objects.get(action="import_resumed")
+    assert (entry.actor, entry.details) == (admin_member, {"job": job.pk})
     # Done now: a second resume is a no-op.
     assert client.post(f"{IMPORTS}/{job.pk}/resume").json()["status"] == "done"
-    assert AuditEntry.objects.filter(action="documents_import").count() == 1
+    assert AuditEntry.objects.filter(action="import_resumed").count() == 1
 
 
 def test_only_uploaders_resume(api_for, moderator, django_capture_on_commit_callbacks):

@@ -91,8 +91,8 @@ def test_the_job_page_offers_resume_and_the_post_restarts_it(
     job.refresh_from_db()
     assert (job.status, job.processed, job.added) == (ImportJob.Status.DONE, 2, 2)
     assert Document.objects.count() == 2
-    entry = AuditEntry.objects.filter(action="documents_import").latest("pk")
-    assert entry.details == {"job": job.pk, "resumed": True}
+    entry = AuditEntry.objects.get(action="import_resumed")
+    assert entry.details == {"job": job.pk}
 
 
 def test_resume_is_a_post_and_leaves_a_live_job_alone(
@@ -106,7 +106,7 @@ def test_resume_is_a_post_and_leaves_a_live_job_alone(
     assert callbacks == []
     job.refresh_from_db()
     assert job.status == ImportJob.Status.PENDING
-    assert not AuditEntry.objects.filter(action="documents_import").exists()
+    assert not AuditEntry.objects.filter(action="import_resumed").exists()
 
 
 def test_the_poll_leaves_a_live_job_to_its_worker(

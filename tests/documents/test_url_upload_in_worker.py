@@ -49,7 +49,7 @@ def test_the_post_answers_before_any_connection_and_the_worker_stores_the_page(
     assert f"{server.url}/story" in page
     assert 'data-finished="false"' in page
     entry = AuditEntry.objects.get(action="documents_import")
-    assert entry.details["via"] == "page"
+    assert entry.details == {"job": job.pk, "url": f"{server.url}/story"}
 
     server.released.set()
     for task in queued:  # the worker picks the job up
