@@ -55,3 +55,9 @@ def do_retry_comparison(actor: Any, comparison: Comparison) -> Comparison:
 def do_resume_comparisons() -> dict[str, int]:
     """The start-up sweep (no actor): queue stale runs and results of an older engine."""
     return compare.resume()
+
+
+@action
+def do_setup_demo_comparisons() -> list[Comparison]:
+    """Compute the demo's comparisons 001 → 000 and 001 → 002 (the setup_demo command)."""
+    return compare.ensure_demo_comparisons()

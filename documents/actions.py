@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from audit.log import Action, record
-from documents import bulk, curation, duplicates, staging
+from documents import bulk, curation, demo, duplicates, staging
 from documents.errors import RejectedInput
 from documents.fetch import check_url_form
 from documents.ingest import (
@@ -26,15 +26,18 @@ from documents.ingest import (
     check_submission,
     ingest_document,
 )
+from documents.models import ImportJob
 from documents.uploads import UploadResult, job_for_file, read_upload
 from provenance.actions import acting, action
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from django.contrib.auth.models import User
     from django.http import HttpRequest
 
     from documents.metadata import Metadata
-    from documents.models import Document, ImportJob
+    from documents.models import Document, ImportItem
 
 
 def _via(via: str) -> dict[str, str]:
@@ -237,3 +240,30 @@ def do_resume_import(actor: User, request: HttpRequest | None, job: ImportJob) -
 def do_resume_stopped_imports() -> dict[str, int]:
     """The worker's start-up sweep: queue again every import whose worker died (no actor)."""
     return bulk.resume()
+
+
+@action
+def do_start_command_import(name: str) -> ImportJob:
+    """Record an import the import_documents command runs itself (its items are on disk)."""
+    return ImportJob.objects.create(name=name[:255], options={"command": True})
+
+
+def do_import_items(
+    job: ImportJob,
+    items: list[bulk.Item],
+    *,
+    on_item: Callable[[ImportItem], None] | None = None,
+    near_duplicates: NearDuplicates = NearDuplicates.VERSION,
+) -> ImportJob:
+    """Import the command's items, each in its own action, so a stopped run resumes.
+
+    Not one transaction on purpose: an item is ingested and marked done together, and
+    the items before a failure stay imported (`bulk.run_items`).
+    """
+    return bulk.run_items(job, items, on_item=on_item, near_duplicates=near_duplicates)
+
+
+@action
+def do_load_demo() -> dict[str, Outcome]:
+    """Bring in the five seed documents (the load_demo command); those held add nothing."""
+    return demo.load_demo()

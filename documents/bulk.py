@@ -40,6 +40,7 @@ from documents.ingest import (
 )
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion, ImportItem, ImportJob, ImportPayload
+from provenance.actions import acting
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -376,7 +377,10 @@ def bundle_files(files: Iterable[tuple[str, bytes]]) -> bytes:
 def run_import_job(job_id: int) -> dict[str, int]:
     """Run a queued import job, or resume one whose worker died (background task)."""
     # The claim is one conditional UPDATE: a second task for the same job returns here.
-    if not ImportJob.objects.claim(job_id, attempts=F("attempts") + 1):
+    # Each step of the run is its own action (`acting`): the claim, each item, the end.
+    with acting():
+        claimed = ImportJob.objects.claim(job_id, attempts=F("attempts") + 1)
+    if not claimed:
         return {"skipped": 1}
     job = ImportJob.objects.get(pk=job_id)
     data = ImportPayload.objects.filter(job_id=job_id).values_list("data", flat=True).first()
@@ -452,20 +456,21 @@ def run_items(
     command that made it).
     """
     now = timezone.now()
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.RUNNING,
-        started_at=Coalesce(F("started_at"), Value(now)),
-        heartbeat_at=now,
-        total=len(items),
-    )
-    # Positions already there come from an earlier run; ignore_conflicts keeps them as they are.
-    ImportItem.objects.bulk_create(
-        [
-            ImportItem(job=job, position=position, name=item.name[:500])
-            for position, item in enumerate(items, start=1)
-        ],
-        ignore_conflicts=True,
-    )
+    with acting():
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.RUNNING,
+            started_at=Coalesce(F("started_at"), Value(now)),
+            heartbeat_at=now,
+            total=len(items),
+        )
+        # Positions already there come from an earlier run; ignore_conflicts keeps them.
+        ImportItem.objects.bulk_create(
+            [
+                ImportItem(job=job, position=position, name=item.name[:500])
+                for position, item in enumerate(items, start=1)
+            ],
+            ignore_conflicts=True,
+        )
     waiting = ImportItem.objects.filter(job=job, outcome=ImportItem.Outcome.PENDING)
     for record in waiting.order_by("position"):
         item = items[record.position - 1]
@@ -489,7 +494,7 @@ def _import_item(
     the database is held only for the writes.
     """
     prepared = _prepare(item)
-    with transaction.atomic():
+    with acting():
         # The per-item claim: a second run working on the same job finds the item taken.
         taken = ImportItem.objects.filter(pk=record.pk, outcome=ImportItem.Outcome.PENDING)
         if not taken.update(outcome=ImportItem.Outcome.REJECTED):
@@ -566,9 +571,10 @@ def _finish(job: ImportJob, status: str, error: str = "") -> None:
     job.status = status
     job.error = error
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
-    # The originals now live in the versions; the archive is no longer needed.
-    ImportPayload.objects.filter(job_id=job.pk).delete()
+    with acting():
+        job.save(update_fields=["status", "error", "finished_at"])
+        # The originals now live in the versions; the archive is no longer needed.
+        ImportPayload.objects.filter(job_id=job.pk).delete()
 
 
 def resume(jobs: JobQuerySet[ImportJob] | None = None) -> dict[str, int]:

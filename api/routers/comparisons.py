@@ -89,8 +89,13 @@ def comparison_create(
 def comparison_detail(
     request: HttpRequest, response: HttpResponse, pk: int
 ) -> Answer[ComparisonOut]:
-    """The comparison with the engine's result (its own versioned JSON) once done."""
-    comparison = compare.ensure_current(get_comparison_for(reader(request), pk))
+    """The comparison with the engine's result (its own versioned JSON) once done.
+
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
+    """
+    comparison = get_comparison_for(reader(request), pk)
     return _with_status(request, response, comparison)
 
 
