@@ -33,6 +33,7 @@ from documents.errors import RejectedInput
 from documents.extract import extract, normalise_newlines
 from documents.models import Document, DocumentVersion
 from provenance import ratelimit
+from provenance.actions import acting
 from provenance.engine import AnalysedText, analyse, compare
 from provenance.engine import Comparison as EngineComparison
 
@@ -209,12 +210,16 @@ def _complete(check: Check, article: Article) -> None:
 
 def run_url_check(check_id: int) -> None:
     """Fetch a queued check's address and check it (in the worker); a failure is kept in words."""
-    if not Check.objects.claim(check_id, attempts=F("attempts") + 1):
+    # The claim, the result and a failure are each their own action; the fetch is
+    # between them, holding no transaction.
+    with acting():
+        claimed = Check.objects.claim(check_id, attempts=F("attempts") + 1)
+    if not claimed:
         return  # another worker has it, or it is finished
     check = Check.objects.select_related("owner").get(pk=check_id)
     try:
         article = _article(_fetched_text(check.url), check.url)
-        with transaction.atomic():
+        with acting():
             _complete(check, article)
             check.save()
     except RejectedInput as exc:
@@ -240,9 +245,10 @@ def resume() -> dict[str, int]:
 
 
 def _fail(check: Check, message: str) -> None:
-    Check.objects.filter(pk=check.pk).update(
-        status=Check.Status.FAILED, error=message, finished_at=timezone.now()
-    )
+    with acting():
+        Check.objects.filter(pk=check.pk).update(
+            status=Check.Status.FAILED, error=message, finished_at=timezone.now()
+        )
 
 
 def purge_expired() -> int:
