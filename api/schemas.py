@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from django.urls import reverse
 from ninja import Schema
@@ -177,10 +177,13 @@ class ShareLinkOut(Schema):
     revoked_at: dt.datetime | None
 
 
+JobStatus = Literal["pending", "running", "done", "failed", "stalled"]
+
+
 class ImportJobOut(Schema):
     id: int
     name: str
-    status: str
+    status: JobStatus = Field(description="stalled: its worker stopped; POST …/resume restarts it.")
     finished: bool
     total: int
     processed: int
@@ -191,6 +194,9 @@ class ImportJobOut(Schema):
     rejected: int
     error: str
     url: str
+    document: DocumentRef | None = Field(
+        None, description="For a URL fetched by the worker: the document, once stored."
+    )
 
 
 def document_ref(request: HttpRequest, document: Document) -> DocumentRef:
@@ -299,7 +305,7 @@ def import_job_out(request: HttpRequest, job: ImportJob) -> ImportJobOut:
     return ImportJobOut(
         id=job.pk,
         name=job.name,
-        status=job.status,
+        status="stalled" if job.is_stalled else cast("JobStatus", job.status),
         finished=job.is_finished,
         total=job.total,
         processed=job.processed,
@@ -310,4 +316,13 @@ def import_job_out(request: HttpRequest, job: ImportJob) -> ImportJobOut:
         rejected=job.rejected,
         error=job.error,
         url=api_url(request, "import_detail", job.pk),
+        document=_fetched(request, job),
     )
+
+
+def _fetched(request: HttpRequest, job: ImportJob) -> DocumentRef | None:
+    """The document a one-item URL job stored (or found already held), if any yet."""
+    if not job.fetches_url:
+        return None
+    item = job.items.select_related("document__outlet").filter(document__isnull=False).first()
+    return document_ref(request, item.document) if item and item.document else None

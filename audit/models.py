@@ -57,6 +57,11 @@ class AuditEntry(models.Model):
         WEBHOOK_CHANGED = "webhook_changed", "Changed a webhook"
         WEBHOOK_DELETED = "webhook_deleted", "Deleted a webhook"
         WEBHOOK_REDELIVERED = "webhook_redelivered", "Sent a webhook delivery again"
+        IMPORT_RESUMED = "import_resumed", "Resumed a stalled import"
+        DISCOVERY_REQUESTED = "discovery_requested", "Asked for source discovery again"
+        CHECK_DELETED = "check_deleted", "Deleted an article check"
+        CLASS_LINK_CREATED = "class_link_created", "Made a class link for checks"
+        CLASS_LINK_REVOKED = "class_link_revoked", "Withdrew a class link for checks"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

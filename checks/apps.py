@@ -8,7 +8,7 @@ class ChecksConfig(AppConfig):
     verbose_name = "Article checks"
 
     def ready(self) -> None:
-        from checks import workflow
+        from checks.actions import do_resume_checks
         from provenance.jobs import register_resumer
 
-        register_resumer("checks", workflow.resume)
+        register_resumer("checks", do_resume_checks)

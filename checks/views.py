@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from checks import workflow
+from checks import actions, workflow
 from checks.access import (
     TokenWithdrawn,
     get_check_for,
@@ -41,7 +40,7 @@ def _run(form: CheckForm, token: ClassToken | None, owner: User) -> Check | None
     except RejectedInput as exc:
         form.add_error(None, exc.message)
         return None
-    return workflow.do_check(owner, article, token)
+    return actions.do_check(owner, article, token)
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,7 +82,7 @@ def check_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_check
 def check_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    get_check_for(request.user, pk).delete()
+    actions.do_delete_check(request.user, request, get_check_for(request.user, pk))
     messages.success(request, "Check deleted.")
     return redirect("checks:list")
 
@@ -95,7 +94,7 @@ def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the class a name.")
         return redirect("checks:list")
-    ClassToken.objects.create(label=form.cleaned_data["label"], created_by=request.user)
+    actions.do_create_class_link(request.user, request, form.cleaned_data["label"])
     messages.success(request, "Class link made. Anyone with it can check articles as your class.")
     return redirect("checks:list")
 
@@ -104,9 +103,7 @@ def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_check
 def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_token_for(request.user, pk)
-    if token.is_active:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+    if actions.do_revoke_class_link(request.user, request, token):
         messages.success(request, f"The link for {token.label} no longer works.")
     return redirect("checks:list")
 
@@ -121,7 +118,7 @@ def class_page(request: HttpRequest, token: str) -> HttpResponse:
     form = CheckForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not class_token.take_use(CheckSettings.load().token_hourly_limit):
+        if not actions.do_take_class_use(class_token, CheckSettings.load().token_hourly_limit):
             form.add_error(None, "This class link has run all its checks for this hour. Try later.")
             status = 429
         elif check := _run(form, class_token, class_token.created_by):

@@ -1,7 +1,7 @@
 """Check an article against the corpus without adding it: read it, find its sources, keep the check.
 
 `read_article` validates what the educator (or class) sent and raises
-`RejectedInput` with a message for them; `do_check` finds the sources of a pasted
+`RejectedInput` with a message for them; `keep_check` finds the sources of a pasted
 text and writes the one `Check` row, or queues an address for the worker
 (`run_url_check` fetches and checks it there). Nothing here writes to the shared
 corpus or its index: the article is analysed in memory, ranked against the index
@@ -33,6 +33,7 @@ from documents.errors import RejectedInput
 from documents.extract import extract, normalise_newlines
 from documents.models import Document, DocumentVersion
 from provenance import ratelimit
+from provenance.actions import acting
 from provenance.engine import AnalysedText, analyse, compare
 from provenance.engine import Comparison as EngineComparison
 
@@ -172,8 +173,11 @@ def best_source(found: list[Found]) -> Found | None:
 
 
 @transaction.atomic
-def do_check(owner: User, article: Article, token: ClassToken | None = None) -> Check:
-    """Keep the check: done at once for a pasted text, queued for the worker for an address."""
+def keep_check(owner: User, article: Article, token: ClassToken | None = None) -> Check:
+    """Keep the check: done at once for a pasted text, queued for the worker for an address.
+
+    Pages call `checks.actions.do_check`, the action around this.
+    """
     if not article.text:
         check = Check.objects.create(
             owner=owner, class_token=token, title=article.title, url=article.url, text=""
@@ -206,12 +210,16 @@ def _complete(check: Check, article: Article) -> None:
 
 def run_url_check(check_id: int) -> None:
     """Fetch a queued check's address and check it (in the worker); a failure is kept in words."""
-    if not Check.objects.claim(check_id, attempts=F("attempts") + 1):
+    # The claim, the result and a failure are each their own action; the fetch is
+    # between them, holding no transaction.
+    with acting():
+        claimed = Check.objects.claim(check_id, attempts=F("attempts") + 1)
+    if not claimed:
         return  # another worker has it, or it is finished
     check = Check.objects.select_related("owner").get(pk=check_id)
     try:
         article = _article(_fetched_text(check.url), check.url)
-        with transaction.atomic():
+        with acting():
             _complete(check, article)
             check.save()
     except RejectedInput as exc:
@@ -237,9 +245,10 @@ def resume() -> dict[str, int]:
 
 
 def _fail(check: Check, message: str) -> None:
-    Check.objects.filter(pk=check.pk).update(
-        status=Check.Status.FAILED, error=message, finished_at=timezone.now()
-    )
+    with acting():
+        Check.objects.filter(pk=check.pk).update(
+            status=Check.Status.FAILED, error=message, finished_at=timezone.now()
+        )
 
 
 def purge_expired() -> int:

@@ -8,7 +8,7 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Comparisons"
 
     def ready(self) -> None:
-        from comparisons import compare
+        from comparisons.actions import do_resume_comparisons
         from provenance.jobs import register_resumer
 
-        register_resumer("comparisons", compare.resume)
+        register_resumer("comparisons", do_resume_comparisons)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comparisons import compare, exports, handout, sharing, steps
+from comparisons import actions, exports, handout, sharing, steps
 from comparisons import render as diff
 from comparisons.access import (
     LinkWithdrawn,
@@ -131,10 +131,10 @@ def pick(request: HttpRequest) -> HttpResponse:
     form = PickForm(request.POST or None, user=request.user, q=q, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         try:
-            comparison = compare.get_or_compute(
+            comparison = actions.do_compare(
+                request.user,
                 form.cleaned_data["source"].current_version,
                 form.cleaned_data["derivative"].current_version,
-                request.user,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -203,11 +203,7 @@ def status(request: HttpRequest, pk: int) -> JsonResponse:
 @require_role
 def retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Work out a comparison the page could only say is missing: failed, outdated or stuck."""
-    comparison = get_comparison_for(request.user, pk)
-    if comparison.status == Comparison.Status.FAILED:
-        compare.retry(comparison)
-    elif not comparison.is_current:
-        compare.ensure_current(comparison)  # a queued run still on time is left alone
+    comparison = actions.do_retry_comparison(request.user, get_comparison_for(request.user, pk))
     return redirect(comparison)
 
 

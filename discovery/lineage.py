@@ -22,6 +22,7 @@ from discovery.reports import (
     Segment,
     SourceEntry,
     SourcesReport,
+    discovery_progress,
     discovery_status,
     origins_for,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "SourceEntry",
     "SourcesReport",
     "decide",
+    "discovery_progress",
     "discovery_status",
     "ensure_discovered",
     "graph_edges",

@@ -161,6 +161,20 @@ def discovery_status(document: Document) -> str:
     return "done" if state.discovery_status == Status.DONE else "queued"
 
 
+def discovery_progress(document: Document) -> str:
+    """Where the worker is with this document: pending, running, done, failed (or no-text).
+
+    Finer than `discovery_status`, for API clients that wait for "done" before reading.
+    """
+    status = discovery_status(document)
+    if status != "queued":
+        return status
+    state = IndexState.objects.filter(version_id=document.current_version_id).first()
+    if state is not None and Status.RUNNING in (state.index_status, state.discovery_status):
+        return "running"
+    return "pending"
+
+
 def sources_report(document: Document, viewer: AnyUser | None) -> SourcesReport:
     """The article's typed sources (and what took from it) as the viewer may see them.
 

@@ -12,14 +12,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from discovery import work
+from discovery import actions
 from discovery.fanout import FANOUT_KINDS, SHADE_LEGEND, SHADE_STEPS, fan_out, trim_map
 from discovery.forms import GraphFilterForm
 from discovery.graph import build_graph, select_documents
 from discovery.models import IndexState, Status
 from documents.access import get_document_for
 from documents.models import Outlet
-from provenance.access import require_role, require_upload
+from provenance.access import AuthenticatedHttpRequest, require_role, require_upload
 
 COLUMNS_PER_PAGE = 12
 
@@ -97,19 +97,18 @@ def status_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_upload
-def retry_view(request: HttpRequest) -> HttpResponseRedirect:
-    n = work.retry_failed()
+def retry_view(request: AuthenticatedHttpRequest) -> HttpResponseRedirect:
+    n = actions.do_retry_failed_discovery(request.user, request)
     messages.success(request, f"{n} failed step{'s' if n != 1 else ''} queued again.")
     return redirect("discovery:status")
 
 
 @require_POST
 @require_upload
-def discover_view(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+def discover_view(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
     document = get_document_for(request.user, pk)
-    if document.current_version is None:
-        messages.error(request, "This document has no text to search with.")
-    else:
-        work.requeue(document.current_version)
+    if actions.do_request_discovery(request.user, request, document):
         messages.success(request, "Source discovery queued for this document.")
+    else:
+        messages.error(request, "This document has no text to search with.")
     return redirect(document)

@@ -8,7 +8,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents"
 
     def ready(self) -> None:
-        from documents import bulk
+        from documents.actions import do_resume_stopped_imports
         from provenance.jobs import register_resumer
 
-        register_resumer("imports", bulk.resume)
+        register_resumer("imports", do_resume_stopped_imports)

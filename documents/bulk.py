@@ -39,8 +39,9 @@ from documents.ingest import (
     ingest_document,
 )
 from documents.metadata import Metadata
-from documents.models import DocumentVersion, ImportItem, ImportJob, ImportPayload
+from documents.models import Document, DocumentVersion, ImportItem, ImportJob, ImportPayload
 from provenance import events
+from provenance.actions import acting
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -52,6 +53,8 @@ logger = logging.getLogger(__name__)
 ZIP = "zip"
 CSV = "csv"
 JSONL = "jsonl"
+# A one-item job: a URL an admin asked us to fetch, fetched by the worker, not the request.
+URL = "url"
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 MANIFEST_FIELDS = (
     "text",
@@ -86,6 +89,10 @@ def payload_type(filename: str) -> str | None:
 
 
 def items_from_payload(data: bytes, kind: str, defaults: Metadata) -> list[Item]:
+    if kind == URL:
+        address = data.decode("utf-8")
+        fetch = partial(Submission, fetch_url=address, source=DocumentVersion.Source.URL)
+        return [Item(address[:500], fetch, defaults)]
     if kind == ZIP:
         return items_from_zip(data, defaults)
     return items_from_manifest(data, kind, defaults, resolve=None)
@@ -334,6 +341,29 @@ def create_job(
     return job
 
 
+def create_url_job(
+    url: str,
+    meta: Metadata,
+    *,
+    user: User | None = None,
+    version_of: int | None = None,
+    near_duplicates: NearDuplicates = NearDuplicates.ASK,
+) -> ImportJob:
+    """Record a one-item job that fetches `url` in the worker; the request never connects."""
+    options = {
+        "payload_type": URL,
+        "fetch_url": url,
+        "defaults": _meta_dict(meta),
+        "version_of": version_of,
+        "near_duplicates": str(near_duplicates),
+    }
+    with transaction.atomic():
+        job = ImportJob.objects.create(name=url[:255], options=options, created_by=user)
+        ImportPayload.objects.create(job=job, data=url.encode("utf-8"))
+    transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
+    return job
+
+
 def bundle_files(files: Iterable[tuple[str, bytes]]) -> bytes:
     """Pack several uploaded files into one archive, so they import as one job."""
     buffer = io.BytesIO()
@@ -348,7 +378,10 @@ def bundle_files(files: Iterable[tuple[str, bytes]]) -> bytes:
 def run_import_job(job_id: int) -> dict[str, int]:
     """Run a queued import job, or resume one whose worker died (background task)."""
     # The claim is one conditional UPDATE: a second task for the same job returns here.
-    if not ImportJob.objects.claim(job_id, attempts=F("attempts") + 1):
+    # Each step of the run is its own action (`acting`): the claim, each item, the end.
+    with acting():
+        claimed = ImportJob.objects.claim(job_id, attempts=F("attempts") + 1)
+    if not claimed:
         return {"skipped": 1}
     job = ImportJob.objects.get(pk=job_id)
     data = ImportPayload.objects.filter(job_id=job_id).values_list("data", flat=True).first()
@@ -363,9 +396,13 @@ def run_import_job(job_id: int) -> dict[str, int]:
         _finish(job, ImportJob.Status.FAILED, error=error)
         return {"failed": 1}
     defaults = Metadata(**job.options.get("defaults", {}))
+    kind = job.options.get("payload_type", ZIP)
     try:
-        items = items_from_payload(bytes(data), job.options.get("payload_type", ZIP), defaults)
-        run_items(job, items)
+        items = items_from_payload(bytes(data), kind, defaults)
+        policy = NearDuplicates(job.options.get("near_duplicates") or NearDuplicates.VERSION)
+        run_items(job, items, near_duplicates=policy, version_of=_version_of(job))
+        if kind == URL:
+            _fail_if_refused(job)
     except RejectedInput as exc:
         _finish(job, ImportJob.Status.FAILED, error=exc.message)
         return {"failed": 1}
@@ -377,6 +414,24 @@ def run_import_job(job_id: int) -> dict[str, int]:
         _finish(job, ImportJob.Status.FAILED, error=_stopped_message(job))
         return {"failed": 1}
     return {"added": job.added, "rejected": job.rejected}
+
+
+def _version_of(job: ImportJob) -> Document | None:
+    """The document a URL job adds a version to; refused if it has gone since."""
+    pk = job.options.get("version_of")
+    if pk is None:
+        return None
+    document = Document.objects.filter(pk=pk).first()
+    if document is None:
+        raise RejectedInput("The document this page was to be a new version of is gone.")
+    return document
+
+
+def _fail_if_refused(job: ImportJob) -> None:
+    """A URL job is its one item: a page that could not be read fails the job, in words."""
+    item = job.items.first()
+    if item is not None and item.outcome == ImportItem.Outcome.REJECTED:
+        _finish(job, ImportJob.Status.FAILED, error=item.reason)
 
 
 def _stopped_message(job: ImportJob) -> str:
@@ -392,6 +447,7 @@ def run_items(
     *,
     on_item: Callable[[ImportItem], None] | None = None,
     near_duplicates: NearDuplicates = NearDuplicates.VERSION,
+    version_of: Document | None = None,
 ) -> ImportJob:
     """Import each item not yet done, recording its result and the job's progress as it goes.
 
@@ -401,24 +457,25 @@ def run_items(
     command that made it).
     """
     now = timezone.now()
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportJob.Status.RUNNING,
-        started_at=Coalesce(F("started_at"), Value(now)),
-        heartbeat_at=now,
-        total=len(items),
-    )
-    # Positions already there come from an earlier run; ignore_conflicts keeps them as they are.
-    ImportItem.objects.bulk_create(
-        [
-            ImportItem(job=job, position=position, name=item.name[:500])
-            for position, item in enumerate(items, start=1)
-        ],
-        ignore_conflicts=True,
-    )
+    with acting():
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.RUNNING,
+            started_at=Coalesce(F("started_at"), Value(now)),
+            heartbeat_at=now,
+            total=len(items),
+        )
+        # Positions already there come from an earlier run; ignore_conflicts keeps them.
+        ImportItem.objects.bulk_create(
+            [
+                ImportItem(job=job, position=position, name=item.name[:500])
+                for position, item in enumerate(items, start=1)
+            ],
+            ignore_conflicts=True,
+        )
     waiting = ImportItem.objects.filter(job=job, outcome=ImportItem.Outcome.PENDING)
     for record in waiting.order_by("position"):
         item = items[record.position - 1]
-        if _import_item(job, record, item, near_duplicates) and on_item is not None:
+        if _import_item(job, record, item, near_duplicates, version_of) and on_item is not None:
             on_item(record)
     job.refresh_from_db()
     _finish(job, ImportJob.Status.DONE)
@@ -426,7 +483,11 @@ def run_items(
 
 
 def _import_item(
-    job: ImportJob, record: ImportItem, item: Item, near_duplicates: NearDuplicates
+    job: ImportJob,
+    record: ImportItem,
+    item: Item,
+    near_duplicates: NearDuplicates,
+    version_of: Document | None = None,
 ) -> bool:
     """Ingest one item and mark it done in one transaction; False if another run did it.
 
@@ -434,7 +495,7 @@ def _import_item(
     the database is held only for the writes.
     """
     prepared = _prepare(item)
-    with transaction.atomic():
+    with acting():
         # The per-item claim: a second run working on the same job finds the item taken.
         taken = ImportItem.objects.filter(pk=record.pk, outcome=ImportItem.Outcome.PENDING)
         if not taken.update(outcome=ImportItem.Outcome.REJECTED):
@@ -442,7 +503,7 @@ def _import_item(
         outcome = (
             prepared
             if isinstance(prepared, Outcome)
-            else _store(item, prepared, job, near_duplicates)
+            else _store(item, prepared, job, near_duplicates, version_of)
         )
         record.outcome = _ITEM_OUTCOME[outcome.status]
         record.reason = outcome.reason if outcome.status == Status.REJECTED else outcome.message
@@ -471,11 +532,20 @@ def _prepare(item: Item) -> Prepared | Outcome:
 
 
 def _store(
-    item: Item, prepared: Prepared, job: ImportJob, near_duplicates: NearDuplicates
+    item: Item,
+    prepared: Prepared,
+    job: ImportJob,
+    near_duplicates: NearDuplicates,
+    version_of: Document | None = None,
 ) -> Outcome:
     try:
         # ingest_document's own atomic block is a savepoint here: a failure undoes only it.
-        return ingest_document(prepared, user=job.created_by, near_duplicates=near_duplicates)
+        return ingest_document(
+            prepared,
+            user=job.created_by,
+            version_of=version_of,
+            near_duplicates=near_duplicates,
+        )
     except Exception:
         # One broken item must not stop the others; the traceback goes to the log.
         logger.exception("Import of %s failed", item.name)
@@ -502,10 +572,11 @@ def _finish(job: ImportJob, status: str, error: str = "") -> None:
     job.status = status
     job.error = error
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
-    events.emit(events.import_finished, events.import_finished_payload(job))
-    # The originals now live in the versions; the archive is no longer needed.
-    ImportPayload.objects.filter(job_id=job.pk).delete()
+    with acting():
+        job.save(update_fields=["status", "error", "finished_at"])
+        events.emit(events.import_finished, events.import_finished_payload(job))
+        # The originals now live in the versions; the archive is no longer needed.
+        ImportPayload.objects.filter(job_id=job.pk).delete()
 
 
 def resume(jobs: JobQuerySet[ImportJob] | None = None) -> dict[str, int]:

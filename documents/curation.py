@@ -21,7 +21,11 @@ def _shown(value: Any) -> Any:
 
 
 def edit_document(
-    document: Document, cleaned: dict[str, Any], request: HttpRequest | None = None
+    document: Document,
+    cleaned: dict[str, Any],
+    request: HttpRequest | None = None,
+    *,
+    actor: Any = None,
 ) -> list[str]:
     """Apply edited metadata; return the names of the fields that changed.
 
@@ -59,26 +63,30 @@ def edit_document(
         if changed:
             document.save(update_fields=changed)
             diff = {name: [before[name], _shown(getattr(document, name))] for name in changed}
-            record(request, Action.DOCUMENT_EDITED, document, details=diff)
+            record(request, Action.DOCUMENT_EDITED, document, actor=actor, details=diff)
         return changed
 
 
-def archive_document(document: Document, request: HttpRequest | None = None) -> bool:
+def archive_document(
+    document: Document, request: HttpRequest | None = None, *, actor: Any = None
+) -> bool:
     """Hide a document from lists; its versions stay. Return False if it already was."""
     if document.archived_at is not None:
         return False
     with transaction.atomic():
         document.archived_at = timezone.now()
         document.save(update_fields=["archived_at"])
-        record(request, Action.DOCUMENT_ARCHIVED, document)
+        record(request, Action.DOCUMENT_ARCHIVED, document, actor=actor)
     return True
 
 
-def unarchive_document(document: Document, request: HttpRequest | None = None) -> bool:
+def unarchive_document(
+    document: Document, request: HttpRequest | None = None, *, actor: Any = None
+) -> bool:
     if document.archived_at is None:
         return False
     with transaction.atomic():
         document.archived_at = None
         document.save(update_fields=["archived_at"])
-        record(request, Action.DOCUMENT_UNARCHIVED, document)
+        record(request, Action.DOCUMENT_UNARCHIVED, document, actor=actor)
     return True

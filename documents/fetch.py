@@ -166,8 +166,12 @@ def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_NoRedirects, _GuardedHTTPHandler, _GuardedHTTPSHandler)
 
 
-def check_url(url: str) -> None:
-    """Refuse non-web schemes and hosts that resolve to non-public addresses."""
+def check_url_form(url: str) -> urllib.parse.SplitResult:
+    """Refuse what the address alone shows cannot be fetched; no network (not even DNS).
+
+    For the request that queues a fetch: it answers at once, the worker looks the
+    host up (`check_url`) when it fetches.
+    """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in {"http", "https"}:
         raise RejectedInput(f"Only http and https addresses can be fetched, not “{url[:80]}”.")
@@ -176,6 +180,22 @@ def check_url(url: str) -> None:
     if parts.username or parts.password:
         raise RejectedInput("Addresses with a user name or password are not fetched.")
     if origin_allowed(parts.scheme, parts.hostname, parts.port):
+        return parts
+    try:
+        literal = ipaddress.ip_address(parts.hostname)
+    except ValueError:
+        return parts  # a name: only the worker's lookup can tell where it points
+    try:
+        check_address(str(literal), parts.hostname)
+    except _Refused as exc:
+        raise RejectedInput(str(exc)) from exc
+    return parts
+
+
+def check_url(url: str) -> None:
+    """Refuse non-web schemes and hosts that resolve to non-public addresses."""
+    parts = check_url_form(url)
+    if origin_allowed(parts.scheme, parts.hostname or "", parts.port):
         return
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or None, proto=socket.IPPROTO_TCP)
@@ -183,7 +203,7 @@ def check_url(url: str) -> None:
         raise RejectedInput(f"The host {parts.hostname} could not be found.") from exc
     for info in infos:
         try:
-            check_address(str(info[4][0]), parts.hostname)
+            check_address(str(info[4][0]), parts.hostname or "")
         except _Refused as exc:
             raise RejectedInput(str(exc)) from exc
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from provenance import roles
 from provenance.engine import ENGINE_VERSION
-from provenance.jobs import Job
+from provenance.jobs import Job, beat_is_older_than, stale_after
 
 if TYPE_CHECKING:
     from provenance.roles import AnyUser
@@ -278,6 +278,20 @@ class ImportJob(Job):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:import_job", args=[self.pk])
+
+    @property
+    def is_stalled(self) -> bool:
+        """In flight, but no sign of life for longer than the stale limit: its worker stopped.
+
+        Only said, never acted on here: a GET shows it, a POST (or the worker's start-up
+        sweep) resumes it.
+        """
+        return not self.is_finished and beat_is_older_than(self.heartbeat_at, stale_after())
+
+    @property
+    def fetches_url(self) -> str:
+        """The address a one-item URL job fetches ("" for a bulk import)."""
+        return str(self.options.get("fetch_url", ""))
 
     @property
     def percent(self) -> int:

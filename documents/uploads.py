@@ -1,4 +1,4 @@
-"""What the upload form does with what it was given: one document, or a bulk job."""
+"""Reading what the upload form was given: one document, a URL, or a bulk job's files."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from documents import bulk, staging
 from documents.errors import RejectedInput
 from documents.extract import ZIP, EncodingChoice, encoding_choices, sniff
-from documents.ingest import NearDuplicates, Outcome, Status, Submission, ingest
+from documents.ingest import Outcome, Submission
 from documents.metadata import Metadata
-from documents.models import Document, DocumentVersion, ImportJob
+from documents.models import DocumentVersion, ImportJob
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -26,10 +26,49 @@ class UploadResult:
     encodings: list[EncodingChoice] = field(default_factory=list)
 
 
-def receive_upload(
-    cleaned: dict[str, Any], *, user: User, version_of: Document | None = None
-) -> UploadResult:
-    """Ingest the upload form's contents: text, one file, a URL, or a bulk import."""
+@dataclass(frozen=True)
+class Upload:
+    """The upload form's contents, read but not yet acted on (`documents.actions.do_upload`)."""
+
+    cleaned: dict[str, Any]
+    meta: Metadata
+    files: list[tuple[str, bytes]]
+
+    @property
+    def defaults(self) -> Metadata:
+        # Bulk items take their own titles and URLs; only kind, outlet and the like apply to all.
+        meta = self.meta
+        return Metadata(
+            kind=meta.kind, outlet=meta.outlet, author=meta.author, language=meta.language
+        )
+
+    @property
+    def fetch_url(self) -> str:
+        return str(self.cleaned.get("url", "") or "")
+
+    @property
+    def has_content(self) -> bool:
+        """Text, a file or a staged file was given: the URL, if any, is only metadata."""
+        return bool(
+            self.cleaned.get("text", "").strip() or self.files or self.cleaned.get("staged")
+        )
+
+    def submission(self) -> tuple[Submission, str, list[EncodingChoice]]:
+        """The one document to store, its staging token, and encodings still to pick.
+
+        Raises RejectedInput for an encoding picked that was not offered. An unsure
+        file is staged so the admin's answer need not upload it again.
+        """
+        staged = self.cleaned.get("staged", "")
+        submission = _submission(self.cleaned, self.files, staged)
+        if submission.data is not None and (choices := _unsure(submission, self.cleaned)):
+            staged = staged or staging.stage(submission.data, submission.filename)
+            return submission, staged, choices
+        return submission, staged, []
+
+
+def read_upload(cleaned: dict[str, Any]) -> Upload:
+    """Read the upload form's files and metadata; nothing is stored."""
     meta = Metadata(
         kind=cleaned.get("kind", ""),
         title=cleaned.get("title", ""),
@@ -40,21 +79,7 @@ def receive_upload(
         language=cleaned.get("language", ""),
     )
     files = [(upload.name or "", upload.read()) for upload in cleaned.get("files", [])]
-    if version_of is None and (job := _bulk_job(files, meta, user)):
-        return UploadResult(job=job)
-    policy = NearDuplicates(cleaned.get("near_duplicate") or NearDuplicates.ASK)
-    staged = cleaned.get("staged", "")
-    try:
-        submission = _submission(cleaned, files, staged)
-        if submission.data is not None and (choices := _unsure(submission, cleaned)):
-            staged = staged or staging.stage(submission.data, submission.filename)
-            return UploadResult(staged=staged, encodings=choices)
-    except RejectedInput as exc:
-        return UploadResult(outcome=Outcome(Status.REJECTED, reason=exc.message))
-    outcome = ingest(submission, meta, user=user, version_of=version_of, near_duplicates=policy)
-    if outcome.status == Status.NEAR_DUPLICATE and submission.data is not None and not staged:
-        staged = staging.stage(submission.data, submission.filename)
-    return UploadResult(outcome=outcome, staged=staged)
+    return Upload(cleaned, meta, files)
 
 
 def _unsure(submission: Submission, cleaned: dict[str, Any]) -> list[EncodingChoice]:
@@ -88,22 +113,9 @@ def _submission(cleaned: dict[str, Any], files: list[tuple[str, bytes]], staged:
     return Submission(fetch_url=cleaned["url"], source=DocumentVersion.Source.URL)
 
 
-def _bulk_job(files: list[tuple[str, bytes]], meta: Metadata, user: User) -> ImportJob | None:
-    """Several files, an archive or a manifest become a job; a single document does not."""
-    # Bulk items take their own titles and URLs; only kind, outlet and the like apply to all.
-    defaults = Metadata(
-        kind=meta.kind, outlet=meta.outlet, author=meta.author, language=meta.language
-    )
-    if len(files) > 1:
-        name = f"{len(files)} files"
-        return bulk.create_job(name, bulk.bundle_files(files), bulk.ZIP, defaults, user=user)
-    if len(files) == 1:
-        name, data = files[0]
-        return job_for_file(name, data, defaults, user=user)
-    return None
-
-
-def job_for_file(name: str, data: bytes, defaults: Metadata, *, user: User) -> ImportJob | None:
+def job_for_file(
+    name: str, data: bytes, defaults: Metadata, *, user: User | None
+) -> ImportJob | None:
     """Start a bulk import if the file is a manifest or a zip; None for a single document."""
     kind = bulk.payload_type(name)
     if kind in {bulk.CSV, bulk.JSONL}:

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/archive/", views.document_archive, name="archive"),
     path("<int:pk>/unarchive/", views.document_unarchive, name="unarchive"),
     path("imports/<int:pk>/", views.import_job, name="import_job"),
+    path("imports/<int:pk>/resume/", views.import_job_resume, name="import_job_resume"),
     path("imports/<int:pk>/status.json", views.import_job_status, name="import_job_status"),
 ]

@@ -9,17 +9,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from audit.log import Action, record
-from documents import bulk, curation
+from documents import actions
 from documents.access import get_document_for, get_import_job_for, get_numbered_version_for
 from documents.display import paragraphs
 from documents.forms import DocumentEditForm, DocumentFilterForm, UploadForm
 from documents.ingest import Status
 from documents.models import Document, ImportJob
-from documents.uploads import UploadResult, receive_upload
 from provenance.access import AuthenticatedHttpRequest, require_role, require_upload
 
 PAGE_SIZE = 25
+STALLED = "Stalled: its worker stopped"
 
 
 @require_GET
@@ -102,8 +101,7 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = receive_upload(form.cleaned_data, user=request.user, version_of=version_of)
-        _audit_upload(request, result)
+        result = actions.do_upload(request.user, request, form.cleaned_data, version_of=version_of)
         if result.job is not None:
             return redirect(result.job)
         # Without a job there is always an outcome; a stored or duplicate one names its document.
@@ -123,16 +121,6 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "documents/upload.html", context)
 
 
-def _audit_upload(request: HttpRequest, result: UploadResult) -> None:
-    """Record an import started or a document or version stored (not refusals or duplicates)."""
-    if result.job is not None:
-        record(request, Action.DOCUMENTS_IMPORT, result.job, details={"job": result.job.pk})
-    elif result.outcome is not None and result.outcome.stored:
-        version = result.outcome.version
-        details = {"version": version.number} if version is not None else {}
-        record(request, Action.DOCUMENT_ADDED, result.outcome.document, details=details)
-
-
 def _int_or_404(value: str) -> int:
     if not value.isdigit():
         raise Http404("No such document.")
@@ -140,11 +128,11 @@ def _int_or_404(value: str) -> int:
 
 
 @require_upload
-def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def document_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     document = get_document_for(request.user, pk)
     form = DocumentEditForm(request.POST or None, instance=document)
     if request.method == "POST" and form.is_valid():
-        changed = curation.edit_document(document, form.cleaned_data, request)
+        changed = actions.do_edit_document(request.user, request, document, form.cleaned_data)
         messages.success(request, "Saved." if changed else "Nothing changed.")
         return redirect(document)
     return render(request, "documents/edit.html", {"form": form, "document": document})
@@ -152,18 +140,18 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_upload
-def document_archive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+def document_archive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
     document = get_document_for(request.user, pk)
-    if curation.archive_document(document, request):
+    if actions.do_archive_document(request.user, request, document):
         messages.success(request, f"Archived “{document.title}”. Its versions are kept.")
     return redirect(document)
 
 
 @require_POST
 @require_upload
-def document_unarchive(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+def document_unarchive(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
     document = get_document_for(request.user, pk)
-    if curation.unarchive_document(document, request):
+    if actions.do_unarchive_document(request.user, request, document):
         messages.success(request, f"“{document.title}” is back in the list.")
     return redirect(document)
 
@@ -183,17 +171,18 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_upload
 def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
-    """Progress of a bulk import, for the job page to poll; restarts it if its worker died.
+    """Progress of a bulk import, for the job page to poll. Reads only.
 
-    Reads only the small status row: the archive lives in its own table.
+    Reads only the small status row: the archive lives in its own table. A job whose
+    worker stopped says "stalled"; the page's Resume button (a POST) restarts it.
     """
-    bulk.resume(ImportJob.objects.filter(pk=pk))
     job = get_import_job_for(request.user, pk)
     return JsonResponse(
         {
             "id": job.pk,
-            "status": job.status,
-            "status_display": job.get_status_display(),
+            "status": "stalled" if job.is_stalled else job.status,
+            "status_display": STALLED if job.is_stalled else job.get_status_display(),
+            "stalled": job.is_stalled,
             "finished": job.is_finished,
             "total": job.total,
             "processed": job.processed,
@@ -205,3 +194,15 @@ def import_job_status(request: HttpRequest, pk: int) -> JsonResponse:
             "error": job.error,
         }
     )
+
+
+@require_POST
+@require_upload
+def import_job_resume(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseRedirect:
+    """Restart an import whose worker stopped; a job still running is left alone."""
+    job = get_import_job_for(request.user, pk)
+    if actions.do_resume_import(request.user, request, job):
+        messages.success(request, "Resumed: the items already imported are kept.")
+    else:
+        messages.info(request, "This import is not stalled; nothing to resume.")
+    return redirect(job)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +28,7 @@ from comparisons.analysis import clear_cache
 from comparisons.compare import get_or_compute
 from comparisons.models import Comparison, TextAnalysis
 from discovery.models import IndexState, SourceRelation, Status
-from documents.models import Document
+from documents.models import Document, ImportJob, ImportPayload
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,17 @@ def corpus(seeds: dict[str, Document]) -> dict[str, Any]:
     clear_cache()
     IndexState.objects.update(index_status=Status.PENDING, discovery_status=Status.PENDING)
     assert not SourceRelation.objects.exists()
+    # One import whose worker died mid-way, one URL still waiting for the worker.
+    stalled = ImportJob.objects.create(
+        name="stories.zip",
+        status=ImportJob.Status.RUNNING,
+        heartbeat_at=timezone.now() - timedelta(days=1),
+    )
+    ImportPayload.objects.create(job=stalled, data=b"PK")
+    waiting = ImportJob.objects.create(
+        name="https://example.org/story",
+        options={"payload_type": "url", "fetch_url": "https://example.org/story"},
+    )
     return {
         "seeds": seeds,
         "admin": admin,
@@ -83,6 +95,7 @@ def corpus(seeds: dict[str, Document]) -> dict[str, Any]:
         "links": links,
         "annotation": annotation,
         "check": check,
+        "imports": (stalled, waiting),
     }
 
 
@@ -103,6 +116,11 @@ def _pages(c: dict[str, Any]) -> list[str]:
         reverse("alerts:watches"),
         reverse("alerts:webhooks"),
     ]
+    for job in c["imports"]:
+        pages += [
+            job.get_absolute_url(),
+            reverse("documents:import_job_status", args=[job.pk]),
+        ]
     for link in c["links"]:
         for name in ("shared", "shared_present", "shared_handout"):
             pages.append(reverse(f"comparisons:{name}", args=[link.token]))
@@ -133,6 +151,40 @@ def test_no_page_a_person_opens_writes_a_row(corpus: dict[str, Any], client_for:
         if writes := _writes(queries.captured_queries):
             found[url] = writes
     assert not found, "\n".join(f"{url}: {w}" for url, ws in found.items() for w in sorted(set(ws)))
+
+
+def _api_reads(c: dict[str, Any]) -> list[str]:
+    reads = [f"/api/v1/imports/{job.pk}" for job in c["imports"]]
+    reads += [f"/api/v1/comparisons/{comparison.pk}" for comparison in c["comparisons"]]
+    for document in c["seeds"].values():
+        reads += [f"/api/v1/documents/{document.pk}", f"/api/v1/documents/{document.pk}/sources"]
+    return reads
+
+
+def test_no_api_read_writes_a_row_or_queues_work(
+    corpus: dict[str, Any], django_capture_on_commit_callbacks: Any
+) -> None:
+    from api.tokens import create_token
+
+    _token, raw = create_token(corpus["admin"], "reader")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    client.get("/api/v1/documents")  # the token's first use is stamped, once a minute at most
+    found = {}
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        for url in _api_reads(corpus):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code in (200, 202), (url, response.status_code)
+            if writes := _writes(queries.captured_queries):
+                found[url] = writes
+    assert not found, "\n".join(f"{url}: {w}" for url, ws in found.items() for w in sorted(set(ws)))
+    assert queued == []
+    stalled, waiting = corpus["imports"]
+    assert client.get(f"/api/v1/imports/{stalled.pk}").json()["status"] == "stalled"
+    assert client.get(f"/api/v1/imports/{waiting.pk}").json()["status"] == "pending"
+    sources = client.get(f"/api/v1/documents/{corpus['seeds']['000'].pk}/sources").json()
+    assert (sources["status"], sources["sources"]) == ("pending", [])
+    assert ImportJob.objects.get(pk=stalled.pk).status == ImportJob.Status.RUNNING
 
 
 def test_a_document_nobody_discovered_says_it_is_being_worked_out(

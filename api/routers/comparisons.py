@@ -25,7 +25,7 @@ from api.schemas import (
     share_link_out,
 )
 from api.types import Id, not_boolean
-from comparisons import compare, sharing
+from comparisons import actions, compare, sharing
 from comparisons.access import get_comparison_for, links_withdrawn
 from comparisons.models import Comparison
 from documents.access import get_document_for
@@ -77,7 +77,7 @@ def comparison_create(
     words = compare.pair_words(source.current_version, derivative.current_version)
     if words > compare.inline_max_words():
         throttle.spend(request, user, "long_comparison")
-    comparison = compare.get_or_compute(source.current_version, derivative.current_version, user)
+    comparison = actions.do_compare(user, source.current_version, derivative.current_version)
     return _with_status(request, response, comparison)
 
 
@@ -89,8 +89,13 @@ def comparison_create(
 def comparison_detail(
     request: HttpRequest, response: HttpResponse, pk: int
 ) -> Answer[ComparisonOut]:
-    """The comparison with the engine's result (its own versioned JSON) once done."""
-    comparison = compare.ensure_current(get_comparison_for(reader(request), pk))
+    """The comparison with the engine's result (its own versioned JSON) once done.
+
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
+    """
+    comparison = get_comparison_for(reader(request), pk)
     return _with_status(request, response, comparison)
 
 

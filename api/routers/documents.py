@@ -11,7 +11,7 @@ from ninja import Status as Answer
 from ninja.files import UploadedFile
 from pydantic import Field, field_validator
 
-from api import actions, throttle
+from api import throttle
 from api.auth import reader, uploader
 from api.pagination import MAX_PER_PAGE, PER_PAGE, paginate
 from api.problems import ApiProblem
@@ -33,12 +33,13 @@ from api.schemas import (
 from api.types import Id, IsoDate
 from discovery.lineage import origins_for
 from discovery.models import Role, SourceRelation
+from documents import actions
 from documents.access import get_document_for, get_numbered_version_for
 from documents.errors import RejectedInput
 from documents.extract import encoding_choices
 from documents.ingest import NearDuplicates, Outcome, Status, Submission
 from documents.metadata import Metadata
-from documents.models import Document, DocumentVersion
+from documents.models import Document, DocumentVersion, ImportJob
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -177,17 +178,32 @@ def _created(request: HttpRequest, response: HttpResponse, outcome: Outcome) -> 
     return Answer(201 if outcome.stored else 200, body)
 
 
+def _accepted(request: HttpRequest, response: HttpResponse, job: ImportJob) -> Answer[ImportJobOut]:
+    """Answer work left to the worker: 202, with the job to poll as Location."""
+    body = import_job_out(request, job)
+    response["Location"] = body.url
+    return Answer(202, body)
+
+
 def _version_of(request: HttpRequest, meta: Meta) -> Document | None:
     if meta.version_of is None:
         return None
     return get_document_for(reader(request), meta.version_of)
 
 
-@router.post("", response=responses({200: CreateOut, 201: CreateOut}), url_name="document_create")
+@router.post(
+    "",
+    response=responses({200: CreateOut, 201: CreateOut, 202: ImportJobOut}),
+    url_name="document_create",
+)
 def document_create(
     request: HttpRequest, response: HttpResponse, payload: DocumentIn
-) -> Answer[CreateOut]:
-    """Add a document from pasted text, or from `url` when no text is given (rate-limited)."""
+) -> Answer[CreateOut] | Answer[ImportJobOut]:
+    """Add a document from pasted text, or from `url` when no text is given (rate-limited).
+
+    A URL is fetched by the worker, not while you wait: 202 with the Location of a
+    one-item import, whose `document` is set once the page is stored.
+    """
     user = uploader(request)
     version_of = _version_of(request, payload)
     if payload.text is not None:
@@ -196,7 +212,15 @@ def document_create(
         submission = Submission(text=payload.text, source=DocumentVersion.Source.PASTE)
     elif payload.url:
         throttle.spend(request, user, "fetch")
-        submission = Submission(fetch_url=payload.url, source=DocumentVersion.Source.URL)
+        job = actions.do_fetch_url(
+            user,
+            request,
+            payload.url,
+            payload.metadata(),
+            version_of=version_of,
+            near_duplicates=NearDuplicates(payload.near_duplicates),
+        )
+        return _accepted(request, response, job)
     else:
         # Valid by the schema (both are optional), so a 400 as for any unusable content.
         raise ApiProblem(
@@ -241,9 +265,7 @@ def document_upload(
     if version_of is None:
         defaults = meta.bulk_defaults()
         if job := actions.do_start_import(user, request, name, data, defaults):
-            body = import_job_out(request, job)
-            response["Location"] = body.url
-            return Answer(202, body)
+            return _accepted(request, response, job)
     _check_encoding(data, name, meta.encoding)
     submission = Submission(
         data=data, filename=name, source=DocumentVersion.Source.FILE, encoding=meta.encoding

@@ -6,20 +6,18 @@ from typing import Annotated
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema
 from ninja import Status as Answer
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from api import actions
 from api.auth import uploader
 from api.problems import ApiProblem
 from api.routers.common import required_file, responses
 from api.schemas import ImportJobOut, Kind, import_job_out
-from documents import bulk
+from documents import actions
+from documents.access import get_import_job_for
 from documents.metadata import Metadata
-from documents.models import ImportJob
 
 router = Router(tags=["imports"])
 
@@ -67,7 +65,15 @@ def import_create(
 
 @router.get("/{id:pk}", response=responses({200: ImportJobOut}), url_name="import_detail")
 def import_detail(request: HttpRequest, pk: int) -> ImportJobOut:
-    """Progress of an import; restarts it if its worker died, as the job page's poll does."""
-    uploader(request)
-    bulk.resume(ImportJob.objects.filter(pk=pk))
-    return import_job_out(request, get_object_or_404(ImportJob, pk=pk))
+    """Progress of an import. Reads only: `status` is "stalled" if its worker stopped."""
+    user = uploader(request)
+    return import_job_out(request, get_import_job_for(user, pk))
+
+
+@router.post("/{id:pk}/resume", response=responses({200: ImportJobOut}), url_name="import_resume")
+def import_resume(request: HttpRequest, pk: int) -> ImportJobOut:
+    """Restart a stalled import (items already imported are kept); a no-op for any other."""
+    user = uploader(request)
+    job = get_import_job_for(user, pk)
+    actions.do_resume_import(user, request, job)
+    return import_job_out(request, get_import_job_for(user, pk))

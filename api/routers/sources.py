@@ -13,8 +13,8 @@ from api.auth import reader, uploader
 from api.problems import ApiProblem
 from api.routers.common import responses
 from api.schemas import api_url
-from discovery import work
-from discovery.lineage import discovery_status, sources_report
+from discovery import actions
+from discovery.lineage import discovery_progress, sources_report
 from documents.access import get_document_for
 
 router = Router(tags=["sources"])
@@ -47,7 +47,7 @@ class SourcesOut(Schema):
 
     document: int
     title: str
-    status: Literal["done", "queued", "failed", "no-text"]
+    status: Literal["pending", "running", "done", "failed", "no-text"]
     threshold: float
     sources: list[SourceOut]
     derivatives: list[SourceOut]
@@ -63,15 +63,14 @@ class Queued(Schema):
 def document_sources(request: HttpRequest, pk: int) -> dict[str, Any]:
     """What the document page shows: origin first, then direct sources, siblings, related.
 
-    As on the page, a text discovery has not looked at yet (or failed on) is looked at
-    now, counted against the discovery rate limit; `status` then says done, failed or
-    no-text. POST …/discover runs it again in the background.
+    Reads only what discovery stored. Discovery runs in the worker once a document is
+    added: until `status` is "done" the lists may be incomplete, so poll this until it
+    is. POST …/discover asks for it again.
     """
     viewer = reader(request)
     document = get_document_for(viewer, pk)
-    if discovery_status(document) in {"queued", "failed"}:
-        throttle.spend(request, viewer, "discovery")
-    return sources_report(document, viewer, on_demand=True).to_dict()
+    report = sources_report(document, viewer).to_dict()
+    return {**report, "status": discovery_progress(document)}
 
 
 @router.post("/{id:pk}/discover", response=responses({202: Queued}), url_name="document_discover")
@@ -82,7 +81,7 @@ def document_discover(request: HttpRequest, response: HttpResponse, pk: int) -> 
     if document.current_version is None:
         raise ApiProblem(400, "This document has no text to search with.", slug="rejected")
     throttle.spend(request, user, "discovery")
-    work.requeue(document.current_version)
+    actions.do_request_discovery(user, request, document)
     url = api_url(request, "document_sources", document.pk)
     response["Location"] = url
     return Answer(202, Queued(status="queued", sources=url))

@@ -44,10 +44,9 @@
     });
     form.addEventListener("submit", function (event) {
       var files = form.querySelector('input[type="file"]');
-      var url = form.querySelector('[name="url"]');
       var hasFiles = files && files.files && files.files.length > 0;
-      var fetching = !hasFiles && url && url.value.trim();
-      if (!hasFiles && !fetching) return; // small text posts need no progress bar
+      // Text and URLs post at once (a URL is fetched by the worker): no progress bar.
+      if (!hasFiles) return;
       event.preventDefault();
       var data = new FormData(form);
       if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
@@ -56,11 +55,11 @@
       var xhr = new XMLHttpRequest();
       xhr.open("POST", requested);
       bar.value = 0;
-      label.textContent = fetching ? "Fetching the page…" : "Starting the upload…";
+      label.textContent = "Starting the upload…";
       box.hidden = false;
       setButtons(form, true);
       xhr.upload.addEventListener("progress", function (e) {
-        if (!e.lengthComputable || fetching) return;
+        if (!e.lengthComputable) return;
         var percent = Math.round((100 * e.loaded) / e.total);
         bar.value = percent;
         label.textContent = percent < 100 ? percent + "% uploaded" : "Uploaded; reading the documents…";
@@ -82,7 +81,8 @@
 
   function setupJob(job) {
     var url = job.getAttribute("data-status-url");
-    if (job.getAttribute("data-finished") === "true") return;
+    // A finished job has nothing to follow; a stalled one waits for its Resume button.
+    if (job.getAttribute("data-finished") === "true" || job.hasAttribute("data-stalled")) return;
     var progress = job.querySelector("progress");
     function set(name, value) {
       // Only real changes: rewriting the live region every second makes screen readers repeat it.
@@ -121,7 +121,7 @@
             progress.value = s.percent;
             progress.textContent = s.percent + "%";
           }
-          if (s.finished) {
+          if (s.finished || s.stalled) {
             showResults();
           } else {
             window.setTimeout(poll, 1000);

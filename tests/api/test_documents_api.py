@@ -141,7 +141,9 @@ def test_a_near_duplicate_asks_first_then_follows_the_answer(api_for, admin_memb
     assert response.json()["status"] == "new_version"
 
 
-def test_a_url_fetch_is_rate_limited(api_for, admin_member, settings, monkeypatch):
+def test_a_url_fetch_is_rate_limited(
+    api_for, admin_member, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     from documents import fetch
 
     settings.API_RATE_LIMITS = {"fetch": (1, 3600)}
@@ -155,10 +157,12 @@ def test_a_url_fetch_is_rate_limited(api_for, admin_member, settings, monkeypatc
 
     monkeypatch.setattr(fetch, "fetch", fake_fetch)
     client = api_for(admin_member)
-    first = client.post(DOCUMENTS, {"url": "https://example.org/story"})
-    assert first.status_code == 201
-    assert first.json()["document"]["source_url"] == "https://example.org/story"
-    second = client.post(DOCUMENTS, {"url": "https://example.org/other"})
+    with django_capture_on_commit_callbacks(execute=True):  # the worker fetches it
+        first = client.post(DOCUMENTS, {"url": "https://example.org/story"})
+    assert first.status_code == 202
+    assert Document.objects.get().current_version.source_url == "https://example.org/story"
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.post(DOCUMENTS, {"url": "https://example.org/other"})
     problem(second, 429)
     assert int(second["Retry-After"]) > 0
     assert calls == ["https://example.org/story"]  # the refused call fetched nothing

@@ -61,3 +61,62 @@ def test_a_bad_kind_names_the_field(api_for, admin_member):
     )
     assert body["errors"][0]["field"] == "kind"
     assert not ImportJob.objects.exists()
+
+
+def _stalled_job(capture):  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from documents.bulk import create_job
+    from documents.metadata import Metadata
+
+    data = zip_bytes({"a.txt": ARTICLE.encode(), "b.txt": b"The council met on Tuesday night."})
+    with capture(execute=False):  # queued; its worker died before running it
+        job = create_job("batch.zip", data, "zip", Metadata())
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.RUNNING, heartbeat_at=timezone.now() - timedelta(hours=1)
+    )
+    return job
+
+
+def test_a_stalled_import_is_said_stalled_and_a_get_restarts_nothing(
+    api_for, admin_member, django_capture_on_commit_callbacks
+):
+    job = _stalled_job(django_capture_on_commit_callbacks)
+    client = api_for(admin_member)
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        body = client.get(f"{IMPORTS}/{job.pk}").json()
+    assert (body["status"], body["finished"]) == ("stalled", False)
+    assert queued == []
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.RUNNING
+    assert not Document.objects.exists()
+
+
+def test_resume_restarts_a_stalled_import_and_is_audited(
+    api_for, admin_member, django_capture_on_commit_callbacks
+):
+    from audit.models import AuditEntry
+
+    job = _stalled_job(django_capture_on_commit_callbacks)
+    client = api_for(admin_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{IMPORTS}/{job.pk}/resume")
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] in {"pending", "done"}
+    job.refresh_from_db()
+    assert (job.status, job.added) == (ImportJob.Status.DONE, 2)
+    entry = AuditEntry.objects.get(action="import_resumed")
+    assert (entry.actor, entry.details) == (admin_member, {"job": job.pk})
+    # Done now: a second resume is a no-op.
+    assert client.post(f"{IMPORTS}/{job.pk}/resume").json()["status"] == "done"
+    assert AuditEntry.objects.filter(action="import_resumed").count() == 1
+
+
+def test_only_uploaders_resume(api_for, moderator, django_capture_on_commit_callbacks):
+    job = _stalled_job(django_capture_on_commit_callbacks)
+    response = api_for(moderator).post(f"{IMPORTS}/{job.pk}/resume")
+    assert response.status_code in (403, 404)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.RUNNING

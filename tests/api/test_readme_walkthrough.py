@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,15 @@ def test_the_walkthrough_names_each_step() -> None:
     for step in ("$API/tokens", "$API/documents/upload", "/sources", "$API/comparisons/"):
         assert step in script
     assert all(
-        line.startswith(("#", "API=", "curl ")) or "$(curl " in line for line in script.splitlines()
+        line.startswith(("#", "API=", "curl ", "until curl ")) or "$(curl " in line
+        for line in script.splitlines()
+    )
+    # Discovery is the worker's: the sources are read once it says "done", not before.
+    waits = script.index('["status"] not in ("done", "failed")')
+    assert (
+        script.index("until curl ")
+        <= waits
+        < script.index('curl -sf -H "Authorization: Bearer $TOKEN" "$API/documents/$DOC/sources"\n')
     )
 
 
@@ -116,6 +125,12 @@ def test_the_typed_client_walks_the_same_path_against_a_live_server(live_server,
         assert isinstance(created, CreateOut), created
         sources = document_sources.sync(created.document.id, client=client)
         assert isinstance(sources, SourcesOut), sources
+        for _ in range(60):  # discovery is the worker's: wait for "done", as the README says
+            if sources.status not in ("pending", "running"):
+                break
+            time.sleep(1)
+            sources = document_sources.sync(created.document.id, client=client)
+            assert isinstance(sources, SourcesOut), sources
         assert sources.status == "done"
         pk = next(s.comparison for s in sources.sources if s.comparison)
         comparison = comparison_detail.sync(pk, client=client)

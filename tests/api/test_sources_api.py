@@ -54,16 +54,45 @@ def test_only_admins_run_discovery(api_for, educator, seeds):
     problem(api_for(educator).post(f"/api/v1/documents/{seeds['000'].pk}/discover"), 403)
 
 
-def test_a_text_not_yet_looked_at_is_discovered_now_within_the_rate_limit(
-    api_for, educator, seeds, settings
+def test_a_text_not_yet_looked_at_is_answered_pending_and_nothing_runs(
+    api_for, educator, seeds, settings, django_capture_on_commit_callbacks
 ):
+    from discovery.models import IndexState, SourceRelation, Status
+
     settings.API_RATE_LIMITS = {"discovery": (1, 3600)}
+    version = seeds["000"].current_version
+    IndexState.objects.update_or_create(
+        version=version,
+        defaults={"index_status": Status.PENDING, "discovery_status": Status.PENDING},
+    )
     client = api_for(educator)
-    first = client.get(f"/api/v1/documents/{seeds['000'].pk}/sources")
-    assert first.json()["status"] == "done"
-    problem(client.get(f"/api/v1/documents/{seeds['002'].pk}/sources"), 429)
-    # Done once, it is read without counting again.
-    assert client.get(f"/api/v1/documents/{seeds['000'].pk}/sources").status_code == 200
+    url = f"/api/v1/documents/{seeds['000'].pk}/sources"
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        bodies = [client.get(url).json() for _ in range(3)]  # reading spends no budget
+    assert [body["status"] for body in bodies] == ["pending"] * 3
+    assert bodies[0]["sources"] == [] and queued == []
+    assert not SourceRelation.objects.exists()
+    state = IndexState.objects.get(version=version)
+    assert (state.index_status, state.discovery_status) == (Status.PENDING, Status.PENDING)
+
+
+@pytest.mark.parametrize(
+    ("index", "discovery", "shown"),
+    [
+        ("running", "pending", "running"),
+        ("done", "running", "running"),
+        ("done", "failed", "failed"),
+    ],
+)
+def test_the_status_says_where_the_worker_is(api_for, educator, seeds, index, discovery, shown):
+    from discovery.models import IndexState
+
+    version = seeds["000"].current_version
+    IndexState.objects.update_or_create(
+        version=version, defaults={"index_status": index, "discovery_status": discovery}
+    )
+    body = api_for(educator).get(f"/api/v1/documents/{seeds['000'].pk}/sources").json()
+    assert body["status"] == shown
 
 
 def test_a_story_that_reports_its_release_lists_it_with_that_role(api_for, educator, settings):

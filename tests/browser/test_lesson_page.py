@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from annotations.models import Annotation
-from checks import workflow
+from checks import actions, workflow
 from checks.models import Check, ClassToken
 from comparisons.compare import get_or_compute
 from comparisons.models import Comparison
@@ -156,7 +156,7 @@ def test_the_check_result_reads_like_the_comparison(
     pages: Pages, educator: User, demo: Comparison, screenshots: Path
 ) -> None:
     article = demo.derivative_version.text
-    check = workflow.do_check(educator, workflow.read_article(article, ""))
+    check = actions.do_check(educator, workflow.read_article(article, ""))
     assert check.best_version == demo.source_version
     # A result kept from an older engine (here with a stray "passage moved") is not what
     # the comparison page shows: the page works it out again with the engine of today.
@@ -187,7 +187,7 @@ def test_the_check_result_reads_like_the_comparison(
     other = Document.objects.get(title__startswith="UK and France sign deal").current_version
     long_article = "\n\n".join([article, other.text, other.text.replace(" the ", " a ")])
     token = ClassToken.objects.create(label="7B", created_by=educator)
-    long_check = workflow.do_check(educator, workflow.read_article(long_article, ""), token)
+    long_check = actions.do_check(educator, workflow.read_article(long_article, ""), token)
     page = pages.open(
         reverse("checks:class_detail", args=[token.token, long_check.pk]), viewport=LAPTOP
     )

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from annotations import workflow as annotating
 from annotations.models import Annotation, Label
+from checks.actions import do_check
 from checks.models import Check, ClassToken
-from checks.workflow import do_check, read_article
+from checks.workflow import read_article
 from comparisons.compare import get_or_compute
 from comparisons.models import Comparison, ShareLink
 from documents.models import Document

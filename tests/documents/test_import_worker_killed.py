@@ -107,10 +107,14 @@ def test_a_killed_import_worker_resumes_with_nothing_imported_twice(
     assert killed.status == ImportJob.Status.RUNNING
     assert 3 <= killed.processed < ITEMS, "the worker finished before it could be killed"
 
-    # Time passes with no heartbeat; then the job page polls, which restarts the job.
+    # Time passes with no heartbeat; the job page's poll says so (and only reads), and
+    # the admin's Resume (a POST) restarts the job.
     ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
-    status = client_for(admin_member).get(reverse("documents:import_job_status", args=[job.pk]))
-    assert status.json()["status"] == "pending"
+    client = client_for(admin_member)
+    status = client.get(reverse("documents:import_job_status", args=[job.pk]))
+    assert status.json()["status"] == "stalled"
+    client.post(reverse("documents:import_job_resume", args=[job.pk]))
+    assert job_row(job).status == ImportJob.Status.PENDING
 
     second = start_worker()
     workers.append(second)

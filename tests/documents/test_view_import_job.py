@@ -28,7 +28,7 @@ def test_a_pending_job_polls_its_status(client: Client) -> None:
     status = client.get(reverse("documents:import_job_status", args=[job.pk])).json()
     assert status == {
         "id": job.pk, "status": "pending", "status_display": "Waiting to start",
-        "finished": False, "total": 0, "processed": 0, "percent": 0, "added": 0,
+        "stalled": False, "finished": False, "total": 0, "processed": 0, "percent": 0, "added": 0,
         "new_versions": 0, "duplicates": 0, "rejected": 0, "error": "",
     }  # fmt: skip
 

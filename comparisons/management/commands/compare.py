@@ -6,7 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from comparisons.compare import get_or_compute, run_comparison
+from comparisons.actions import do_compare, do_finish_comparison
 from documents.models import Document
 
 
@@ -31,12 +31,12 @@ class Command(BaseCommand):
                 raise CommandError(f"No document with id {options[role]} and a text ({role}).")
             versions.append(document.current_version)
         try:
-            comparison = get_or_compute(*versions)
+            comparison = do_compare(None, *versions)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if not comparison.is_done:
             # A command has no page to poll: finish long pairs here.
-            comparison = run_comparison(comparison)
+            comparison = do_finish_comparison(None, comparison)
         if not comparison.is_done:
             raise CommandError(comparison.error or "The comparison did not finish.")
         if options["json"]:

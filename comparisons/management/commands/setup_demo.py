@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from comparisons.compare import ensure_demo_comparisons
+from comparisons.actions import do_setup_demo_comparisons
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("create_demo_users", stdout=self.stdout)
         call_command("load_demo", stdout=self.stdout)
-        for comparison in ensure_demo_comparisons():
+        for comparison in do_setup_demo_comparisons():
             self.stdout.write(
                 f"Demo comparison ready: {comparison} ({comparison.get_absolute_url()})"
             )

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from discovery.actions import do_find_sources
 from discovery.reports import SourceEntry, sources_report
-from discovery.search import find_sources
 from documents.models import Document
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         if document is None:
             raise CommandError(f"No document {options['document_id']}.")
         try:
-            checked = find_sources(document)
+            checked = do_find_sources(document)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         # The operator sees every stored relation; pages filter by their viewer.

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import F
 from tqdm import tqdm
 
-from discovery import work
+from discovery import actions, work
 from discovery.index import bulk_index, cap_common, clear_index, count_terms
 from discovery.models import IndexState, Status
 from documents.models import DocumentVersion
@@ -41,10 +41,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["failed"]:
-            self.stdout.write(f"Queued {work.retry_failed()} failed step(s) again.")
+            count = actions.do_retry_failed_discovery(None, None)
+            self.stdout.write(f"Queued {count} failed step(s) again.")
             return
         if options["resume"]:
-            counts = work.resume()
+            counts = actions.do_resume_discovery()
             self.stdout.write(
                 f"Queued {counts[work.INDEX]} version(s) to index and "
                 f"{counts[work.DISCOVERY]} to search for sources."

@@ -8,10 +8,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from documents import bulk
+from documents import actions, bulk
 from documents.ingest import NearDuplicates, Submission
 from documents.metadata import Metadata
-from documents.models import Document, DocumentVersion, ImportItem, ImportJob
+from documents.models import Document, DocumentVersion, ImportItem
 
 COMMAND = DocumentVersion.Source.COMMAND
 
@@ -64,7 +64,7 @@ class Command(BaseCommand):
             if not path.exists():
                 raise CommandError(f"{raw}: no such file or folder.")
             items.extend(bulk.items_from_path(path, defaults))
-        job = ImportJob.objects.create(name=" ".join(paths)[:255], options={"command": True})
+        job = actions.do_start_command_import(" ".join(paths))
         policy = NearDuplicates(options["near_duplicates"])
         progress = tqdm(total=len(items), unit="doc", file=sys.stderr, disable=len(items) < 2)
 
@@ -76,7 +76,7 @@ class Command(BaseCommand):
             else:
                 progress.write(line, file=self.stdout)
 
-        bulk.run_items(job, items, on_item=report, near_duplicates=policy)
+        actions.do_import_items(job, items, on_item=report, near_duplicates=policy)
         progress.close()
         summary = (
             f"{job.added} added, {job.new_versions} new versions, "

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from documents.demo import load_demo
+from documents.actions import do_load_demo
 from documents.ingest import Status
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Load the five seed documents (demo/seeds). Running it again adds nothing."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        outcomes = load_demo()
+        outcomes = do_load_demo()
         for number, outcome in outcomes.items():
             self.stdout.write(f"{number}: {outcome.status.value:<12} {outcome.message}")
         rejected = [n for n, o in outcomes.items() if o.status == Status.REJECTED]

@@ -54,6 +54,7 @@ from .found_source import FoundSource
 from .import_create_multi_part_body_params import ImportCreateMultiPartBodyParams
 from .import_create_multi_part_body_params_kind import ImportCreateMultiPartBodyParamsKind
 from .import_job_out import ImportJobOut
+from .import_job_out_status import ImportJobOutStatus
 from .import_out import ImportOut
 from .meta import Meta
 from .meta_kind import MetaKind
@@ -154,6 +155,7 @@ __all__ = (
     "ImportCreateMultiPartBodyParams",
     "ImportCreateMultiPartBodyParamsKind",
     "ImportJobOut",
+    "ImportJobOutStatus",
     "ImportOut",
     "Meta",
     "MetaKind",

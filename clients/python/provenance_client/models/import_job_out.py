@@ -8,7 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.import_job_out_status import ImportJobOutStatus
+from ..types import UNSET, Unset
+from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.document_ref import DocumentRef
 
 
 
@@ -24,7 +29,7 @@ class ImportJobOut:
         Attributes:
             id (int):
             name (str):
-            status (str):
+            status (ImportJobOutStatus): stalled: its worker stopped; POST …/resume restarts it.
             finished (bool):
             total (int):
             processed (int):
@@ -35,11 +40,12 @@ class ImportJobOut:
             rejected (int):
             error (str):
             url (str):
+            document (DocumentRef | None | Unset): For a URL fetched by the worker: the document, once stored.
      """
 
     id: int
     name: str
-    status: str
+    status: ImportJobOutStatus
     finished: bool
     total: int
     processed: int
@@ -50,6 +56,7 @@ class ImportJobOut:
     rejected: int
     error: str
     url: str
+    document: DocumentRef | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -57,11 +64,12 @@ class ImportJobOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.document_ref import DocumentRef # noqa: PLC0415
         id = self.id
 
         name = self.name
 
-        status = self.status
+        status = self.status.value
 
         finished = self.finished
 
@@ -83,6 +91,14 @@ class ImportJobOut:
 
         url = self.url
 
+        document: dict[str, Any] | None | Unset
+        if isinstance(self.document, Unset):
+            document = UNSET
+        elif isinstance(self.document, DocumentRef):
+            document = self.document.to_dict()
+        else:
+            document = self.document
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,6 +117,8 @@ class ImportJobOut:
             "error": error,
             "url": url,
         })
+        if document is not UNSET:
+            field_dict["document"] = document
 
         return field_dict
 
@@ -108,12 +126,16 @@ class ImportJobOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.document_ref import DocumentRef # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
         name = d.pop("name")
 
-        status = d.pop("status")
+        status = ImportJobOutStatus(d.pop("status"))
+
+
+
 
         finished = d.pop("finished")
 
@@ -135,6 +157,26 @@ class ImportJobOut:
 
         url = d.pop("url")
 
+        def _parse_document(data: object) -> DocumentRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                document_type_0 = DocumentRef.from_dict(data)
+
+
+
+                return document_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DocumentRef | None | Unset, data)
+
+        document = _parse_document(d.pop("document", UNSET))
+
+
         import_job_out = cls(
             id=id,
             name=name,
@@ -149,6 +191,7 @@ class ImportJobOut:
             rejected=rejected,
             error=error,
             url=url,
+            document=document,
         )
 
 

@@ -4,7 +4,8 @@ class SourcesOutStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     NO_TEXT = "no-text"
-    QUEUED = "queued"
+    PENDING = "pending"
+    RUNNING = "running"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -137,6 +137,10 @@ def sync_detailed(
 
      The comparison with the engine's result (its own versioned JSON) once done.
 
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
+
     Args:
         pk (int):
 
@@ -170,6 +174,10 @@ def sync(
 
      The comparison with the engine's result (its own versioned JSON) once done.
 
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
+
     Args:
         pk (int):
 
@@ -197,6 +205,10 @@ async def asyncio_detailed(
     """ Comparison Detail
 
      The comparison with the engine's result (its own versioned JSON) once done.
+
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
 
     Args:
         pk (int):
@@ -230,6 +242,10 @@ async def asyncio(
     """ Comparison Detail
 
      The comparison with the engine's result (its own versioned JSON) once done.
+
+    Reads only: a comparison still being worked out answers 202 with its status URL.
+    The worker recomputes results of an older engine; POST /comparisons with the same
+    pair asks for it now.
 
     Args:
         pk (int):

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.create_out import CreateOut
 from ...models.document_in import DocumentIn
+from ...models.import_job_out import ImportJobOut
 from ...models.problem import Problem
 from typing import cast
 
@@ -41,7 +42,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreateOut | ImportJobOut | Problem | None:
     if response.status_code == 200:
         response_200 = CreateOut.from_dict(response.json())
 
@@ -55,6 +56,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_201
+
+    if response.status_code == 202:
+        response_202 = ImportJobOut.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -125,7 +133,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreateOut | ImportJobOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -139,10 +147,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DocumentIn,
 
-) -> Response[CreateOut | Problem]:
+) -> Response[CreateOut | ImportJobOut | Problem]:
     """ Document Create
 
      Add a document from pasted text, or from `url` when no text is given (rate-limited).
+
+    A URL is fetched by the worker, not while you wait: 202 with the Location of a
+    one-item import, whose `document` is set once the page is stored.
 
     Args:
         body (DocumentIn):
@@ -152,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateOut | Problem]
+        Response[CreateOut | ImportJobOut | Problem]
      """
 
 
@@ -172,10 +183,13 @@ def sync(
     client: AuthenticatedClient,
     body: DocumentIn,
 
-) -> CreateOut | Problem | None:
+) -> CreateOut | ImportJobOut | Problem | None:
     """ Document Create
 
      Add a document from pasted text, or from `url` when no text is given (rate-limited).
+
+    A URL is fetched by the worker, not while you wait: 202 with the Location of a
+    one-item import, whose `document` is set once the page is stored.
 
     Args:
         body (DocumentIn):
@@ -185,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateOut | Problem
+        CreateOut | ImportJobOut | Problem
      """
 
 
@@ -200,10 +214,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DocumentIn,
 
-) -> Response[CreateOut | Problem]:
+) -> Response[CreateOut | ImportJobOut | Problem]:
     """ Document Create
 
      Add a document from pasted text, or from `url` when no text is given (rate-limited).
+
+    A URL is fetched by the worker, not while you wait: 202 with the Location of a
+    one-item import, whose `document` is set once the page is stored.
 
     Args:
         body (DocumentIn):
@@ -213,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateOut | Problem]
+        Response[CreateOut | ImportJobOut | Problem]
      """
 
 
@@ -233,10 +250,13 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DocumentIn,
 
-) -> CreateOut | Problem | None:
+) -> CreateOut | ImportJobOut | Problem | None:
     """ Document Create
 
      Add a document from pasted text, or from `url` when no text is given (rate-limited).
+
+    A URL is fetched by the worker, not while you wait: 202 with the Location of a
+    one-item import, whose `document` is set once the page is stored.
 
     Args:
         body (DocumentIn):
@@ -246,7 +266,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateOut | Problem
+        CreateOut | ImportJobOut | Problem
      """
 
 

@@ -128,7 +128,7 @@ def sync_detailed(
 ) -> Response[ImportJobOut | Problem]:
     """ Import Detail
 
-     Progress of an import; restarts it if its worker died, as the job page's poll does.
+     Progress of an import. Reads only: `status` is "stalled" if its worker stopped.
 
     Args:
         pk (int):
@@ -161,7 +161,7 @@ def sync(
 ) -> ImportJobOut | Problem | None:
     """ Import Detail
 
-     Progress of an import; restarts it if its worker died, as the job page's poll does.
+     Progress of an import. Reads only: `status` is "stalled" if its worker stopped.
 
     Args:
         pk (int):
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 ) -> Response[ImportJobOut | Problem]:
     """ Import Detail
 
-     Progress of an import; restarts it if its worker died, as the job page's poll does.
+     Progress of an import. Reads only: `status` is "stalled" if its worker stopped.
 
     Args:
         pk (int):
@@ -222,7 +222,7 @@ async def asyncio(
 ) -> ImportJobOut | Problem | None:
     """ Import Detail
 
-     Progress of an import; restarts it if its worker died, as the job page's poll does.
+     Progress of an import. Reads only: `status` is "stalled" if its worker stopped.
 
     Args:
         pk (int):

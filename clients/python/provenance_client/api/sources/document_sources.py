@@ -130,9 +130,9 @@ def sync_detailed(
 
      What the document page shows: origin first, then direct sources, siblings, related.
 
-    As on the page, a text discovery has not looked at yet (or failed on) is looked at
-    now, counted against the discovery rate limit; `status` then says done, failed or
-    no-text. POST …/discover runs it again in the background.
+    Reads only what discovery stored. Discovery runs in the worker once a document is
+    added: until `status` is "done" the lists may be incomplete, so poll this until it
+    is. POST …/discover asks for it again.
 
     Args:
         pk (int):
@@ -167,9 +167,9 @@ def sync(
 
      What the document page shows: origin first, then direct sources, siblings, related.
 
-    As on the page, a text discovery has not looked at yet (or failed on) is looked at
-    now, counted against the discovery rate limit; `status` then says done, failed or
-    no-text. POST …/discover runs it again in the background.
+    Reads only what discovery stored. Discovery runs in the worker once a document is
+    added: until `status` is "done" the lists may be incomplete, so poll this until it
+    is. POST …/discover asks for it again.
 
     Args:
         pk (int):
@@ -199,9 +199,9 @@ async def asyncio_detailed(
 
      What the document page shows: origin first, then direct sources, siblings, related.
 
-    As on the page, a text discovery has not looked at yet (or failed on) is looked at
-    now, counted against the discovery rate limit; `status` then says done, failed or
-    no-text. POST …/discover runs it again in the background.
+    Reads only what discovery stored. Discovery runs in the worker once a document is
+    added: until `status` is "done" the lists may be incomplete, so poll this until it
+    is. POST …/discover asks for it again.
 
     Args:
         pk (int):
@@ -236,9 +236,9 @@ async def asyncio(
 
      What the document page shows: origin first, then direct sources, siblings, related.
 
-    As on the page, a text discovery has not looked at yet (or failed on) is looked at
-    now, counted against the discovery rate limit; `status` then says done, failed or
-    no-text. POST …/discover runs it again in the background.
+    Reads only what discovery stored. Discovery runs in the worker once a document is
+    added: until `status` is "done" the lists may be incomplete, so poll this until it
+    is. POST …/discover asks for it again.
 
     Args:
         pk (int):
