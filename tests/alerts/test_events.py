@@ -32,7 +32,7 @@ def test_an_upload_sends_document_added_then_comparison_and_discovery_done(
     admin_member: User,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
-    from api.actions import do_add_document
+    from documents.actions import do_add_document
     from documents.ingest import NearDuplicates, Submission
     from documents.metadata import Metadata
     from tests.alerts.conftest import ALTERED, RELEASE

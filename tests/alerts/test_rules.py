@@ -109,7 +109,7 @@ def test_a_watched_outlet_alerts_on_its_new_document(
 
     outlet = Outlet.objects.create(name="Alder Gazette")
     do_watch(educator, Watch.Kind.OUTLET, outlet=outlet)
-    from api.actions import do_add_document
+    from documents.actions import do_add_document
 
     submission = Submission(text=RELEASE)
     with django_capture_on_commit_callbacks(execute=True):
