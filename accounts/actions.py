@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import login, logout, update_session_auth_hash
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -130,3 +130,15 @@ def note_sign_in_event(request: HttpRequest | None, action_name: str, **fields: 
         return
     with acting():
         record(request, action_name, **fields)
+
+
+@action
+def do_create_demo_user(username: str, password: str, role: str, *, is_staff: bool) -> User:
+    """Create or reset one demo account (the system's doing, from `create_demo_users`)."""
+    user, _ = User.objects.get_or_create(username=username)
+    user.set_password(password)
+    user.is_staff = is_staff
+    user.save()
+    user.groups.add(Group.objects.get(name=role))
+    record(None, Action.USER_INVITED, user, details={"demo": True, "role": role})
+    return user
