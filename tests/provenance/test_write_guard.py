@@ -125,3 +125,19 @@ def test_our_command_that_writes_through_an_action_succeeds() -> None:
 def test_djangos_own_commands_are_not_watched() -> None:
     assert write_guard._is_ours(_Inside())
     assert not write_guard._is_ours(FlushCommand())
+
+
+def test_the_django_admins_change_forms_are_exempt(admin_member: Any) -> None:
+    admin_member.is_superuser = admin_member.is_staff = True
+    admin_member.save()
+    client = Client()
+    client.force_login(admin_member)
+    data = {
+        "slug": "from-admin",
+        "name": "From the admin",
+        "created_at_0": "2026-01-05",
+        "created_at_1": "10:00:00",
+    }
+    response = client.post("/admin/annotations/label/add/", data)
+    assert response.status_code == 302, response.content[:300]
+    assert Label.objects.filter(slug="from-admin").exists()
