@@ -93,18 +93,25 @@ def guarding(where: str) -> Iterator[None]:
         _where.reset(token)
 
 
+@functools.cache
+def _relative(filename: str) -> str:
+    """A source file's path inside the project ("" for Django, libraries and the stdlib)."""
+    path = Path(filename)
+    if not path.is_absolute() or _VENV_PARTS & set(path.parts):
+        return ""
+    try:
+        return path.resolve().relative_to(_PROJECT_DIR).as_posix()
+    except ValueError:
+        return ""
+
+
 def _project_frames() -> Iterator[tuple[str, int, str]]:
     """Our own frames on the stack, innermost first: (relative path, line, function)."""
     frame = sys._getframe(1)
     while frame is not None:
-        path = Path(frame.f_code.co_filename)
-        if path.is_absolute() and not _VENV_PARTS & set(path.parts):
-            try:
-                relative = path.resolve().relative_to(_PROJECT_DIR).as_posix()
-            except ValueError:
-                relative = ""
-            if relative and relative != "provenance/write_guard.py":
-                yield relative, frame.f_lineno, frame.f_code.co_name
+        relative = _relative(frame.f_code.co_filename)
+        if relative and relative != "provenance/write_guard.py":
+            yield relative, frame.f_lineno, frame.f_code.co_name
         frame = frame.f_back  # type: ignore[assignment]
 
 
