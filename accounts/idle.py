@@ -14,10 +14,9 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
-from audit.log import Action, record
+from accounts.actions import do_sign_out
 
 LAST_SEEN = "_idle_last_seen"
 # Rewriting the timestamp on every request would save the session every request;
@@ -35,9 +34,7 @@ class IdleTimeoutMiddleware:
             now = time.time()
             last_seen = request.session.get(LAST_SEEN)
             if isinstance(last_seen, int | float) and now - last_seen > timeout:
-                user = request.user
-                record(request, Action.IDLE_LOGOUT, user, actor=user)
-                logout(request)
+                do_sign_out(request, idle=True)
                 minutes = max(1, round(timeout / 60))
                 messages.info(
                     request,

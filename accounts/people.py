@@ -1,9 +1,9 @@
 """User management by the admins role: invite, give a role, deactivate, reactivate.
 
-Each write is a `check_…`/`do_…` pair like the annotation workflow: the check
-raises PermissionDenied or ValidationError, the do writes the change and its
-audit entry in one transaction. Roles are the groups of `provenance.roles`; a
-user holds at most one of them through this page.
+Each write is a `check_…` here (raises PermissionDenied or ValidationError) and a
+`do_…` action in `accounts.actions` that writes the change and its audit entry in
+one transaction. Roles are the groups of `provenance.roles`; a user holds at most
+one of them through this page.
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ from django.contrib.auth.models import Group, User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from audit.log import Action, record
 from provenance import roles, site
 
 if TYPE_CHECKING:
@@ -62,7 +59,7 @@ def set_password_link(user: User) -> str:
     return site.absolute(path)  # SITE_URL, else the address the admin is using
 
 
-def _send_invitation(user: User, inviter: User) -> None:
+def send_invitation(user: User, inviter: User) -> None:
     context = {"user": user, "inviter": inviter, "link": set_password_link(user)}
     send_mail(
         render_to_string("accounts/invite_subject.txt", context).strip(),
@@ -72,7 +69,7 @@ def _send_invitation(user: User, inviter: User) -> None:
     )
 
 
-def _give_role(user: User, role: str) -> None:
+def give_role(user: User, role: str) -> None:
     user.groups.remove(*Group.objects.filter(name__in=roles.ROLES))
     if role:
         user.groups.add(Group.objects.get(name=role))
@@ -92,36 +89,6 @@ def check_invite(actor: AnyUser, username: str, email: str) -> None:
         raise ValidationError(f"There is already a user with the address {email}.")
 
 
-def do_invite(request: HttpRequest, username: str, email: str, role: str) -> User:
-    """Create a user with no usable password and mail them a link to set one."""
-    actor = request.user
-    check_invite(actor, username, email)
-    assert isinstance(actor, User)
-    with transaction.atomic():
-        user = User.objects.create_user(username=username, email=email, password=None)
-        _give_role(user, role)
-        record(request, Action.USER_INVITED, user, details={"email": email, "role": role})
-        # Mail only once the account exists for good, so the link never names a rolled-back user.
-        transaction.on_commit(lambda: _send_invitation(user, actor))
-    return user
-
-
-def do_resend_invitation(request: HttpRequest, target: User) -> None:
-    """Mail a fresh set-password link to a user who has not set a password yet.
-
-    Django's password reset skips accounts without a usable password, so an invited
-    user whose link expired needs an admin to send a new one.
-    """
-    actor = request.user
-    check_manage(actor, target)
-    assert isinstance(actor, User)
-    if target.has_usable_password() or not target.email:
-        raise ValidationError("They have set a password already: they can reset it themselves.")
-    with transaction.atomic():
-        record(request, Action.USER_INVITED, target, details={"email": target.email, "again": True})
-        transaction.on_commit(lambda: _send_invitation(target, actor))
-
-
 def check_set_role(actor: AnyUser, target: User, role: str) -> None:
     check_manage(actor, target)
     if role not in dict(ROLE_CHOICES):
@@ -130,32 +97,7 @@ def check_set_role(actor: AnyUser, target: User, role: str) -> None:
         raise ValidationError("You cannot take the admin role from yourself; ask another admin.")
 
 
-def do_set_role(request: HttpRequest, target: User, role: str) -> bool:
-    """Give `target` exactly this role; return False when they already held it."""
-    check_set_role(request.user, target, role)
-    before = role_of(target)
-    if before == role:
-        return False
-    with transaction.atomic():
-        _give_role(target, role)
-        record(request, Action.USER_ROLE, target, details={"from": before, "to": role})
-    return True
-
-
 def check_set_active(actor: AnyUser, target: User, active: bool) -> None:
     check_manage(actor, target)
     if target.pk == actor.pk and not active:
         raise ValidationError("You cannot deactivate your own account.")
-
-
-def do_set_active(request: HttpRequest, target: User, active: bool) -> bool:
-    """Deactivate (they can no longer sign in; their work stays) or reactivate a user."""
-    check_set_active(request.user, target, active)
-    if target.is_active == active:
-        return False
-    with transaction.atomic():
-        target.is_active = active
-        target.save(update_fields=["is_active"])
-        action = Action.USER_REACTIVATED if active else Action.USER_DEACTIVATED
-        record(request, action, target)
-    return True

@@ -1,7 +1,8 @@
 """Sign-ins, failures, lockouts and sign-outs go to the audit log and to Python logging.
 
 django-axes counts the failures and locks an account out (settings.AXES_*); this
-module only records what happened, from Django's and axes' signals.
+module only records what happened, from Django's and axes' signals, each entry an
+action (see `accounts.actions.note_sign_in_event`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.http import HttpRequest
 
-from audit.log import Action, client_ip, record
+from accounts.actions import note_sign_in_event
+from audit.log import Action, client_ip
 
 logger = logging.getLogger("provenance.signins")
 
@@ -25,7 +27,7 @@ def _tried_name(credentials: dict[str, Any]) -> str:
 
 def on_login(sender: Any, request: HttpRequest | None, user: Any, **_kwargs: Any) -> None:
     logger.info("sign-in: %s from %s", user.get_username(), client_ip(request) or "-")
-    record(request, Action.LOGIN, user, actor=user)
+    note_sign_in_event(request, Action.LOGIN, obj=user, actor=user)
 
 
 def on_login_failed(
@@ -37,7 +39,7 @@ def on_login_failed(
         return
     name = _tried_name(credentials)
     logger.warning("failed sign-in: %r from %s", name, client_ip(request) or "-")
-    record(request, Action.LOGIN_FAILED, actor_name=name)
+    note_sign_in_event(request, Action.LOGIN_FAILED, actor_name=name)
 
 
 def on_locked_out(
@@ -50,12 +52,12 @@ def on_locked_out(
         client_ip(request) or "-",
         settings.AXES_FAILURE_LIMIT,
     )
-    record(request, Action.LOCKED_OUT, actor_name=name)
+    note_sign_in_event(request, Action.LOCKED_OUT, actor_name=name)
 
 
 def on_logout(sender: Any, request: HttpRequest | None, user: Any, **_kwargs: Any) -> None:
     if user is not None:
-        record(request, Action.LOGOUT, user, actor=user)
+        note_sign_in_event(request, Action.LOGOUT, obj=user, actor=user)
 
 
 def connect() -> None:

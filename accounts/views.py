@@ -1,7 +1,8 @@
-"""Account pages: the admins' user management, and audit entries for password changes.
+"""Account pages: the admins' user management, signing in and out, passwords.
 
-Password change and reset are Django's own views with our templates; the two
-subclasses here only add an audit entry when a password is actually set.
+Sign-in, sign-out, password change and reset are Django's own views with our
+templates; the subclasses here only hand their one write to an action of
+`accounts.actions` (which writes the audit entry too).
 """
 
 from __future__ import annotations
@@ -13,26 +14,39 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import people, resets
+from accounts import actions, people, resets
 from accounts.forms import ActiveForm, InviteForm, RoleForm
-from audit.log import Action, record
 from audit.models import AuditEntry
 from provenance import roles, site
-from provenance.access import require_capability
+from provenance.access import AuthenticatedHttpRequest, require_capability
 
 PAGE_SIZE = 50
 require_manage = require_capability(roles.can_manage_users, "Only admins can manage users.")
 
 
+class LoginView(auth_views.LoginView):
+    def form_valid(self, form: Any) -> HttpResponse:
+        actions.do_sign_in(form.get_user(), self.request)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class LogoutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        actions.do_sign_out(request)
+        redirect_to = self.get_success_url()
+        if redirect_to != request.get_full_path():
+            return HttpResponseRedirect(redirect_to)
+        return super().get(request, *args, **kwargs)
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        record(self.request, Action.PASSWORD_CHANGED, form.user)
-        return response
+        actions.do_change_password(form.user, self.request, form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -45,9 +59,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             response["Retry-After"] = str(wait)
             return response
         # Says nothing about whether the address is known (the page never does either).
-        record(
-            self.request, Action.PASSWORD_RESET_SENT, details={"email": form.cleaned_data["email"]}
-        )
+        actions.do_note_reset_sent(self.request, form.cleaned_data["email"])
         # The link names SITE_URL when it is set, never the Host header a request sent.
         self.extra_email_context = {"site_url": site.site_url(self.request)}
         return super().form_valid(form)
@@ -55,9 +67,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form: Any) -> HttpResponse:
-        response = super().form_valid(form)
-        record(self.request, Action.PASSWORD_RESET, form.user, actor=form.user)
-        return response
+        actions.do_reset_password(self.request, form)
+        # What Django's own form_valid does besides saving (we never sign in after a reset).
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_GET
@@ -71,12 +84,14 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_manage
-def user_invite(request: HttpRequest) -> HttpResponse:
+def user_invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = people.do_invite(request, data["username"], data["email"], data["role"])
+            user = actions.do_invite(
+                request.user, request, data["username"], data["email"], data["role"]
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -107,13 +122,13 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_manage
-def user_role(request: HttpRequest, pk: int) -> HttpResponse:
+def user_role(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     form = RoleForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError("Pick a role from the list.")
-        if people.do_set_role(request, user, form.cleaned_data["role"]):
+        if actions.do_set_role(request.user, request, user, form.cleaned_data["role"]):
             messages.success(request, f"{user.username}’s role is changed.")
     except ValidationError as exc:
         return _user_page(request, user, 400, role_form=form, error=exc.messages[0])
@@ -122,14 +137,14 @@ def user_role(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_manage
-def user_active(request: HttpRequest, pk: int) -> HttpResponse:
+def user_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     form = ActiveForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError("Choose to deactivate or reactivate.")
         active = form.cleaned_data["active"]
-        if people.do_set_active(request, user, active):
+        if actions.do_set_active(request.user, request, user, active):
             done = "reactivated" if active else "deactivated: they can no longer sign in"
             messages.success(request, f"{user.username} is {done}.")
     except ValidationError as exc:
@@ -139,10 +154,10 @@ def user_active(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_manage
-def user_reinvite(request: HttpRequest, pk: int) -> HttpResponse:
+def user_reinvite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     try:
-        people.do_resend_invitation(request, user)
+        actions.do_resend_invitation(request.user, request, user)
     except ValidationError as exc:
         return _user_page(request, user, 400, error=exc.messages[0])
     messages.success(request, f"A new link to set a password went to {user.email}.")

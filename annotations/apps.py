@@ -37,7 +37,7 @@ class AnnotationsConfig(AppConfig):
     verbose_name = "Annotations"
 
     def ready(self) -> None:
-        from annotations.workflow import on_version_created
+        from annotations.actions import on_version_created
         from documents.signals import version_created
 
         # Documents sends this after the new version commits; annotations follow the text.

@@ -10,10 +10,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from annotations import interchange, jsonld_input, permissions
+from annotations import actions, interchange, jsonld_input, permissions
 from annotations.forms import ImportForm
 from annotations.models import Annotation, AnnotationQuerySet
-from audit.log import Action, record
 from comparisons.access import get_comparison_for
 from documents.access import get_document_for
 from provenance.access import AuthenticatedHttpRequest, require_capability, require_role
@@ -78,15 +77,10 @@ def import_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             data = jsonld_input.load(form.cleaned_data["file"].read())
-            report = interchange.do_import_jsonld(data, request.user)
+            report = actions.do_import_annotations(request.user, request, data)
         except jsonld_input.UnreadableExport as exc:
             form.add_error("file", f"This file cannot be imported: {exc}")
         else:
-            record(
-                request, Action.ANNOTATIONS_IMPORTED,
-                details={"created": len(report.created), "replies": report.replies,
-                         "skipped": len(report.skipped)},
-            )  # fmt: skip
             messages.success(request, report.message)
             return redirect("annotations:queue")
     status = 400 if form.errors else 200

@@ -11,10 +11,9 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from annotations import anchoring, permissions, workflow
+from annotations import actions, anchoring, permissions, workflow
 from annotations.access import get_annotation_for
 from annotations.forms import (
     CreateForm,
@@ -144,8 +143,8 @@ def create(request: AuthenticatedHttpRequest) -> HttpResponse:
         error = exc.messages[0]
     if request.method == "POST" and target is not None and form.is_valid():
         clean = form.cleaned_data
-        annotation = workflow.do_create_annotation(
-            request.user, target, clean["label"], clean["note"], clean["public"]
+        annotation = actions.do_annotate(
+            request.user, request, target, clean["label"], clean["note"], clean["public"]
         )
         if _wants_json(request):
             return JsonResponse(_created(request, annotation))
@@ -228,8 +227,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "annotations/detail.html", context, status=400)
     data = form.cleaned_data
     try:
-        changed = workflow.do_edit_annotation(
-            annotation, request.user, base_revision=data["revision"],
+        changed = actions.do_edit(
+            request.user, request, annotation, base_revision=data["revision"],
             label=data["label"], note=data["note"], public=data["public"],
         )  # fmt: skip
     except workflow.EditConflict as conflict:
@@ -252,7 +251,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(annotation)
     status, revision = form.cleaned_data["status"], form.cleaned_data["revision"]
     try:
-        if workflow.do_set_status(annotation, request.user, status, base_revision=revision):
+        if actions.do_review(request.user, request, annotation, status, base_revision=revision):
             messages.success(
                 request, f"Annotation marked {annotation.get_status_display().lower()}."
             )
@@ -272,7 +271,7 @@ def reply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return render(request, "annotations/detail.html", context, status=400)
     parent_pk = form.cleaned_data["parent"]
     parent = get_object_or_404(Reply, pk=parent_pk, annotation=annotation) if parent_pk else None
-    new = workflow.do_add_reply(annotation, request.user, form.cleaned_data["body"], parent)
+    new = actions.do_reply(request.user, request, annotation, form.cleaned_data["body"], parent)
     return redirect(f"{annotation.get_absolute_url()}#reply-{new.pk}")
 
 
@@ -287,9 +286,10 @@ def reattach(request: HttpRequest, pk: int) -> HttpResponse:
         if not form.is_valid() or version is None:
             raise ValidationError("Copy the words from the current version of the text.")
         start, end = workflow.find_in_version(version, form.cleaned_data["words"], annotation.start)
-        workflow.do_reattach(
-            annotation,
+        actions.do_reattach(
             request.user,
+            request,
+            annotation,
             version,
             start,
             end,
@@ -312,11 +312,11 @@ def reattach(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_label_admin
-def labels(request: HttpRequest) -> HttpResponse:
+def labels(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The label taxonomy: every label with its use count; admins add new ones here."""
     form = LabelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        label = form.save()
+        label = actions.do_add_label(request.user, request, form)
         messages.success(request, f"Label “{label}” added.")
         return redirect("annotations:labels")
     all_labels = Label.objects.annotate(uses=Count("annotations")).order_by("retired_at", "name")
@@ -325,13 +325,10 @@ def labels(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_label_admin
-def label_retire(request: HttpRequest, pk: int) -> HttpResponse:
+def label_retire(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Retire a label (or bring it back); annotations that carry it keep it."""
     label = get_object_or_404(Label, pk=pk)
     retire = request.POST.get("retire") == "1"
-    if retire == label.is_retired:
-        return redirect("annotations:labels")
-    label.retired_at = timezone.now() if retire else None
-    label.save(update_fields=["retired_at"])
-    messages.success(request, f"Label “{label}” {'retired' if retire else 'restored'}.")
+    if actions.do_retire_label(request.user, request, label, retire):
+        messages.success(request, f"Label “{label}” {'retired' if retire else 'restored'}.")
     return redirect("annotations:labels")

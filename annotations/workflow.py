@@ -2,14 +2,15 @@
 
 Each write is a `check_…` (validate, raise) and `do_…` (write, inside
 `transaction.atomic()`) pair, and every change to an annotation records an
-AnnotationEvent in the same transaction, so history cannot miss a change.
+AnnotationEvent in the same transaction, so history cannot miss a change. Pages, the
+API and commands call them only through `annotations.actions`, which makes each one
+an action with its audit entry.
 Every write bumps `Annotation.revision`; an edit or review based on an older
 revision is refused with `EditConflict` instead of overwriting someone's work.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
     from comparisons.models import Comparison
     from provenance.roles import AnyUser
-
-logger = logging.getLogger(__name__)
 
 Status = Annotation.Status
 Action = AnnotationEvent.Action
@@ -359,27 +358,6 @@ def reanchor_annotations(
     return report
 
 
-def on_version_created(sender: Any, version: DocumentVersion, **_kwargs: Any) -> None:
-    """Signal receiver: bring a document's annotations onto its new version."""
-    older = (
-        Annotation.objects.anchored()
-        .filter(document_version__document_id=version.document_id)
-        .exclude(document_version=version)
-        .values_list("document_version_id", flat=True)
-        .distinct()
-    )
-    for old in DocumentVersion.objects.filter(pk__in=list(older), number__lt=version.number):
-        report = reanchor_annotations(old, version)
-        logger.info(
-            "Re-anchored annotations from version %s to %s: %d exact, %d fuzzy, %d orphaned",
-            old.pk,
-            version.pk,
-            len(report.moved),
-            len(report.fuzzy),
-            len(report.orphaned),
-        )
-
-
 def check_reattach(user: AnyUser, annotation: Annotation) -> None:
     if not permissions.can_reattach(user, annotation):
         raise PermissionDenied("Only moderators and admins can re-attach annotations.")
@@ -463,7 +441,7 @@ def do_delete_annotation(
     in the same transaction.
     """
     check_delete(user, annotation)
-    with transaction.atomic(durable=True):
+    with transaction.atomic():
         current = _fresh(annotation.pk)
         if current.revision != base_revision:
             raise EditConflict(current)

@@ -9,7 +9,7 @@ from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
 from ninja.security import HttpBasicAuth, HttpBearer, SessionAuth
 
-from api import throttle, tokens
+from api import throttle, token_actions, tokens
 from api.problems import ApiProblem
 from provenance import roles
 
@@ -26,6 +26,8 @@ class TokenAuth(HttpBearer):
         row = tokens.token_for(token)
         if row is None:
             return None
+        if tokens.needs_touch(row):
+            token_actions.do_note_token_use(row)
         if row.read_only and request.method not in SAFE_METHODS:
             raise ApiProblem(
                 403,

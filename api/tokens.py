@@ -76,10 +76,19 @@ def token_for(raw: str) -> ApiToken | None:
         return None
     if not token.user.is_active:
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token
+
+
+def needs_touch(token: ApiToken) -> bool:
+    """Tell whether the token's last-used time is old enough to be written again."""
+    return token.last_used_at is None or timezone.now() - token.last_used_at > TOUCH_EVERY
+
+
+def touch(token: ApiToken) -> None:
+    """Write the token's last-used time (call through `token_actions.do_note_token_use`)."""
+    now = timezone.now()
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now
 
 
 def user_for(raw: str) -> User | None:

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from api import actions
+from api import token_actions
 from api.models import ApiToken
 from api.problems import problem_response
 from provenance.access import AuthenticatedHttpRequest
@@ -26,7 +26,7 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     name = request.POST.get("name", "")
     if request.method == "POST":
         try:
-            _token, new_token = actions.do_create_token(request.user, request, name)
+            _token, new_token = token_actions.do_create_token(request.user, request, name)
         except ValidationError as exc:
             error = exc.messages[0]
     context = {
@@ -42,7 +42,7 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken.objects.of(request.user), pk=pk)
-    if actions.do_revoke_token(request.user, request, token):
+    if token_actions.do_revoke_token(request.user, request, token):
         messages.success(request, f"Revoked “{token.name}”. Scripts using it are now refused.")
     return redirect("api_tokens")
 

@@ -62,6 +62,17 @@ class AuditEntry(models.Model):
         CHECK_DELETED = "check_deleted", "Deleted an article check"
         CLASS_LINK_CREATED = "class_link_created", "Made a class link for checks"
         CLASS_LINK_REVOKED = "class_link_revoked", "Withdrew a class link for checks"
+        ANNOTATION_CREATED = "annotation_created", "Annotated a passage"
+        ANNOTATION_EDITED = "annotation_edited", "Edited an annotation"
+        ANNOTATION_REVIEWED = "annotation_reviewed", "Reviewed an annotation"
+        ANNOTATION_REPLIED = "annotation_replied", "Replied to an annotation"
+        ANNOTATION_REATTACHED = "annotation_reattached", "Re-attached an annotation"
+        LABEL_ADDED = "label_added", "Added an annotation label"
+        LABEL_RETIRED = "label_retired", "Retired an annotation label"
+        LABEL_RESTORED = "label_restored", "Brought back an annotation label"
+        SHARE_LINK_CREATED = "share_link_created", "Made a share link"
+        SHARE_LINK_REVOKED = "share_link_revoked", "Revoked a share link"
+        SHARE_LINK_RESTORED = "share_link_restored", "Restored a revoked share link"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

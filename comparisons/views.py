@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from comparisons import actions, exports, handout, sharing, steps
+from comparisons import actions, exports, handout, share_actions, sharing, steps
 from comparisons import render as diff
 from comparisons.access import (
     LinkWithdrawn,
@@ -28,7 +28,7 @@ from comparisons.models import Comparison, ShareLink
 from comparisons.steps import story_steps
 from documents.models import Document
 from provenance import roles
-from provenance.access import require_role, require_share
+from provenance.access import AuthenticatedHttpRequest, require_role, require_share
 
 VIEWS = {"side": "Side by side", "inline": "Inline", "steps": "Step through"}
 
@@ -209,7 +209,7 @@ def retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_share
-def share_create(request: HttpRequest, pk: int) -> HttpResponse:
+def share_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Make a read-only link to a comparison, with an optional expiry."""
     comparison = get_comparison_for(request.user, pk)
     form = sharing.ShareForm(request.POST)
@@ -219,7 +219,9 @@ def share_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Pick how long the link should work.")
         return redirect(comparison)
-    link = sharing.create_link(comparison, request.user, form.cleaned_data["expires_in"])
+    link = share_actions.do_share(
+        request.user, request, comparison, form.cleaned_data["expires_in"]
+    )
     messages.success(request, "Share link made. Anyone with it can see this comparison.")
     if request.POST.get("back") == "handout":
         return redirect("comparisons:handout", pk=comparison.pk)
@@ -238,23 +240,23 @@ def _link_to_manage(request: HttpRequest, pk: int) -> ShareLink:
 
 @require_POST
 @require_share
-def share_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def share_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Stop a share link working, once asked to confirm (the first post shows the question)."""
     link = _link_to_manage(request, pk)
     if link.revoked_at is None and request.POST.get("confirm") != "yes":
         context = {"link": link, "comparison": link.comparison}
         return render(request, "comparisons/share_revoke_confirm.html", context)
-    if sharing.revoke(link):
+    if share_actions.do_revoke(request.user, request, link):
         messages.success(request, "Share link revoked: it no longer opens the comparison.")
     return redirect(f"{link.comparison.get_absolute_url()}#share-{link.pk}")
 
 
 @require_POST
 @require_share
-def share_restore(request: HttpRequest, pk: int) -> HttpResponse:
+def share_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Undo a revocation within a minute of it; after that the link stays revoked."""
     link = _link_to_manage(request, pk)
-    if sharing.restore(link):
+    if share_actions.do_restore(request.user, request, link):
         messages.success(request, "Share link restored: it opens the comparison again.")
     elif link.revoked_at is not None:
         messages.error(request, "Too late to undo: make a new link instead.")

@@ -9,7 +9,10 @@ class ProvenanceConfig(AppConfig):
     verbose_name = "Provenance"
 
     def ready(self) -> None:
+        from provenance import write_guard
         from provenance.roles import sync_role_permissions
+
+        write_guard.install()
 
         # After every migrate, so permissions of models added later reach the groups.
         post_migrate.connect(sync_role_permissions, dispatch_uid="provenance-role-permissions")

@@ -38,6 +38,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", True)
 TESTING = "pytest" in sys.modules or env_bool("TESTING", False)
+# Refuse model writes made by pages, tasks and commands outside an action
+# (provenance/write_guard.py). On in tests and debug; production only if set.
+WRITE_GUARD = env_bool("WRITE_GUARD", TESTING or DEBUG)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -78,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every write a request makes (views, other middleware) is watched.
+    "provenance.write_guard.WriteGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,7 +103,7 @@ MIDDLEWARE = [
 
 if not DEBUG:
     # In production WhiteNoise serves the collected static files; runserver does it in debug.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "provenance.urls"
 WSGI_APPLICATION = "provenance.wsgi.application"

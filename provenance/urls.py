@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
+from accounts import views as account_views
 from api.main import api
 from api.views import api_not_found
 from provenance import own_pages, views
@@ -11,8 +11,8 @@ from provenance import own_pages, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", account_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", account_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("accounts.urls")),
     path("audit/", include("audit.urls")),
     path("documents/", include("documents.urls")),

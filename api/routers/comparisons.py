@@ -25,7 +25,7 @@ from api.schemas import (
     share_link_out,
 )
 from api.types import Id, not_boolean
-from comparisons import actions, compare, sharing
+from comparisons import actions, compare, share_actions, sharing
 from comparisons.access import get_comparison_for, links_withdrawn
 from comparisons.models import Comparison
 from documents.access import get_document_for
@@ -139,7 +139,7 @@ def share_link_create(
     comparison = get_comparison_for(user, pk)
     if links_withdrawn(comparison):
         raise ApiProblem(409, "A document of this comparison is archived: it cannot be shared.")
-    link = sharing.create_link(comparison, user, payload.expires_in_days)
+    link = share_actions.do_share(user, request, comparison, payload.expires_in_days)
     body = share_link_out(request, link)
     response["Location"] = body.url
     return Answer(201, body)

@@ -8,7 +8,7 @@ from ninja import Router
 from api.auth import sharer
 from api.routers.common import responses
 from api.schemas import ShareLinkOut, share_link_out
-from comparisons import sharing
+from comparisons import share_actions
 from comparisons.access import get_share_link_for
 
 router = Router(tags=["share links"])
@@ -25,5 +25,5 @@ def share_link_revoke(request: HttpRequest, pk: int) -> ShareLinkOut:
         # Educators manage only their own links and never list others': such a link is
         # as unknown to them as one that does not exist.
         raise Http404("No such share link.")
-    sharing.revoke(link)
+    share_actions.do_revoke(user, request, link)
     return share_link_out(request, link)

@@ -11,7 +11,7 @@ from ninja import Router, Schema
 from ninja import Status as Answer
 from pydantic import BeforeValidator, Field
 
-from api import actions, tokens
+from api import token_actions, tokens
 from api.auth import PasswordAuth
 from api.models import ApiToken
 from api.routers.common import responses
@@ -78,7 +78,7 @@ def token_create(
     Only a password makes a token, so a leaked token cannot make more. A new password
     or a deactivated account revokes every token.
     """
-    row, raw = actions.do_create_token(
+    row, raw = token_actions.do_create_token(
         _caller(request), request, payload.name, days=payload.expires_in_days, scope=payload.scope
     )
     response["Location"] = request.build_absolute_uri(f"{request.path.rstrip('/')}/{row.pk}")
@@ -102,6 +102,6 @@ def token_detail(request: HttpRequest, pk: int) -> TokenInfo:
 def token_revoke(request: HttpRequest, pk: int) -> TokenInfo:
     """Stop one of your tokens working (this one too); revoking twice changes nothing."""
     row = get_object_or_404(ApiToken.objects.of(_caller(request)), pk=pk)
-    actions.do_revoke_token(_caller(request), request, row)
+    token_actions.do_revoke_token(_caller(request), request, row)
     row.refresh_from_db()
     return TokenInfo(**_info(row))  # type: ignore[arg-type]

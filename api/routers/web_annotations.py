@@ -18,7 +18,7 @@ from ninja import Body, Query, Router, Schema
 from ninja import Status as Answer
 from pydantic import Field, StrictBool
 
-from annotations import interchange, permissions, workflow
+from annotations import actions, interchange, permissions, workflow
 from annotations.access import get_annotation_for
 from annotations.jsonld_input import UnreadableExport
 from annotations.models import Annotation, AnnotationQuerySet, Label, Reply
@@ -148,7 +148,7 @@ def annotation_create(request: HttpRequest, payload: Body[dict[str, Any]]) -> Ht
         _whole(payload, key)  # a number past a 64-bit column is refused, not a 500
     new = interchange.parse_annotation(payload, user)
     target = _on_comparison(new.target, payload, user)
-    annotation = workflow.do_create_annotation(user, target, new.label, new.note, new.public)
+    annotation = actions.do_annotate(user, request, target, new.label, new.note, new.public)
     response = _detail(get_annotation_for(user, annotation.pk), status=201)
     response["Location"] = request.build_absolute_uri(f"{request.path.rstrip('/')}/{annotation.pk}")
     return response
@@ -161,7 +161,7 @@ def annotation_import(request: HttpRequest, payload: Body[dict[str, Any]]) -> Im
     if not permissions.can_import(user):
         raise ApiProblem(403, "Only admins can import annotations.")
     try:
-        report = interchange.do_import_jsonld(payload, user)
+        report = actions.do_import_annotations(user, request, payload)
     except UnreadableExport as exc:
         raise ApiProblem(400, str(exc), slug="rejected") from exc
     return ImportOut(
@@ -178,8 +178,8 @@ def annotation_status(request: HttpRequest, pk: int, payload: StatusIn) -> Revie
     user = reader(request)
     annotation = get_annotation_for(user, pk)
     try:
-        changed = workflow.do_set_status(
-            annotation, user, payload.status, base_revision=payload.revision
+        changed = actions.do_review(
+            user, request, annotation, payload.status, base_revision=payload.revision
         )
     except workflow.EditConflict as conflict:
         raise ApiProblem(409, str(conflict), slug="edit-conflict") from conflict
@@ -195,7 +195,7 @@ def annotation_reply(request: HttpRequest, pk: int, payload: ReplyIn) -> Answer[
     parent = None
     if payload.parent is not None:
         parent = get_object_or_404(Reply, pk=payload.parent, annotation=annotation)
-    reply = workflow.do_add_reply(annotation, user, payload.body, parent)
+    reply = actions.do_reply(user, request, annotation, payload.body, parent)
     return Answer(
         201, ReplyOut(id=reply.pk, annotation=pk, parent=reply.parent_id, body=reply.body)
     )
@@ -377,9 +377,10 @@ def annotation_edit(request: HttpRequest, pk: int, payload: AnnotationEdit) -> H
             raise ValidationError({"label": f"“{name[:80]}” is not a label. Pick another."})
         label = found
     try:
-        workflow.do_edit_annotation(
-            annotation,
+        actions.do_edit(
             user,
+            request,
+            annotation,
             base_revision=revision,
             label=label,
             note=annotation.note if payload.note is None else payload.note,
@@ -408,8 +409,8 @@ def annotation_delete(
     user = reader(request)
     annotation = get_annotation_for(user, pk)
     try:
-        workflow.do_delete_annotation(
-            annotation, user, base_revision=_revision(request, query.revision), request=request
+        actions.do_delete(
+            user, request, annotation, base_revision=_revision(request, query.revision)
         )
     except workflow.EditConflict as conflict:
         raise _conflict(conflict) from conflict

@@ -164,11 +164,11 @@ def test_the_password_page_and_the_people_page_revoke_tokens(
     second = api_for(admin_member)
     from django.test import RequestFactory
 
-    from accounts.people import do_set_active
+    from accounts.actions import do_set_active
 
     other = api_for(with_password)
     request = RequestFactory().post("/")
     request.user = admin_member
-    assert do_set_active(request, with_password, False)
+    assert do_set_active(admin_member, request, with_password, False)
     problem(other.get("/api/v1/documents"), 401)
     assert second.get("/api/v1/documents").status_code == 200

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from annotations import interchange, jsonld_input
+from annotations import actions, jsonld_input
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"No user {options['username']!r}.")
         try:
             data = jsonld_input.load(options["file"].read_bytes())
-            report = interchange.do_import_jsonld(data, actor)
+            report = actions.do_import_annotations(actor, None, data)
         except OSError as exc:
             raise CommandError(f"Cannot read {options['file']}: {exc}") from exc
         except jsonld_input.UnreadableExport as exc:

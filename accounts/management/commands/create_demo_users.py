@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from accounts.actions import do_create_demo_user
 from provenance import roles
 
 # (username, password, role, is_staff). Passwords are public on purpose: these
@@ -32,12 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["force"]:
             raise CommandError("Demo users have public passwords; refusing because DEBUG is off.")
-        User = get_user_model()
         self.stdout.write("Demo users (user name / password / role):")
         for username, password, role, is_staff in DEMO_USERS:
-            user, _ = User.objects.get_or_create(username=username)
-            user.set_password(password)
-            user.is_staff = is_staff
-            user.save()
-            user.groups.add(Group.objects.get(name=role))
+            do_create_demo_user(username, password, role, is_staff=is_staff)
             self.stdout.write(f"  {username:<11} {password:<22} {role}")
