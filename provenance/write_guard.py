@@ -62,15 +62,7 @@ _VENV_PARTS = {".venv", "site-packages"}
 # still run outside actions on this branch because another engineer (actions-docs)
 # is moving them into their apps' actions.py. A write is let through when any frame
 # of its stack is in one of these. Empty this list once actions-docs is merged.
-TEMPORARY_ALLOWED_PATHS: tuple[str, ...] = (
-    "documents/",
-    "discovery/",
-    "checks/",
-    "comparisons/compare.py",
-    "comparisons/analysis.py",
-    "provenance/jobs.py",
-    "api/actions.py",
-)
+TEMPORARY_ALLOWED_PATHS: tuple[str, ...] = ()
 
 _where: ContextVar[str | None] = ContextVar("provenance_write_guard_where", default=None)
 
