@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.engine.claims import ClaimLevel, ClaimReading, has_advice, read_rules, weigh
@@ -25,6 +26,9 @@ from provenance.engine.tokens import STOP_WORDS, is_number, stem
 
 if TYPE_CHECKING:
     from provenance.engine.types import Match, Side
+
+# Content stems, read once per word (a comparison's units share most of their words).
+_stem = lru_cache(maxsize=1 << 16)(stem)
 
 # Main claims are looked for among the first units (a headline, a standfirst, a lede).
 MAIN_WINDOW = 6
@@ -54,13 +58,18 @@ class _Claim:
 
 
 class _Reader:
-    """Read one side's units on demand, once each."""
+    """Read one side's units on demand, once each.
+
+    What is read of a unit depends on that side alone, so it is kept in the side's memo:
+    a text analysed once and compared with many others (discovery) is read once.
+    """
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self._rough: dict[int, _Claim] = {}
-        self._full: dict[int, _Claim] = {}
-        self._topics: dict[int, frozenset[str]] = {}
+        memo = side.memo
+        self._rough: dict[int, _Claim] = memo.setdefault("claim_rough", {})
+        self._full: dict[int, _Claim] = memo.setdefault("claim_full", {})
+        self._topics: dict[int, frozenset[str]] = memo.setdefault("claim_topics", {})
 
     def __len__(self) -> int:
         return len(self.side.units)
@@ -70,7 +79,7 @@ class _Reader:
         if got is None:
             keys = self.side.tokens.keys[self.side.unit_lo[u] : self.side.unit_hi[u]]
             got = frozenset(
-                stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
+                _stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
             )
             self._topics[u] = got
         return got
