@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.engine.claims import ClaimLevel, ClaimReading, has_advice, read_rules, weigh
@@ -27,8 +26,18 @@ from provenance.engine.tokens import STOP_WORDS, is_number, stem
 if TYPE_CHECKING:
     from provenance.engine.types import Match, Side
 
-# Content stems, read once per word (a comparison's units share most of their words).
-_stem = lru_cache(maxsize=1 << 16)(stem)
+
+class _TopicStems(dict[str, str]):
+    """Key → the stem it adds to a sentence's topic ("" for function words, figures and
+    words of two letters), computed on first sight: units share most of their words."""
+
+    def __missing__(self, key: str) -> str:
+        keep = key not in STOP_WORDS and not is_number(key) and len(key) > 2
+        value = self[key] = stem(key) if keep else ""
+        return value
+
+
+_TOPIC_STEMS = _TopicStems()
 
 # Main claims are looked for among the first units (a headline, a standfirst, a lede).
 MAIN_WINDOW = 6
@@ -77,10 +86,12 @@ class _Reader:
     def topic(self, u: int) -> frozenset[str]:
         got = self._topics.get(u)
         if got is None:
+            if len(_TOPIC_STEMS) > 200_000:
+                _TOPIC_STEMS.clear()
             keys = self.side.tokens.keys[self.side.unit_lo[u] : self.side.unit_hi[u]]
-            got = frozenset(
-                _stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
-            )
+            got = frozenset(map(_TOPIC_STEMS.__getitem__, keys))
+            if "" in got:
+                got = got - {""}
             self._topics[u] = got
         return got
 
