@@ -66,8 +66,8 @@ def featurise(split: str, keep: set[str] | None) -> list[tuple[list[str], int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--rate", type=float, default=0.2)
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--l2", type=float, default=1e-3)
     parser.add_argument("--min-count", type=int, default=2)
     args = parser.parse_args()

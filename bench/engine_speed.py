@@ -36,10 +36,10 @@ from typing import Any
 
 from bench.filler import synthetic_text
 from bench.generate import derive, paragraphs, words
+from bench.realdev import REAL as REAL_DEV
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "demo" / "seeds"
-REAL_DEV = REPO.parent / "shared" / "real-dev"
 OUT = REPO / "bench" / "out"
 SIZES = (1_000, 5_000, 20_000, 50_000)
 TARGETS = {

@@ -13,7 +13,8 @@ import struct
 import sys
 import zlib
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from provenance.engine.result import ENGINE_VERSION
 from provenance.engine.segment import Unit, segment
@@ -36,6 +37,17 @@ class AnalysedText:
     text: str
     tokens: Tokens
     units: list[Unit]
+    # The side built from it and what steps read off that side (see side()): a cache,
+    # not part of the analysis, so neither compared nor serialised.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def side(self) -> Side:
+        """The text as the pipeline's steps take it, built once and reused, with what
+        those steps read off its units (their stems, say), by every comparison."""
+        side: Side | None = self.memo.get("side")
+        if side is None:
+            side = self.memo["side"] = make_side(self.text, self.tokens, self.units)
+        return side
 
     def to_bytes(self) -> bytes:
         """Serialise compactly (without the text, which the caller keeps beside it).

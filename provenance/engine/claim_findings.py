@@ -26,6 +26,19 @@ from provenance.engine.tokens import STOP_WORDS, is_number, stem
 if TYPE_CHECKING:
     from provenance.engine.types import Match, Side
 
+
+class _TopicStems(dict[str, str]):
+    """Key → the stem it adds to a sentence's topic ("" for function words, figures and
+    words of two letters), computed on first sight: units share most of their words."""
+
+    def __missing__(self, key: str) -> str:
+        keep = key not in STOP_WORDS and not is_number(key) and len(key) > 2
+        value = self[key] = stem(key) if keep else ""
+        return value
+
+
+_TOPIC_STEMS = _TopicStems()
+
 # Main claims are looked for among the first units (a headline, a standfirst, a lede).
 MAIN_WINDOW = 6
 # Shared content words that make two sentences about the same thing.
@@ -54,13 +67,18 @@ class _Claim:
 
 
 class _Reader:
-    """Read one side's units on demand, once each."""
+    """Read one side's units on demand, once each.
+
+    What is read of a unit depends on that side alone, so it is kept in the side's memo:
+    a text analysed once and compared with many others (discovery) is read once.
+    """
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self._rough: dict[int, _Claim] = {}
-        self._full: dict[int, _Claim] = {}
-        self._topics: dict[int, frozenset[str]] = {}
+        memo = side.memo
+        self._rough: dict[int, _Claim] = memo.setdefault("claim_rough", {})
+        self._full: dict[int, _Claim] = memo.setdefault("claim_full", {})
+        self._topics: dict[int, frozenset[str]] = memo.setdefault("claim_topics", {})
 
     def __len__(self) -> int:
         return len(self.side.units)
@@ -68,10 +86,12 @@ class _Reader:
     def topic(self, u: int) -> frozenset[str]:
         got = self._topics.get(u)
         if got is None:
+            if len(_TOPIC_STEMS) > 200_000:
+                _TOPIC_STEMS.clear()
             keys = self.side.tokens.keys[self.side.unit_lo[u] : self.side.unit_hi[u]]
-            got = frozenset(
-                stem(k) for k in keys if k not in STOP_WORDS and not is_number(k) and len(k) > 2
-            )
+            got = frozenset(map(_TOPIC_STEMS.__getitem__, keys))
+            if "" in got:
+                got = got - {""}
             self._topics[u] = got
         return got
 

@@ -77,7 +77,8 @@ def _replacements(
 def _side(value: str | AnalysedText, name: str) -> Side:
     if not isinstance(value, AnalysedText):
         value = analyse(value, name=name)
-    return make_side(value.text, value.tokens, value.units)
+        return make_side(value.text, value.tokens, value.units)
+    return value.side()
 
 
 def _passage(m: Match, src: Side, der: Side) -> Passage:

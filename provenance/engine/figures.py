@@ -193,7 +193,11 @@ def _number(text: str, tokens: Tokens, i: int) -> tuple[Fraction, str, bool] | N
         return Fraction(word), "", True
     if not text[tokens.starts[i]].isdigit():
         return None
-    m = _NUMBER_RE.match(tokens.keys[i])
+    key = tokens.keys[i]
+    if key.isdecimal():
+        # The common case, bare digits: parsing a Fraction from a string costs far more.
+        return Fraction(int(key)), "", False
+    m = _NUMBER_RE.match(key)
     if m:
         return Fraction(m.group(1)), m.group(2), False
     # Digits run into other characters ("1.Paternal", "10.1186/x"): the number they start.

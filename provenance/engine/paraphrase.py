@@ -54,6 +54,16 @@ _STEMS = _StemCache()
 
 
 def _unit_stems(side: Side, u: int) -> list[str]:
+    """The unit's content stems, sorted; read once per side and kept in its memo (a text
+    analysed once is paired with many others, and reading figures is the dear part)."""
+    memo: dict[int, list[str]] = side.memo.setdefault("unit_stems", {})
+    stems = memo.get(u)
+    if stems is None:
+        stems = memo[u] = _read_unit_stems(side, u)
+    return stems
+
+
+def _read_unit_stems(side: Side, u: int) -> list[str]:
     # Sorted, so float sums run in the same order whatever the hash seed.
     lo, hi = side.unit_lo[u], side.unit_hi[u]
     keys = side.tokens.keys[lo:hi]
@@ -152,10 +162,9 @@ def pair_paraphrases(
             norm_s = norms_s.get(su)
             if norm_s is None:
                 norm_s = norms_s[su] = math.sqrt(sum(map(sq.__getitem__, s_stems[su])))
-            s_set = s_sets[su]
-            shared = sum(map(sq.__getitem__, filter(s_set.__contains__, useful)))
-            score = shared / (norm_d * norm_s)
-            if score >= min_score and _worth_pairing(stems, s_stems[su], useful, s_set, crowded):
+            common = list(filter(s_sets[su].__contains__, useful))
+            score = sum(map(sq.__getitem__, common)) / (norm_d * norm_s)
+            if score >= min_score and _worth_pairing(stems, s_stems[su], common, crowded):
                 candidates.append((-score, du, su))
     candidates.sort()
     used_d: set[int] = set()
@@ -172,14 +181,20 @@ def pair_paraphrases(
 
 
 def _worth_pairing(
-    d_stems: list[str], s_stems: list[str], useful: list[str], s_set: set[str], crowded: bool
+    d_stems: list[str], s_stems: list[str], common: list[str], crowded: bool
 ) -> bool:
     """The checks a pair scoring high enough must pass too (run only for those)."""
-    common = [st for st in useful if st in s_set]
-    whole = len(common) == len(d_stems) == len(s_stems)
-    if not whole and sum(not is_number(st) for st in common) < MIN_SHARED_WORDS:
-        return False  # (a line copied whole, a date say, is still its own twin)
-    return not crowded or min(len(d_stems), len(s_stems)) >= LONG_MIN_WORDS
+    if crowded and min(len(d_stems), len(s_stems)) < LONG_MIN_WORDS:
+        return False
+    if len(common) == len(d_stems) == len(s_stems):
+        return True  # a line copied whole, a date say, is still its own twin
+    words = 0
+    for st in common:
+        if not is_number(st):
+            words += 1
+            if words >= MIN_SHARED_WORDS:
+                return True
+    return False
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ from typing import Any, Literal, cast
 # Bump SCHEMA_VERSION when the shape of to_dict() changes; bump ENGINE_VERSION
 # whenever the output for the same input changes (the app recomputes then).
 SCHEMA_VERSION = 3
-ENGINE_VERSION = "1.5.0"
+ENGINE_VERSION = "1.5.1"
 # Older schemas from_dict() still reads (schema 1: findings had no severity, reason or
 # parts; schema 2: no replacements).
 _READABLE_SCHEMAS = frozenset({1, 2, 3})

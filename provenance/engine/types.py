@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from provenance.engine.diff import RawOp
@@ -22,6 +22,9 @@ class Side:
     unit_of: list[int]
     unit_lo: list[int]  # first token index of each unit
     unit_hi: list[int]  # one past the last token index of each unit
+    # What steps read off the side's units once and reuse (a unit's stems, say): kept
+    # with the side, so a text compared with many others is read once.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(slots=True)

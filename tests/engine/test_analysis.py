@@ -68,3 +68,36 @@ def test_analyse_names_the_side_that_is_not_text() -> None:
         compare("Fine text.", "\x00\x01\x02" * 50)
     with pytest.raises(ValueError, match="must be text"):
         analyse(b"bytes")  # type: ignore[arg-type]
+
+
+def test_an_analysed_text_is_read_once_for_many_comparisons(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A text analysed once keeps its side, and with it what the paraphrase pairing and
+    the claim reading read off its units: comparing it again reads only the other text."""
+    from provenance.engine import claim_findings, paraphrase
+
+    src, der = seed("001"), seed("000")
+    analysed = analyse(src)
+    assert analysed.side() is analysed.side()
+    first = compare(analysed, der).to_dict()
+    assert first == compare(src, der).to_dict()
+    sides: list[object] = []
+    read_stems = paraphrase._read_unit_stems
+    read_rules = claim_findings.read_rules
+
+    def stems_spy(side: object, u: int) -> list[str]:
+        sides.append(side)
+        return read_stems(side, u)  # type: ignore[arg-type]
+
+    def rules_spy(text: str) -> object:
+        sides.append(text)
+        return read_rules(text)
+
+    monkeypatch.setattr(paraphrase, "_read_unit_stems", stems_spy)
+    monkeypatch.setattr(claim_findings, "read_rules", rules_spy)
+    assert compare(analysed, der).to_dict() == first
+    own = analysed.side()
+    assert not any(s is own for s in sides)
+    assert not any(isinstance(s, str) and s in src and s not in der for s in sides)
+    assert sides  # the plain texts were read again, each time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.engine import ClaimLevel, claim_strength
+from provenance.engine import ClaimLevel, claim_features, claim_strength
 
 
 def level(text: str) -> ClaimLevel:
@@ -216,3 +216,38 @@ def test_figures_of_speech_are_not_causal() -> None:
         "The case fuels fears of a new wave.",
     ):
         assert claim_strength(text).rules < ClaimLevel.CONDITIONAL, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study does not prove that long commutes and poor sleep caused the heart trouble.",
+        "An observational study like this cannot show that eating late causes weight gain.",
+        "The authors stress that the survey doesn't prove that screen time harms teenagers.",
+    ],
+)
+def test_a_cause_the_study_could_not_show_states_none(text: str) -> None:
+    # The negation stands many words before the verb it governs, beyond the window
+    # a plain "not" covers.
+    reading = claim_strength(text)
+    assert reading.level is ClaimLevel.NONE
+    assert reading.negated
+
+
+def test_a_cause_the_study_shows_stays_causal() -> None:
+    text = "Long commutes caused the heart trouble, the study shows."
+    assert claim_strength(text).level is ClaimLevel.CAUSAL
+
+
+def test_features_say_where_a_cue_stands() -> None:
+    # A cue in the part a sentence concludes is the finding; one in a purpose clause
+    # only frames the question; a modal just before a cue hedges it.
+    concluded = claim_features("Our results suggest that walking reduces back pain.")
+    assert "s:concl" in concluded
+    assert "s:cause@concl" in concluded
+    asked = claim_features("We set out to examine whether walking reduces back pain.")
+    assert "s:cause+purpose" in asked
+    assert "s:cause@concl" not in asked
+    hedged = claim_features("Walking may reduce back pain in older adults.")
+    assert "s:cause+modal=may" in hedged
+    assert not any(f.startswith("s:cause+modal") for f in concluded)
