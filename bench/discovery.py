@@ -5,7 +5,7 @@
     .venv/bin/python -m bench.discovery --docs 100000 --db postgres
 
 Each run uses a database of its own (a file under var/bench/, or a PostgreSQL
-database `provenance_bench_<docs>` created with the role in DATABASE_URL, default
+database `provenance_scale_bench_<docs>` created with the role in DATABASE_URL, default
 the local development server) and reports:
 
 - build rate of the real code paths on a sample of documents, measured on top of
@@ -36,6 +36,7 @@ import argparse
 import itertools
 import os
 import random
+import resource
 import sys
 import time
 import tracemalloc
@@ -61,11 +62,22 @@ SYLLABLES = [c + v for c in "bcdfghjklmnprstvz" for v in "aeiou"]
 class Corpus:
     """A deterministic generated corpus: document i is rebuilt from (seed, i) on demand."""
 
-    def __init__(self, size: int, seed: int = 1) -> None:
+    def __init__(self, size: int, seed: int = 1, real: bool = False) -> None:
         from provenance.engine import STOP_WORDS, WEAK_WORDS
 
         self.size = size
         self.seed = seed
+        # The real releases, spread evenly through the generated ones (read in place,
+        # never copied): their boilerplate (university blurbs, "Notes to editors")
+        # recurs at its real rate, which generated text cannot imitate.
+        self.real: dict[int, str] = {}
+        self.real_at: dict[str, int] = {}  # a release's id -> its document number
+        if real:
+            releases = real_releases()
+            step = size // (len(releases) + 1)
+            for j, (pr_id, text) in enumerate(releases):
+                self.real[(j + 1) * step] = text
+                self.real_at[pr_id] = (j + 1) * step
         rng = random.Random(seed)
         content: set[str] = set()
         while len(content) < 30_000:
@@ -84,6 +96,10 @@ class Corpus:
 
     def base(self, i: int) -> list[str]:
         return self.draw(random.Random(self.seed * 1_000_003 + i), DOC_WORDS)
+
+    def text(self, i: int) -> str:
+        """The text document i is indexed with."""
+        return self.real.get(i) or text_of(self.words(i))
 
     def words(self, i: int) -> list[str]:
         rng = random.Random(self.seed * 7_919 + i)
@@ -104,6 +120,8 @@ class Corpus:
         slots = sorted(rng.sample(range(0, QUERY_WORDS - 130, 130), rng.randint(1, 3)))
         for at in slots:
             source = rng.randrange(self.size)
+            while source in self.real:  # plant generated passages only; same draws
+                source = (source + 1) % self.size
             n = rng.randint(40, 120)
             start = rng.randrange(DOC_WORDS - n)
             passage = self.words(source)[start : start + n]
@@ -130,16 +148,22 @@ def text_of(words: list[str]) -> str:
 _corpus: Corpus | None = None
 
 
-def _init(size: int, seed: int) -> None:
+def real_releases() -> list[tuple[str, str]]:
+    from bench.realdev import load
+
+    return [(str(r["pr_id"]), str(r["text"])) for r in load("press_releases.jsonl")]
+
+
+def _init(size: int, seed: int, real: bool = False) -> None:
     global _corpus
-    _corpus = Corpus(size, seed)
+    _corpus = Corpus(size, seed, real)
 
 
 def _postings(ids: list[int]) -> list[tuple[int, array[int]]]:
     from discovery.index import index_hashes
 
     assert _corpus is not None
-    return [(i, array("q", sorted(index_hashes(text_of(_corpus.words(i)))))) for i in ids]
+    return [(i, array("q", sorted(index_hashes(_corpus.text(i))))) for i in ids]
 
 
 def _term_counts(ids: list[int]) -> Counter[int]:
@@ -148,16 +172,16 @@ def _term_counts(ids: list[int]) -> Counter[int]:
     assert _corpus is not None
     counts: Counter[int] = Counter()
     for i in ids:
-        counts.update(term_frequencies(key_sequence(text_of(_corpus.words(i)))).keys())
+        counts.update(term_frequencies(key_sequence(_corpus.text(i))).keys())
     return counts
 
 
 _df: dict[int, int] = {}
 
 
-def _init_terms(size: int, seed: int, df: dict[int, int]) -> None:
+def _init_terms(size: int, seed: int, real: bool, df: dict[int, int]) -> None:
     global _df
-    _init(size, seed)
+    _init(size, seed, real)
     _df = df
 
 
@@ -170,22 +194,24 @@ def _terms(ids: list[int]) -> list[tuple[int, array[int]]]:
     assert _corpus is not None
     out = []
     for i in ids:
-        tf = term_frequencies(key_sequence(text_of(_corpus.words(i))))
+        tf = term_frequencies(key_sequence(_corpus.text(i)))
         out.append((i, array("q", sorted(distinctive_terms(tf, _df, settings.DISCOVERY_TERMS)))))
     return out
 
 
-def postings_file(size: int, seed: int) -> Path:
+def postings_file(size: int, seed: int, real: bool) -> Path:
     from discovery.index import current_params
 
-    return BENCH_DIR / f"postings-{size}-s{seed}-{current_params().label}.bin"
+    mix = "-real" if real else ""
+    return BENCH_DIR / f"postings-{size}-s{seed}{mix}-{current_params().label}.bin"
 
 
-def terms_files(size: int, seed: int) -> tuple[Path, Path]:
+def terms_files(size: int, seed: int, real: bool) -> tuple[Path, Path]:
     from django.conf import settings
 
-    tag = f"{size}-s{seed}-t{settings.DISCOVERY_TERMS}-cap{settings.DISCOVERY_MAX_DF}"
-    return BENCH_DIR / f"terms-{tag}.bin", BENCH_DIR / f"df-{size}-s{seed}.bin"
+    mix = "-real" if real else ""
+    tag = f"{size}-s{seed}{mix}-t{settings.DISCOVERY_TERMS}-cap{settings.DISCOVERY_MAX_DF}"
+    return BENCH_DIR / f"terms-{tag}.bin", BENCH_DIR / f"df-{size}-s{seed}{mix}.bin"
 
 
 def _write(path: Path, results: Iterator[list[tuple[int, array[int]]]]) -> None:
@@ -198,25 +224,25 @@ def _write(path: Path, results: Iterator[list[tuple[int, array[int]]]]) -> None:
     tmp.rename(path)
 
 
-def compute_postings(size: int, seed: int) -> tuple[Path, Path, Path, float]:
+def compute_postings(size: int, seed: int, real: bool) -> tuple[Path, Path, Path, float]:
     """Compute (or reuse) every document's fingerprints, term counts and terms.
 
     As `reindex` does: every document's terms are counted first, then each chooses
     its distinctive terms against the whole corpus. Returns the cache files and seconds.
     """
-    path = postings_file(size, seed)
-    terms_path, df_path = terms_files(size, seed)
+    path = postings_file(size, seed, real)
+    terms_path, df_path = terms_files(size, seed, real)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if path.exists() and terms_path.exists() and df_path.exists():
         return path, terms_path, df_path, 0.0
     started = time.perf_counter()
     chunks = [list(range(s, min(s + 500, size))) for s in range(0, size, 500)]
     if not path.exists():
-        with Pool(2, initializer=_init, initargs=(size, seed)) as pool:
+        with Pool(2, initializer=_init, initargs=(size, seed, real)) as pool:
             _write(path, pool.imap(_postings, chunks))
     if not df_path.exists():
         df: Counter[int] = Counter()
-        with Pool(2, initializer=_init, initargs=(size, seed)) as pool:
+        with Pool(2, initializer=_init, initargs=(size, seed, real)) as pool:
             for counts in pool.imap_unordered(_term_counts, chunks):
                 df.update(counts)
         flat = array("q", [x for pair in sorted(df.items()) for x in pair])
@@ -225,7 +251,7 @@ def compute_postings(size: int, seed: int) -> tuple[Path, Path, Path, float]:
         df_path.with_suffix(".tmp").rename(df_path)
     if not terms_path.exists():
         df = read_df(df_path)
-        with Pool(2, initializer=_init_terms, initargs=(size, seed, df)) as pool:
+        with Pool(2, initializer=_init_terms, initargs=(size, seed, real, df)) as pool:
             _write(terms_path, pool.imap(_terms, chunks))
     return path, terms_path, df_path, time.perf_counter() - started
 
@@ -255,7 +281,7 @@ def setup_database(db: str, size: int) -> str:
         return f"sqlite:///{path}"
     import psycopg
 
-    name = f"provenance_bench_{size}"
+    name = f"provenance_scale_bench_{size}"
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as c:
         c.execute(f'DROP DATABASE IF EXISTS "{name}"')
         c.execute(f'CREATE DATABASE "{name}"')
@@ -480,6 +506,34 @@ def run_queries(corpus: Corpus, count: int) -> dict[str, float]:
     }
 
 
+def run_real_queries(corpus: Corpus, count: int) -> dict[str, float]:
+    """Each real story (never indexed) searched against the mixed corpus: is its release in the top 5?"""
+    from bench.realdev import is_clean, load
+    from discovery.search import rank
+
+    stories = [a for a in load("articles.jsonl") if str(a["pr_id"]) in corpus.real_at]
+    stories = stories[:count]
+    total_ms: list[float] = []
+    top5 = clean5 = clean = 0
+    for story in stories:
+        t0 = time.perf_counter()
+        hits = rank(str(story["text"]), exclude_version=-1, limit=5)
+        total_ms.append(1000 * (time.perf_counter() - t0))
+        found = OFFSET + corpus.real_at[str(story["pr_id"])] in {h.version_id for h in hits}
+        top5 += found
+        if is_clean(story):
+            clean += 1
+            clean5 += found
+    return {
+        "n": len(stories),
+        "p50": percentile(total_ms, 50),
+        "p95": percentile(total_ms, 95),
+        "top5": top5 / max(len(stories), 1),
+        "clean_top5": clean5 / max(clean, 1),
+        "clean": clean,
+    }
+
+
 def percentile(values: list[float], p: int) -> float:
     ordered = sorted(values)
     return ordered[round(p / 100 * (len(ordered) - 1))]
@@ -492,6 +546,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--sample", type=int, default=1_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="Mix the 340 real releases of ../shared/real-dev into the corpus (read in place) "
+        "and search with the real stories too.",
+    )
+    parser.add_argument("--real-queries", type=int, default=400)
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = setup_database(args.db, args.docs)
@@ -508,8 +569,8 @@ def main() -> None:
     from discovery.index import current_params
 
     call_command("migrate", verbosity=0)
-    corpus = Corpus(args.docs, args.seed)
-    path, terms_path, df_path, compute_s = compute_postings(args.docs, args.seed)
+    corpus = Corpus(args.docs, args.seed, args.real)
+    path, terms_path, df_path, compute_s = compute_postings(args.docs, args.seed, args.real)
     rows, load_s = bulk_load(path)
     term_rows, term_load_s = bulk_load(terms_path, "discovery_termposting")
     vocabulary = load_df(df_path)
@@ -517,6 +578,8 @@ def main() -> None:
     size_terms = table_bytes("discovery_termposting") + table_bytes("discovery_term")
     build = sample_build(corpus, args.docs, args.sample)
     queries = run_queries(corpus, args.queries)
+    real = run_real_queries(corpus, args.real_queries) if args.real else None
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     params = current_params()
     lines = [
         f"## Discovery benchmark: {args.docs:,} documents on {args.db} "
@@ -545,10 +608,21 @@ def main() -> None:
         f"| … verbatim passages / passages with 1 word in 15 replaced | {queries['recall_exact']:.3f} / {queries['recall_edited']:.3f} |",
         f"| queries whose top hit is a planted source | {queries['top1_is_planted']:.3f} |",
     ]
+    if real:
+        lines += [
+            f"| real stories searched ({real['n']:.0f}, their 340 releases mixed into the corpus), p50 / p95 | {real['p50']:.1f} / {real['p95']:.1f} ms |",
+            f"| … release in the top 5, all / clean ({real['clean']:.0f}) | {real['top5']:.3f} / {real['clean_top5']:.3f} |",
+        ]
+    lines += [
+        f"| peak memory (RSS) of the bench process | {peak_rss_mb:.0f} MB |",
+        f"| load average at the end (`uptime`, 2 shared cores) | {' / '.join(f'{x:.1f}' for x in os.getloadavg())} |",
+    ]
     report = "\n".join(lines)
     print(report)
     OUT_DIR.mkdir(exist_ok=True)
-    (OUT_DIR / f"discovery-{args.db}-{args.docs}.md").write_text(report + "\n")
+    (OUT_DIR / f"discovery-{args.db}-{args.docs}{'-real' if args.real else ''}.md").write_text(
+        report + "\n"
+    )
 
 
 if __name__ == "__main__":

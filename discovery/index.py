@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from threading import Lock
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -54,9 +55,24 @@ def current_params() -> Params:
     return Params(k=settings.DISCOVERY_K, window=settings.DISCOVERY_WINDOW)
 
 
+# The last keys hashed and their grams. A discovery run hashes the same version's kept
+# keys for its near-duplicate check and then for its search; the memo holds the keys
+# object itself, so an identity match is that very list (it cannot be freed and reused).
+_last_grams: tuple[list[str], int, list[int]] | None = None
+_grams_lock = Lock()
+
+
 def gram_hashes(keys: list[str], k: int) -> list[int]:
     """Hash each k-gram that holds enough content words, in order."""
-    return kgram_hashes(keys, k, MIN_CONTENT_WORDS)
+    global _last_grams
+    with _grams_lock:
+        last = _last_grams
+    if last is not None and last[0] is keys and last[1] == k:
+        return last[2]
+    hashes = kgram_hashes(keys, k, MIN_CONTENT_WORDS)
+    with _grams_lock:
+        _last_grams = (keys, k, hashes)
+    return hashes
 
 
 def winnowed(keys: list[str], params: Params) -> set[int]:
@@ -191,11 +207,16 @@ def index_version(version: DocumentVersion) -> int:
     is not indexed. Only versions whose state says they hold postings are cleaned,
     so a new upload costs no deletes. One transaction: which of its fingerprints
     are boilerplate, its term counts (incremented, and read back as they were),
-    its fingerprints, its terms, and the state row.
+    its fingerprints, its terms, and the state row. A current version already indexed
+    with the current parameters keeps its postings and is only marked done
+    (`already_indexed`): nothing about it is computed again.
     """
     params = current_params()
     document = version.document
     is_current = document.current_version_id == version.pk and document.archived_at is None
+    if is_current and (kept := already_indexed([version.pk], params)):
+        mark_indexed(kept, params, timezone.now())
+        return kept[version.pk][0]
     analysis = version_analysis(version, params) if is_current else Analysis(set(), Counter())
     now = timezone.now()
     with transaction.atomic():
@@ -239,20 +260,35 @@ def index_versions(versions: list[DocumentVersion]) -> dict[int, int]:
     """
     params = current_params()
     versions = sorted(versions, key=lambda v: v.pk)
+    current = [
+        v.pk
+        for v in versions
+        if v.document.current_version_id == v.pk and v.document.archived_at is None
+    ]
+    kept = already_indexed(current, params)
+    versions = [v for v in versions if v.pk not in kept]
+    if not versions:
+        mark_indexed(kept, params, timezone.now())
+        return {pk: n for pk, (n, _) in kept.items()}
     analyses: dict[int, Analysis] = {}
     for version in versions:
-        document = version.document
-        is_current = document.current_version_id == version.pk and document.archived_at is None
         analyses[version.pk] = (
-            version_analysis(version, params) if is_current else Analysis(set(), Counter())
+            version_analysis(version, params)
+            if version.pk in current
+            else Analysis(set(), Counter())
         )
     now = timezone.now()
     with transaction.atomic():
         relax_durability()
-        indexed = IndexState.objects.filter(
-            Q(fingerprints__gt=0) | Q(terms__gt=0),
-            version__document_id__in={v.document_id for v in versions},
-        ).select_related("version")
+        mark_indexed(kept, params, now)
+        indexed = (
+            IndexState.objects.filter(
+                Q(fingerprints__gt=0) | Q(terms__gt=0),
+                version__document_id__in={v.document_id for v in versions},
+            )
+            .exclude(version_id__in=list(kept))
+            .select_related("version")
+        )
         for state in indexed:
             remove_postings(state.version, params, counted=state.terms > 0)
             state.fingerprints = state.terms = 0
@@ -279,7 +315,25 @@ def index_versions(versions: list[DocumentVersion]) -> dict[int, int]:
         insert_postings(sorted(postings))
         insert_postings(sorted(term_rows), TermPosting)
         mark_indexed(fields, params, now)
-    return {pk: n for pk, (n, _) in fields.items()}
+    return {pk: n for pk, (n, _) in {**kept, **fields}.items()}
+
+
+def already_indexed(version_ids: list[int], params: Params) -> dict[int, tuple[int, int]]:
+    """Of these current versions, those whose postings are in the index, made with `params`.
+
+    Versions never change, so their fingerprints and terms stand as stored: indexing
+    one again (a requeue, a resumed task, a second worker's late task) would compute
+    the same hashes twice (once to delete, once to insert) for the same rows.
+    Returns version id → (fingerprints, distinct terms), as the state row holds them.
+    """
+    if not version_ids:
+        return {}
+    rows = (
+        IndexState.objects.filter(version_id__in=version_ids, params=params.label)
+        .filter(Q(fingerprints__gt=0) | Q(terms__gt=0))
+        .values_list("version_id", "fingerprints", "terms")
+    )
+    return {v: (f, t) for v, f, t in rows}
 
 
 def mark_indexed(fields: dict[int, tuple[int, int]], params: Params, now: datetime) -> None:

@@ -79,9 +79,14 @@ def test_retry_failed_gives_a_failed_step_fresh_attempts(
 def test_resume_requeues_pending_and_stale_running_work(seeds: dict[str, Document]) -> None:
     stale = seeds["003"].current_version
     fresh = seeds["004"].current_version
+    # A worker died while indexing it: the index transaction never committed, so the
+    # version has no postings and its state row counts none.
     Fingerprint.objects.filter(version=stale).delete()
     IndexState.objects.filter(version=stale).update(
-        index_status=Status.RUNNING, updated_at=timezone.now() - timedelta(hours=1)
+        index_status=Status.RUNNING,
+        updated_at=timezone.now() - timedelta(hours=1),
+        fingerprints=0,
+        terms=0,
     )
     IndexState.objects.filter(version=fresh).update(index_status=Status.RUNNING)
     counts = work.resume()
