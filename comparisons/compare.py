@@ -24,6 +24,7 @@ from django.utils import timezone
 from comparisons.analysis import analysis_for
 from comparisons.models import Comparison
 from provenance import events
+from provenance.actions import worker_step
 from provenance.engine import ENGINE_VERSION, compare
 
 if TYPE_CHECKING:
@@ -182,6 +183,7 @@ def run_comparison_by_id(comparison_id: int) -> None:
 
 
 @task()
+@worker_step
 def compute_comparison(comparison_id: int) -> None:
     """Compute a stored comparison that was too long to compute during the request.
 

@@ -33,6 +33,7 @@ from discovery.near_duplicates import record as record_near_duplicate
 from discovery.search import discover
 from documents.models import DocumentVersion
 from provenance import events
+from provenance.actions import worker_step
 from provenance.jobs import stale_cutoff
 
 logger = logging.getLogger(__name__)
@@ -60,12 +61,14 @@ def on_version_created(sender: object, version: DocumentVersion | None = None, *
 
 
 @task()
+@worker_step
 def index_version_task(version_id: int) -> None:
     """Store a new version's fingerprints, then queue the search for its sources."""
     run_step(INDEX, version_id)
 
 
 @task()
+@worker_step
 def discover_task(version_id: int) -> None:
     """Find an indexed version's sources and derivatives and store the comparisons."""
     run_step(DISCOVERY, version_id)

@@ -64,3 +64,32 @@ def action[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
 
     return run
+
+
+@contextmanager
+def working() -> Iterator[None]:
+    """Mark a worker's step over derived data (postings, comparisons, roles) as an action.
+
+    Such a step is a chain of short transactions of its own (claim, compute, store,
+    mark done), not one durable transaction: one transaction around an engine run or a
+    whole batch would hold the write lock for its length, and a claim must be committed
+    before the work starts so other workers see it. No audit entry is written: no person
+    caused it and all of it can be computed again. Pages, the API and commands never
+    use this; they call `do_…` actions.
+    """
+    token = _depth.set(_depth.get() + 1)
+    try:
+        yield
+    finally:
+        _depth.reset(token)
+
+
+def worker_step[**P, R](fn: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a task's body: it runs as a worker step (see `working`)."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with working():
+            return fn(*args, **kwargs)
+
+    return run

@@ -34,7 +34,6 @@ NOT_MODEL_WRITES = {
     ("annotations/views.py", "context"): "a template context (a dict)",
     ("checks/views.py", "context"): "a template context (a dict)",
     ("documents/management/commands/import_documents.py", "progress"): "a progress bar",
-    ("discovery/management/commands/reindex.py", "bar"): "a progress bar",
     # The worker's liveness row is bookkeeping the guard exempts (write_guard.EXEMPT_MODELS).
     ("provenance/management/commands/run_worker.py", "WorkerHeartbeat"): "the worker's beat",
 }

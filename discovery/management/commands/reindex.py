@@ -1,21 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db.models import F
 from tqdm import tqdm
 
 from discovery import actions, work
-from discovery.index import bulk_index, cap_common, clear_index, count_terms
-from discovery.models import IndexState, Status
-from documents.models import DocumentVersion
-
-
-def current_versions() -> Any:
-    return DocumentVersion.objects.filter(
-        document__current_version=F("pk"), document__archived_at__isnull=True
-    ).order_by("pk")
 
 
 class Command(BaseCommand):
@@ -54,40 +45,8 @@ class Command(BaseCommand):
         self.rebuild(discover_too=not options["no_discover"], enqueue=options["enqueue"])
 
     def rebuild(self, *, discover_too: bool, enqueue: bool) -> None:
-        versions = current_versions()
-        total = versions.count()
-        clear_index()
-        # Two passes: count every version's terms first, so each version chooses its
-        # distinctive terms against the whole corpus, not only the versions before it.
-        rows = versions.only("pk", "text").iterator(chunk_size=500)
-        count_terms(tqdm(rows, total=total, desc="Counting terms", unit="doc", file=self.stderr))
-        postings = 0
-        rows = versions.only("pk", "text").iterator(chunk_size=500)
-        bar = tqdm(total=total, desc="Indexing", unit="doc", file=self.stderr)
-        for count in bulk_index(rows, counted=True):
-            postings += count
-            bar.update()
-        bar.close()
-        capped = cap_common()
-        self.stdout.write(
-            f"Indexed {total} version(s), {postings} fingerprints; "
-            f"{capped} fingerprint(s) held by too many documents are skipped."
-        )
-        if not discover_too:
-            return
-        IndexState.objects.filter(version__in=versions).update(discovery_status=Status.PENDING)
-        if enqueue:
-            for pk in versions.values_list("pk", flat=True).iterator():
-                work.enqueue(work.DISCOVERY, pk)
-            self.stdout.write(f"Queued source discovery for {total} version(s).")
-            return
-        for version in tqdm(
-            versions.select_related("document").iterator(chunk_size=200),
-            total=total,
-            desc="Finding sources",
-            unit="doc",
-            file=self.stderr,
-        ):
-            work.run_step(work.DISCOVERY, version.pk)
-        failed = IndexState.objects.filter(discovery_status=Status.FAILED).count()
-        self.stdout.write(f"Searched for sources of {total} version(s); {failed} failed.")
+        def bar(rows: Iterable[Any], total: int, desc: str) -> Iterable[Any]:
+            return tqdm(rows, total=total, desc=desc, unit="doc", file=self.stderr)
+
+        for line in actions.do_rebuild_index(discover_too=discover_too, enqueue=enqueue, bar=bar):
+            self.stdout.write(line)
