@@ -58,6 +58,7 @@ class AuditEntry(models.Model):
         WEBHOOK_DELETED = "webhook_deleted", "Deleted a webhook"
         WEBHOOK_REDELIVERED = "webhook_redelivered", "Sent a webhook delivery again"
         IMPORT_RESUMED = "import_resumed", "Resumed a stalled import"
+        COMPARISON_REQUESTED = "comparison_requested", "Asked for a comparison"
         DISCOVERY_REQUESTED = "discovery_requested", "Asked for source discovery again"
         CHECK_DELETED = "check_deleted", "Deleted an article check"
         CLASS_LINK_CREATED = "class_link_created", "Made a class link for checks"

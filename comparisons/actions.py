@@ -1,13 +1,15 @@
 """The writes made to comparisons (share links aside), each one action (`provenance.actions`).
 
 A comparison's result is derived data, recomputed by the worker after an engine
-upgrade: no audit entry. Share links are written by `comparisons.sharing`'s own actions.
+upgrade: no audit entry for it; a person asking for a comparison is audited. Share
+links are written by their own actions (`comparisons.share_actions`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from audit.log import Action, record
 from comparisons import compare
 from comparisons.models import Comparison
 from provenance.actions import action
@@ -29,7 +31,10 @@ def do_compare(
     A long pair is queued for the worker (the page or API polls). Raises
     ValidationError for a pair that cannot be compared.
     """
-    return compare.get_or_compute(source_version, derivative_version, actor, origin=origin)
+    comparison = compare.get_or_compute(source_version, derivative_version, actor, origin=origin)
+    if getattr(actor, "is_authenticated", False):
+        record(None, Action.COMPARISON_REQUESTED, comparison, actor=actor)
+    return comparison
 
 
 @action

@@ -42,6 +42,12 @@ from .document_ref import DocumentRef
 from .document_upload_multi_part_body_params import DocumentUploadMultiPartBodyParams
 from .document_upload_multi_part_body_params_kind import DocumentUploadMultiPartBodyParamsKind
 from .document_upload_multi_part_body_params_near_duplicates import DocumentUploadMultiPartBodyParamsNearDuplicates
+from .feed_in import FeedIn
+from .feed_in_kind import FeedInKind
+from .feed_item_out import FeedItemOut
+from .feed_item_out_outcome import FeedItemOutOutcome
+from .feed_out import FeedOut
+from .feed_out_status import FeedOutStatus
 from .field_error import FieldError
 from .filters import Filters
 from .filters_kind_type_0 import FiltersKindType0
@@ -143,6 +149,12 @@ __all__ = (
     "DocumentUploadMultiPartBodyParams",
     "DocumentUploadMultiPartBodyParamsKind",
     "DocumentUploadMultiPartBodyParamsNearDuplicates",
+    "FeedIn",
+    "FeedInKind",
+    "FeedItemOut",
+    "FeedItemOutOutcome",
+    "FeedOut",
+    "FeedOutStatus",
     "FieldError",
     "Filters",
     "FiltersKindType0",
