@@ -58,12 +58,6 @@ EXEMPT_NAMESPACES: dict[str, str] = {
 _PROJECT_DIR = Path(settings.BASE_DIR).resolve()
 _VENV_PARTS = {".venv", "site-packages"}
 
-# TEMPORARY, for the merger to empty: paths (relative to the project) whose writes
-# still run outside actions on this branch because another engineer (actions-docs)
-# is moving them into their apps' actions.py. A write is let through when any frame
-# of its stack is in one of these. Empty this list once actions-docs is merged.
-TEMPORARY_ALLOWED_PATHS: tuple[str, ...] = ()
-
 _where: ContextVar[str | None] = ContextVar("provenance_write_guard_where", default=None)
 
 
@@ -116,8 +110,6 @@ def check(model: type[models.Model], operation: str) -> None:
     if label in EXEMPT_MODELS:
         return
     frames = list(_project_frames())
-    if any(path.startswith(TEMPORARY_ALLOWED_PATHS) for path, _line, _fn in frames):
-        return
     site = f"{frames[0][0]}:{frames[0][1]} in {frames[0][2]}()" if frames else "unknown code"
     raise WriteOutsideAction(
         f"{operation} of {label} outside an action during {where}, called from {site}. "

@@ -72,3 +72,14 @@ def test_the_command_sends_due_digests(release: Document, educator: User) -> Non
     call_command("send_digests", stdout=out)
     assert "Sent 1 digest." in out.getvalue()
     assert len(mail.outbox) == 1
+
+
+def test_the_worker_schedule_sends_due_digests(release: Document, educator: User) -> None:
+    from provenance import schedule
+
+    educator.email = "eddie@example.org"
+    educator.save()
+    do_set_digest(educator, "hourly")
+    alert_for(educator, release, "a")
+    assert "alerts.digest" in schedule.run_due()
+    assert [m.to for m in mail.outbox] == [["eddie@example.org"]]
