@@ -124,9 +124,9 @@ def test_the_key_and_the_about_fold_open_on_demand(
     assert "offset" not in body.lower()
     key = page.locator("details.cmp-key")
     assert key.get_attribute("open") is None
-    assert not key.locator(".key-list").is_visible()
+    assert not key.locator(".key-list").first.is_visible()
     key.locator("summary").click()
-    assert key.locator(".key-list").is_visible()
+    assert key.locator(".key-list").first.is_visible()
     # Each kind: its name in words, a short example styled as in the text, a count.
     altered = key.locator(".key-list li.k-altered")
     assert altered.locator(".kname").inner_text() == "Altered"
