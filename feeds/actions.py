@@ -9,7 +9,7 @@ document it adds, which is audited like any upload with no actor and the feed na
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -23,7 +23,7 @@ from documents.clean import clean_line
 from documents.errors import RejectedInput
 from documents.ingest import NearDuplicates, Prepared, Status, ingest_document
 from documents.models import Document
-from feeds.models import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, Feed, FeedItem
+from feeds.models import MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, Feed, FeedItem, HostTurn
 from feeds.parse import Entry
 from provenance.actions import action
 
@@ -236,3 +236,19 @@ def _item(
         },
     )
     return item
+
+
+@action
+def do_take_host_turn(host: str, lease_seconds: float) -> bool:
+    """Take the host's turn for at most `lease_seconds`; False while another worker has it."""
+    now = timezone.now()
+    HostTurn.objects.get_or_create(host=host, defaults={"free_at": now})
+    taken = HostTurn.objects.filter(host=host, free_at__lte=now)
+    return bool(taken.update(free_at=now + timedelta(seconds=lease_seconds)))
+
+
+@action
+def do_free_host(host: str, delay_seconds: float) -> None:
+    """End this worker's turn: the host is free again after the polite delay."""
+    free_at = timezone.now() + timedelta(seconds=delay_seconds)
+    HostTurn.objects.filter(host=host).update(free_at=free_at)

@@ -112,3 +112,19 @@ class FeedItem(models.Model):
     @staticmethod
     def key_for(entry_id: str) -> str:
         return hashlib.sha256(entry_id.encode("utf-8")).hexdigest()
+
+
+class HostTurn(models.Model):
+    """Whose turn it is at a host, shared by every worker: one request at a time per host.
+
+    A worker takes the turn by moving `free_at` forward with a conditional UPDATE (only
+    one caller can match `free_at <= now`), for at most the fetch deadline, so a worker
+    that dies mid-fetch frees the host when that lease runs out; when its request ends it
+    sets `free_at` to now plus the polite delay.
+    """
+
+    host = models.CharField(max_length=255, unique=True)
+    free_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.host

@@ -4,7 +4,8 @@ The worker's schedule wakes `poll_due` (see provenance.schedule); it claims due 
 one at a time (`actions.do_claim`), so two workers never poll one feed twice in an
 interval. Every request goes through `documents.fetch` (no private addresses, an overall
 deadline, size caps), asks robots.txt first, and waits its turn for the host: one
-request at a time per host in this process, FEED_HOST_DELAY_SECONDS apart.
+request at a time per host across every worker (`HostTurn`), FEED_HOST_DELAY_SECONDS
+apart.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from documents.ingest import Submission, check_submission
 from documents.metadata import Metadata
 from documents.models import Document, DocumentVersion
 from feeds import actions
-from feeds.models import Feed, FeedItem
+from feeds.models import Feed, FeedItem, HostTurn
 from feeds.parse import FEED_TYPES, Entry, parse
 
 logger = logging.getLogger(__name__)
@@ -43,33 +44,45 @@ class PollResult:
 
 
 class _Hosts:
-    """One request at a time per host, at least FEED_HOST_DELAY_SECONDS apart."""
+    """One request at a time per host, at least FEED_HOST_DELAY_SECONDS apart, across
+    every worker: threads of this process queue on a lock, processes on `HostTurn`."""
 
     def __init__(self) -> None:
         self._guard = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
-        self._last: dict[str, float] = {}
 
     def turn(self, url: str) -> _Turn:
-        host = (urllib.parse.urlsplit(url).hostname or "").lower()
+        host = (urllib.parse.urlsplit(url).hostname or "").lower()[:255]
         with self._guard:
             lock = self._locks.setdefault(host, threading.Lock())
-        return _Turn(self, host, lock)
+        return _Turn(host, lock)
 
 
 class _Turn:
-    def __init__(self, hosts: _Hosts, host: str, lock: threading.Lock) -> None:
-        self.hosts, self.host, self.lock = hosts, host, lock
+    def __init__(self, host: str, lock: threading.Lock) -> None:
+        self.host, self.lock = host, lock
 
     def __enter__(self) -> None:
         self.lock.acquire()
-        wait = self.hosts._last.get(self.host, 0.0) + settings.FEED_HOST_DELAY_SECONDS
-        if (pause := wait - time.monotonic()) > 0:
-            time.sleep(pause)
+        try:
+            while not self._take():
+                free_at = HostTurn.objects.filter(host=self.host).values_list("free_at", flat=True)
+                wait = (free_at.first() or timezone.now()) - timezone.now()
+                time.sleep(min(max(wait.total_seconds(), 0.05), 1.0))
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _take(self) -> bool:
+        # The lease: the longest a fetch may run, so a worker that dies mid-fetch does
+        # not keep the host from everyone.
+        return actions.do_take_host_turn(self.host, settings.FETCH_DEADLINE_SECONDS + 5)
 
     def __exit__(self, *exc: object) -> None:
-        self.hosts._last[self.host] = time.monotonic()
-        self.lock.release()
+        try:
+            actions.do_free_host(self.host, settings.FEED_HOST_DELAY_SECONDS)
+        finally:
+            self.lock.release()
 
 
 hosts = _Hosts()

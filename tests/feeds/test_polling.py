@@ -254,3 +254,34 @@ def test_control_characters_in_entries_never_reach_the_database(feed_server: Fee
     item = FeedItem.objects.get(feed=feed)
     assert item.title == "Bad title"
     assert "\x00" not in item.url and "\x00" not in item.reason
+
+
+def test_a_host_another_worker_is_fetching_from_waits_its_turn(
+    feed_server: FeedServer, settings: Any
+) -> None:
+    from feeds.models import HostTurn
+
+    settings.FEED_HOST_DELAY_SECONDS = 0
+    serve_articles(feed_server, 1)
+    feed = add(feed_server)
+    times: list[Any] = []
+    route = feed_server.routes["/feed"]
+
+    def stamped(handler: Any) -> None:
+        times.append(timezone.now())
+        status, headers, body = route  # type: ignore[misc]
+        handler.send_response(status)
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+
+    feed_server.routes["/feed"] = stamped
+    # Another worker (another process: only the shared row says so) holds 127.0.0.1.
+    busy_until = timezone.now() + timedelta(seconds=0.6)
+    HostTurn.objects.update_or_create(host="127.0.0.1", defaults={"free_at": busy_until})
+    assert poll(fresh(feed)).added == 1
+    assert times and times[0] >= busy_until  # no request before the other worker's turn ended
+    # Its own turn over, the host is free again (after the delay, 0 here).
+    assert HostTurn.objects.get(host="127.0.0.1").free_at <= timezone.now()
