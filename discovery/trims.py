@@ -1,6 +1,6 @@
 """What the trim map tracks in a release: its figures and its caveats.
 
-A figure is an amount: money (“£5m”, “72.2 million euros”), a share (“40%”, “40 per
+A figure is one the engine reads (`read_figures`, as its findings do) that is an amount: money (“£5m”, “72.2 million euros”), a share (“40%”, “40 per
 cent”) or a count of something (“30,000 crossings”, “140 convictions”). A date (“14
 November”), a year (“2022”) or a name with a digit in it (“G7”) is not a figure.
 
@@ -18,22 +18,13 @@ from __future__ import annotations
 
 import re
 
+from provenance.engine import figure_spans, read_figures, tokenize
+
 Span = tuple[int, int]
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_MONEY = rf"[£$€¥]\s?{_NUMBER}(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-# A number, standing on its own (not part of "G7", "A14", "COVID-19" or "3D").
-_BARE = rf"(?<![\w£$€¥.,-]){_NUMBER}(?!\w|[.,]\d)"
-_SCALE = r"(?:million|billion|trillion|thousand|hundred|bn)\b"
-_CURRENCY = r"(?:pounds?|euros?|dollars?|pence|p\b|sterling)"
-_PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:percentage\s)?points?\b)"
-FIGURE_RE = re.compile(
-    rf"{_MONEY}|{_BARE}(?:{_PERCENT}|\s{_SCALE}(?:\s{_CURRENCY})?|\s{_CURRENCY}\b)?",
-    re.IGNORECASE,
 )
 # Words after a number that say it is not a count of something.
 _NOT_A_NOUN = re.compile(
@@ -65,17 +56,17 @@ CAVEAT_RE = re.compile(rf"\b(?:{_HEDGES})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r",(?!\d)|[;:–—()]|\s-\s|[.!?](?=\s|$)")
 
 
-def _is_amount(sentence: str, match: re.Match[str]) -> bool:
+def _is_amount(sentence: str, lo: int, hi: int) -> bool:
     """Tell a figure from a date, a year or a number that counts nothing."""
-    text = match.group(0)
+    text = sentence[lo:hi]
     if text[0] in "£$€¥" or not text[-1].isdigit():
         return True  # money, a share, a scale or a currency word
-    before = sentence[: match.start()]
+    before = sentence[:lo]
     if _MONTH_BEFORE.search(before) or _NAME_BEFORE.search(before):
         return False  # "November 14", "No 10"
     if _GROUPED.match(text):
         return True  # "40,000": grouped thousands are neither a year nor a day
-    after = _WORD_AFTER.match(sentence, match.end())
+    after = _WORD_AFTER.match(sentence, hi)
     word = after.group(1) if after else ""
     if not word[:1].islower() or _NOT_A_NOUN.match(word):
         return False  # "14 November", "in 2020.", "2022 to 2023": no noun is counted
@@ -83,8 +74,14 @@ def _is_amount(sentence: str, match: re.Match[str]) -> bool:
 
 
 def figures(sentence: str) -> list[Span]:
-    """The amounts in a sentence: money, shares and counts of something."""
-    return [m.span() for m in FIGURE_RE.finditer(sentence) if _is_amount(sentence, m)]
+    """The amounts in a sentence: money, shares and counts of something.
+
+    The engine reads the figures (as its findings do: "£5m", "40 per cent", "sixty");
+    the trim map keeps those that count something, not dates, years or names.
+    """
+    tokens = tokenize(sentence)
+    spans = [figure_spans(tokens, f) for f in read_figures(sentence, tokens, 0, len(tokens))]
+    return [(lo, hi) for lo, hi in spans if _is_amount(sentence, lo, hi)]
 
 
 # Words that describe the thing counted rather than name it: "55 organised crime groups".
