@@ -1,8 +1,9 @@
 """What the trim map tracks in a release: its figures and its caveats.
 
-A figure is one the engine reads (`read_figures`, as its findings do) that is an amount: money (“£5m”, “72.2 million euros”), a share (“40%”, “40 per
-cent”) or a count of something (“30,000 crossings”, “140 convictions”). A date (“14
-November”), a year (“2022”) or a name with a digit in it (“G7”) is not a figure.
+A figure is one the engine reads (`read_figures`, as its findings do) that is an
+amount: money (“£5m”, “72.2 million euros”), a share (“40%”, “40 per cent”) or a count
+of something (“30,000 crossings”, “140 convictions”). A date (“14 November”), a year
+(“2022”) or a name with a digit in it (“G7”) is not a figure.
 
 A caveat is a clause that hedges or limits a claim (“may help to reduce…”, “early
 results suggest…”, “up to 72.2 million euros”, “there are no quick fixes”). A word that
