@@ -184,6 +184,10 @@ def _new_entries(feed: Feed, entries: list[Entry]) -> list[Entry]:
 
 def _read_entry(feed: Feed, entry: Entry) -> FeedItem:
     """Fetch, extract and ingest one entry (reading happens before any transaction)."""
+    if any(ch < " " or ch == "\x7f" for ch in entry.link):
+        # Not a web address, and PostgreSQL refuses a NUL even in a query's parameter.
+        reason = "The entry's address holds control characters; it cannot be fetched."
+        return actions.do_skip_entry(feed, entry, FeedItem.Outcome.FAILED, reason)
     if same := Document.objects.filter(url=entry.link).order_by("pk").first():
         reason = f"Already in the corpus as “{same.title}” (the same address)."
         return actions.do_skip_entry(feed, entry, FeedItem.Outcome.SKIPPED, reason)
