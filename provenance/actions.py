@@ -25,7 +25,7 @@ _depth: ContextVar[int] = ContextVar("provenance_action_depth", default=0)
 
 
 def in_action() -> bool:
-    """True while an action (or the test/migration code that is allowed to write) runs."""
+    """True while an action (or a worker step, see `working`) runs."""
     return _depth.get() > 0
 
 
@@ -36,21 +36,6 @@ def acting(*, using: str | None = None) -> Iterator[None]:
     try:
         with transaction.atomic(using=using, durable=True):
             yield
-    finally:
-        _depth.reset(token)
-
-
-@contextmanager
-def allowed_writes() -> Iterator[None]:
-    """Mark a block as allowed to write without opening a transaction.
-
-    For code that is itself the outermost layer of a write but cannot be durable: data
-    migrations, test fixtures, and start-up housekeeping that runs before any request.
-    Never for pages, the API, commands or tasks: those call actions.
-    """
-    token = _depth.set(_depth.get() + 1)
-    try:
-        yield
     finally:
         _depth.reset(token)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from provenance.actions import acting, action, allowed_writes, in_action
+from provenance.actions import acting, action, in_action, working
 
 
 @action
@@ -18,7 +18,7 @@ def test_an_action_is_marked_only_while_it_runs() -> None:
     assert not in_action()
     assert _marked() is True
     assert not in_action()
-    with allowed_writes():
+    with working():
         assert in_action()
     assert not in_action()
 
